@@ -1,0 +1,313 @@
+"""Load a rubric YAML file (format 1) into a ``Rubric``, reporting every problem with file:line:col.
+
+The format is documented key by key in docs/rubric.md. Structural problems (types, unknown
+keys) are found while building; semantic checks (bands, ids, scales) live in ``rubric_checks``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+
+from berakhlak_cli.errors import Problem, RubricError
+from berakhlak_cli.loaders.fields import Collector, Fields
+from berakhlak_cli.loaders.rubric_checks import check_rubric
+from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
+from berakhlak_cli.loaders.yaml_source import parse_yaml
+from berakhlak_cli.model.rubric import (
+    Aggregation,
+    AnswerScale,
+    Anonymity,
+    Band,
+    BandOn,
+    Behaviour,
+    Change,
+    Columns,
+    ColumnSpec,
+    DuplicatePolicy,
+    Eligibility,
+    EligibilityRule,
+    InstitutionMethod,
+    Item,
+    Lang,
+    Quality,
+    RespondentMethod,
+    Rounding,
+    Rubric,
+    Scale,
+    ScaleLabel,
+    StraightLiningPolicy,
+    Text,
+    Value,
+)
+
+FORMAT = 1
+DEFAULT_RUBRIC = "kemenpanrb-2025.yaml"
+
+
+def default_rubric_path() -> Path:
+    """The shipped KemenPANRB default rubric (inside the wheel, or ``rubrics/`` in a checkout)."""
+    packaged = resources.files("berakhlak_cli").joinpath("rubrics", DEFAULT_RUBRIC)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "rubrics" / DEFAULT_RUBRIC
+
+
+def load_rubric(path: Path | None = None) -> Rubric:
+    """Read and validate a rubric file; raise ``RubricError`` with all problems if invalid."""
+    path = path or default_rubric_path()
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RubricError(source, (Problem("no-file", "file not found"),)) from None
+    except OSError as exc:
+        raise RubricError(source, (Problem("no-file", exc.strerror or str(exc)),)) from None
+    rubric, problems = parse_rubric(raw, source)
+    if problems or rubric is None:
+        raise RubricError(source, tuple(problems))
+    return rubric
+
+
+def parse_rubric(raw: bytes, source: str = "<rubric>") -> tuple[Rubric | None, list[Problem]]:
+    """Parse rubric bytes; return the rubric (None when unusable) and every problem found."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Problem("encoding", f"not UTF-8 (byte {exc.start})")]
+    doc, problems = parse_yaml(text)
+    if problems and doc.data is None:
+        return None, problems
+    col = Collector(doc)
+    col.problems.extend(problems)
+    rubric = _build(Fields(col, doc.data, "", "the rubric"), hashlib.sha256(raw).hexdigest())
+    if rubric is not None:
+        check_rubric(rubric, col)
+    ordered = sorted(col.problems, key=lambda p: (p.line or 0, p.column or 0, p.code))
+    return (rubric if not ordered else None), ordered
+
+
+def read_text(f: Fields, key: str, required: bool = False) -> Text:
+    """A label: plain text (Bahasa Indonesia) or ``{id: ..., en: ...}``."""
+    value = f.raw(key, required)
+    if value is None:
+        return Text("")
+    if isinstance(value, dict):
+        sub = Fields(f.col, value, f.at(key), key)
+        text = Text(sub.text("id", required=True), sub.text("en") or None)
+        sub.finish()
+        return text
+    return Text(f.text(key))
+
+
+def _build(top: Fields, digest: str) -> Rubric | None:
+    if not top.ok:
+        return None
+    fmt = top.raw("format", required=True)
+    if fmt is not None and fmt != FORMAT:
+        top.col.add("bad-format", f"format {fmt!r} is not supported (this tool reads {FORMAT})", "format")
+    scales = _scales(top)
+    values = _values(top, scales)
+    rubric = Rubric(
+        id=top.text("id", required=True),
+        version=str(top.raw("version", required=True) or ""),
+        title=read_text(top, "title", required=True),
+        instrument=top.text("instrument", required=True),
+        locale=top.choice("locale", Lang, Lang.ID),
+        source=top.text("source"),
+        scales=scales,
+        values=values,
+        bands=_bands(top),
+        columns=_columns(top),
+        missing=top.texts("missing") if top.has("missing") else ("",),
+        rounding=_rounding(top.sub("rounding", "rounding")),
+        aggregation=_aggregation(top.sub("aggregation", "aggregation")),
+        anonymity=_anonymity(top.sub("anonymity", "anonymity")),
+        eligibility=_eligibility(top.sub("eligibility", "eligibility")),
+        quality=_quality(top.sub("quality", "quality")),
+        evaluation=read_evaluation(top.sub("evaluation", "evaluation"), read_text)
+        if top.has("evaluation")
+        else None,
+        change=_change(top.sub("change", "change")),
+        sha256=digest,
+    )
+    top.finish()
+    return rubric
+
+
+def _scales(top: Fields) -> dict[str, Scale]:
+    scales: dict[str, Scale] = {}
+    for sid, path, data in top.entries("scales"):
+        f = Fields(top.col, data, path, "a scale")
+        points: list[ScaleLabel] = []
+        for ppath, pdata in f.items("points"):
+            p = Fields(top.col, pdata, ppath, "a scale point")
+            points.append(ScaleLabel(p.number("value", 0.0, required=True), p.texts("labels")))
+            p.finish()
+        scales[sid] = Scale(
+            id=sid,
+            min=f.number("min", 0.0, required=True),
+            max=f.number("max", 1.0, required=True),
+            points=tuple(points),
+            integer_only=f.flag("integer_only", True),
+        )
+        f.finish()
+    if not scales and top.ok:
+        top.col.add("missing-key", "at least one scale is required under 'scales'", "scales")
+    return scales
+
+
+def _values(top: Fields, scales: dict[str, Scale]) -> tuple[Value, ...]:
+    only_scale = next(iter(scales)) if len(scales) == 1 else ""
+    values: list[Value] = []
+    for vpath, vdata in top.items("values", required=True):
+        v = Fields(top.col, vdata, vpath, "a value")
+        behaviours: list[Behaviour] = []
+        for bpath, bdata in v.items("behaviours", required=True):
+            b = Fields(top.col, bdata, bpath, "a behaviour")
+            items: list[Item] = []
+            for ipath, idata in b.items("items", required=True):
+                i = Fields(top.col, idata, ipath, "an item")
+                item_id = i.text("id", required=True)
+                items.append(
+                    Item(
+                        id=item_id,
+                        text=read_text(i, "text", required=True),
+                        column=i.text("column") or item_id,
+                        aliases=i.texts("aliases"),
+                        scale=i.text("scale") or only_scale,
+                        reverse=i.flag("reverse", False),
+                        weight=i.number("weight", 1.0, positive=True),
+                    )
+                )
+                i.finish()
+            behaviours.append(
+                Behaviour(
+                    id=b.text("id", required=True),
+                    label=read_text(b, "label", required=True),
+                    items=tuple(items),
+                    weight=b.number("weight", 1.0, positive=True),
+                )
+            )
+            b.finish()
+        values.append(
+            Value(
+                id=v.text("id", required=True),
+                code=v.text("code", required=True),
+                label=read_text(v, "label", required=True),
+                definition=read_text(v, "definition") if v.has("definition") else None,
+                behaviours=tuple(behaviours),
+                weight=v.number("weight", 1.0, positive=True),
+            )
+        )
+        v.finish()
+    return tuple(values)
+
+
+def _bands(top: Fields) -> tuple[Band, ...]:
+    bands: list[Band] = []
+    for path, data in top.items("bands", required=True):
+        f = Fields(top.col, data, path, "a band")
+        bands.append(
+            Band(
+                code=f.text("code", required=True),
+                label=read_text(f, "label", required=True),
+                lower=f.number("min", 0.0, required=True),
+                upper=f.number("max", 100.0, required=True),
+                description=read_text(f, "description") if f.has("description") else None,
+            )
+        )
+        f.finish()
+    return tuple(bands)
+
+
+def _column(f: Fields, key: str, required: bool = False) -> ColumnSpec | None:
+    value = f.raw(key, required)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return ColumnSpec(value)
+    c = Fields(f.col, value, f.at(key), "a column")
+    spec = ColumnSpec(
+        c.text("name", required=True),
+        c.texts("aliases"),
+        read_text(c, "label") if c.has("label") else None,
+    )
+    c.finish()
+    return spec
+
+
+def _columns(top: Fields) -> Columns:
+    f = top.sub("columns", "columns", required=True)
+    attributes: list[ColumnSpec] = []
+    for path, data in f.items("attributes"):
+        holder = Fields(f.col, {"a": data}, path, "an attribute")
+        holder.used.add("a")
+        if spec := _column(holder, "a"):
+            attributes.append(spec)
+    columns = Columns(
+        unit=_column(f, "unit", required=True) or ColumnSpec("unit"),
+        respondent_id=_column(f, "respondent_id"),
+        attributes=tuple(attributes),
+        identifying=f.texts("identifying"),
+    )
+    f.finish()
+    return columns
+
+
+def _rounding(f: Fields) -> Rounding:
+    out = Rounding(
+        decimals=f.integer("decimals", 1, minimum=0),
+        band_on=f.choice("band_on", BandOn, BandOn.ROUNDED),
+    )
+    f.finish()
+    return out
+
+
+def _aggregation(f: Fields) -> Aggregation:
+    out = Aggregation(
+        respondent=f.choice("respondent", RespondentMethod, RespondentMethod.PERSON_FIRST),
+        institution=f.choice("institution", InstitutionMethod, InstitutionMethod.POOLED),
+        require_all_values=f.flag("require_all_values", True),
+    )
+    f.finish()
+    return out
+
+
+def _anonymity(f: Fields) -> Anonymity:
+    out = Anonymity(min_group_size=f.integer("min_group_size", 5, minimum=1))
+    f.finish()
+    return out
+
+
+def _eligibility(f: Fields) -> Eligibility:
+    out = Eligibility(
+        rule=f.choice("rule", EligibilityRule, EligibilityRule.SLOVIN),
+        margin_of_error=f.number("margin_of_error", 0.05, positive=True),
+        minimum=f.integer("minimum", 0, minimum=0),
+        share=f.number("share", 0.0),
+        exclude_from_parent=f.flag("exclude_from_parent", True),
+    )
+    f.finish()
+    return out
+
+
+def _quality(f: Fields) -> Quality:
+    out = Quality(
+        duplicates=f.choice("duplicates", DuplicatePolicy, DuplicatePolicy.KEEP_FIRST),
+        straight_lining=f.choice(
+            "straight_lining", StraightLiningPolicy, StraightLiningPolicy.FLAG
+        ),
+    )
+    f.finish()
+    return out
+
+
+def _change(f: Fields) -> Change:
+    out = Change(
+        min_meaningful=f.number("min_meaningful", 2.0),
+        confidence=f.number("confidence", 0.95, positive=True),
+    )
+    f.finish()
+    return out

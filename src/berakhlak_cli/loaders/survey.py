@@ -1,0 +1,122 @@
+"""Open a survey file (CSV, XLSX, Parquet) and stream it as ``SurveyBatch`` objects.
+
+Every cell is read as text (so NIP ``0071...`` keeps its zeros and labels are mapped by the
+rubric), dictionary-encoded by pyarrow, and handed to scoring in batches: a national file
+never has to fit in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.loaders.survey_columns import SurveyPlan, plan_columns
+from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
+
+BLOCK_BYTES = 16 << 20
+TEXT = pa.dictionary(pa.int32(), pa.string())
+CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+
+
+def encode(array: pa.Array | pa.ChunkedArray) -> EncodedColumn:
+    """Dictionary-encode an Arrow text column into categories + int32 codes (-1 = null)."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if not pa.types.is_dictionary(array.type):
+        if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
+            array = pc.cast(array, pa.string())
+        array = pc.dictionary_encode(array)
+    categories = tuple(array.dictionary.to_pylist())
+    codes = array.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
+    return EncodedColumn(categories, codes)
+
+
+@dataclass
+class SurveySource:
+    """A matched survey file; iterate ``batches()`` (and ``id_batches()`` for a first pass)."""
+
+    path: Path
+    plan: SurveyPlan
+    reader: Any
+    """A callable returning an iterator of pyarrow RecordBatches with columns c<position>."""
+    batch_rows: int | None = None
+
+    def _record_batches(self, columns: list[int]) -> Iterator[tuple[int, pa.RecordBatch]]:
+        row = 2
+        for record_batch in self.reader(columns):
+            step = self.batch_rows or record_batch.num_rows or 1
+            for start in range(0, record_batch.num_rows, step):
+                part = record_batch.slice(start, step)
+                yield row, part
+                row += part.num_rows
+
+    def batches(self) -> Iterator[SurveyBatch]:
+        """The survey's rows, in order, as encoded batches."""
+        plan = self.plan
+        for first_row, rb in self._record_batches(plan.needed):
+            col = {name: rb.column(f"c{pos}") for name, pos in _named(plan).items()}
+            yield SurveyBatch(
+                first_row=first_row,
+                size=rb.num_rows,
+                items={i: encode(col[f"item:{i}"]) for i in plan.items},
+                groups={g: encode(col[f"group:{g}"]) for g in plan.groups},
+                respondent_id=encode(col["id"]) if plan.respondent_id is not None else None,
+            )
+
+    def id_batches(self) -> Iterator[tuple[int, EncodedColumn]]:
+        """Only the respondent-id column (for duplicate policies that need a first pass)."""
+        if self.plan.respondent_id is None:
+            return
+        for first_row, rb in self._record_batches([self.plan.respondent_id]):
+            yield first_row, encode(rb.column(f"c{self.plan.respondent_id}"))
+
+
+def _named(plan: SurveyPlan) -> dict[str, int]:
+    out = {f"item:{i}": p for i, p in plan.items.items()}
+    out.update({f"group:{g}": p for g, p in plan.groups.items()})
+    if plan.respondent_id is not None:
+        out["id"] = plan.respondent_id
+    return out
+
+
+def open_survey(
+    path: Path,
+    rubric: Rubric,
+    group_by: tuple[str, ...],
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    batch_rows: int | None = None,
+    block_bytes: int = BLOCK_BYTES,
+) -> SurveySource:
+    """Match the file's header to the rubric and prepare to stream it."""
+    source = str(path)
+    if not path.exists():
+        raise SurveyError(f"{source}: file not found")
+    if path.is_dir():
+        raise SurveyError(f"{source}: is a directory, not a survey file")
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        from berakhlak_cli.loaders.survey_excel import excel_reader
+
+        headers, reader, warnings = excel_reader(path, source, sheet)
+    elif suffix == ".parquet":
+        from berakhlak_cli.loaders.survey_parquet import parquet_reader
+
+        headers, reader, warnings = parquet_reader(path, source)
+    else:
+        from berakhlak_cli.loaders.survey_csv import csv_reader
+
+        headers, reader, warnings = csv_reader(path, source, encoding, block_bytes)
+    plan = plan_columns(headers, rubric, group_by, source)
+    plan = replace(plan, warnings=tuple(warnings))
+    return SurveySource(path, plan, reader, batch_rows)

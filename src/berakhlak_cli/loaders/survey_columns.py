@@ -1,0 +1,102 @@
+"""Match a survey file's header row to the rubric: items, grouping columns, respondent id.
+
+Headers are compared after ``normalize`` against each item's column name and aliases, so a
+Google Forms export whose headers are the question text works once the rubric lists them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.model.rubric import ColumnSpec, Rubric
+from berakhlak_cli.scoring.normalize import normalize
+
+
+@dataclass(frozen=True)
+class SurveyPlan:
+    """Which file column feeds which role. Indexes are 0-based positions in the header."""
+
+    source: str
+    headers: tuple[str, ...]
+    items: dict[str, int]
+    groups: dict[str, int]
+    respondent_id: int | None
+    ignored: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def needed(self) -> list[int]:
+        """Column positions to read, in file order."""
+        cols = set(self.items.values()) | set(self.groups.values())
+        if self.respondent_id is not None:
+            cols.add(self.respondent_id)
+        return sorted(cols)
+
+    def item_headers(self) -> dict[str, str]:
+        """Item id -> header text as written in the file (for messages)."""
+        return {item: self.headers[pos] for item, pos in self.items.items()}
+
+
+def _spec_for(name: str, rubric: Rubric) -> ColumnSpec:
+    key = normalize(name)
+    specs = [rubric.columns.unit, *rubric.columns.attributes]
+    if rubric.columns.respondent_id:
+        specs.append(rubric.columns.respondent_id)
+    for spec in specs:
+        if key in {normalize(n) for n in (spec.name, *spec.aliases)}:
+            return spec
+    return ColumnSpec(name)
+
+
+def plan_columns(
+    headers: list[str], rubric: Rubric, group_by: tuple[str, ...], source: str
+) -> SurveyPlan:
+    """Map headers to roles or raise ``SurveyError`` naming what is missing or ambiguous."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for pos, header in enumerate(headers):
+        where[normalize(header)].append(pos)
+
+    def find(names: tuple[str, ...], what: str, required: bool) -> int | None:
+        hits = sorted({p for n in names for p in where.get(normalize(n), [])})
+        if len(hits) > 1:
+            cols = ", ".join(f"{headers[p]!r} (column {p + 1})" for p in hits)
+            raise SurveyError(f"{source}: {what} matches more than one column: {cols}")
+        if not hits:
+            if required:
+                looked = ", ".join(repr(n) for n in dict.fromkeys(names))
+                raise SurveyError(f"{source}: no column for {what} (looked for {looked})")
+            return None
+        return hits[0]
+
+    missing: list[str] = []
+    items: dict[str, int] = {}
+    for item in rubric.items:
+        pos = find((item.column, *item.aliases), f"item {item.id!r}", required=False)
+        if pos is None:
+            missing.append(item.id)
+        else:
+            items[item.id] = pos
+    if missing:
+        sample = next(i for i in rubric.items if i.id == missing[0])
+        looked = ", ".join(repr(n) for n in dict.fromkeys((sample.column, *sample.aliases)))
+        raise SurveyError(
+            f"{source}: {len(missing)} of {len(rubric.items)} rubric items have no column "
+            f"({', '.join(missing[:6])}{', ...' if len(missing) > 6 else ''}); for "
+            f"{missing[0]!r} looked for {looked}. Is this the right rubric?"
+        )
+    groups: dict[str, int] = {}
+    for name in group_by:
+        spec = _spec_for(name, rubric)
+        pos = find((spec.name, *spec.aliases), f"grouping column {name!r}", required=True)
+        assert pos is not None  # noqa: S101 - required=True raises instead of returning None
+        groups[spec.name] = pos
+    rid = rubric.columns.respondent_id
+    rid_pos = find((rid.name, *rid.aliases), "the respondent id", required=False) if rid else None
+    used = set(items.values()) | set(groups.values()) | ({rid_pos} if rid_pos is not None else set())
+    identifying = {normalize(n) for n in rubric.columns.identifying}
+    ignored = tuple(
+        h for p, h in enumerate(headers) if p not in used and normalize(h) not in identifying
+    )
+    return SurveyPlan(source, tuple(headers), items, groups, rid_pos, ignored)

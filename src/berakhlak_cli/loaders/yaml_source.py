@@ -1,0 +1,136 @@
+"""Parse YAML into plain data while remembering where every node came from.
+
+PyYAML's ``safe_load`` silently keeps the last of two duplicate keys (yaml/pyyaml#165) and
+expands aliases without limit (the "billion laughs" bomb). Rubrics need neither aliases nor
+custom tags, so we compose the node graph ourselves and build plain Python data from it,
+rejecting duplicates, aliases, non-standard tags and excessive depth with a position each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from berakhlak_cli.errors import Problem
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """How a scalar was written: its source text and whether it was quoted."""
+
+    text: str
+    quoted: bool
+
+
+@dataclass
+class Document:
+    """Plain data plus, for each path, its 1-based (line, column) and scalar spelling."""
+
+    data: Any
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[str, Scalar] = field(default_factory=dict)
+
+    def mark(self, path: str) -> tuple[int | None, int | None]:
+        """Position of ``path``, or of its nearest ancestor that has one."""
+        probe = path
+        while True:
+            if probe in self.marks:
+                return self.marks[probe]
+            if not probe:
+                return (None, None)
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.doc = Document(data=None)
+        self.problems: list[Problem] = []
+        self._constructor = yaml.SafeLoader("")
+        self._seen: set[int] = set()
+
+    def problem(self, code: str, message: str, path: str, node: yaml.Node) -> None:
+        self.problems.append(
+            Problem(code, message, path, node.start_mark.line + 1, node.start_mark.column + 1)
+        )
+
+    def build(self, node: yaml.Node, path: str, depth: int) -> Any:
+        self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if depth > MAX_DEPTH:
+            self.problem("too-deep", f"nesting deeper than {MAX_DEPTH} levels", path, node)
+            return None
+        # NOTE: an alias makes the composer hand back the *same* node object again; refusing
+        # revisits is what defuses alias bombs.
+        if id(node) in self._seen:
+            self.problem("yaml-alias", "YAML anchors/aliases are not allowed in rubrics", path, node)
+            return None
+        self._seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            self.problem("yaml-tag", f"tag {node.tag!r} is not allowed", path, node)
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.build(child, f"{path}[{i}]", depth + 1) for i, child in enumerate(node.value)
+            ]
+        assert isinstance(node, yaml.ScalarNode)  # noqa: S101 - composer invariant, not input
+        self.doc.scalars[path] = Scalar(str(node.value), node.style in ("'", '"', "|", ">"))
+        return self._constructor.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                self.problem("yaml-key", "mapping keys must be plain scalars", path, key_node)
+                continue
+            key = self._constructor.construct_object(key_node)
+            key_path = f"{path}.{key}" if path else str(key)
+            if key in out:
+                self.problem(
+                    "duplicate-key",
+                    f"duplicate key {key!r} (YAML would silently keep the last one)",
+                    key_path,
+                    key_node,
+                )
+                continue
+            if not isinstance(key, str):
+                self.doc.scalars[key_path + "<key>"] = Scalar(str(key_node.value), False)
+            out[key] = self.build(value_node, key_path, depth + 1)
+            self.doc.marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return out
+
+
+def parse_yaml(text: str) -> tuple[Document, list[Problem]]:
+    """Parse ``text`` into a ``Document``; syntax and structural problems are returned, not raised."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return Document(None), [Problem("too-large", f"file is larger than {MAX_BYTES:,} bytes")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        what = exc.problem or exc.context or "invalid YAML"
+        return Document(None), [Problem("yaml-syntax", what, "", line, col)]
+    except yaml.YAMLError as exc:
+        return Document(None), [Problem("yaml-syntax", str(exc).splitlines()[0])]
+    if node is None:
+        return Document(None), [Problem("empty", "the file is empty", "", 1, 1)]
+    builder = _Builder()
+    builder.doc.data = builder.build(node, "", 0)
+    return builder.doc, builder.problems

@@ -1,0 +1,152 @@
+"""The scored results: per-group scores, data issues and row accounting.
+
+Scores are kept raw; ``Score.rounded`` and ``Score.band`` apply the rubric's publication rule
+(see ``scoring.bands``). Locale formatting (76,3) happens only in ``render``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class IssueCode(StrEnum):
+    """Stable codes for data issues (documented in docs/output.md)."""
+
+    UNKNOWN_LABEL = "unknown-label"
+    OUT_OF_RANGE = "out-of-range"
+    NOT_INTEGER = "not-integer"
+    BLANK_RESPONDENT = "blank-respondent"
+    MISSING_GROUP = "missing-group"
+    DUPLICATE_RESPONDENT = "duplicate-respondent"
+    STRAIGHT_LINING = "straight-lining"
+    UNKNOWN_UNIT = "unknown-unit"
+    UNKNOWN_EVIDENCE = "unknown-evidence"
+    INVALID_ANSWER = "invalid-answer"
+    EVIDENCE_NOT_PROVIDED = "evidence-not-provided"
+    NO_EVIDENCE = "no-evidence"
+    DUPLICATE_EVIDENCE = "duplicate-evidence"
+    DOCUMENT_MISSING = "document-missing"
+    DOCUMENT_OUTSIDE_DIR = "document-outside-dir"
+    NEGATIVE_ITEM_CORRELATION = "negative-item-correlation"
+    BELOW_MINIMUM = "below-minimum-respondents"
+    NO_HEADCOUNT = "no-headcount"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One data issue, located by spreadsheet row (header = row 1) and column."""
+
+    code: IssueCode
+    message: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    group: str | None = None
+    excluded: bool = False
+    """True when the issue removed the row from scoring."""
+    source: str = "survey"
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score on 0-100: the raw value, the published (rounded) value and its band code."""
+
+    raw: float
+    rounded: float
+    band: str | None
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A confidence interval for a score (same units), with the method that produced it."""
+
+    lower: float
+    upper: float
+    level: float = 0.95
+    method: str = ""
+    crosses_band: bool = False
+    """True when the interval contains a band boundary: the category is not certain."""
+
+
+class GroupLevel(StrEnum):
+    """Where a result row sits."""
+
+    UNIT = "unit"
+    INSTITUTION = "institution"
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """Scores of one group (a unit, a ``--by`` breakdown cell, or the whole institution)."""
+
+    key: tuple[str, ...]
+    level: GroupLevel
+    respondents: int
+    values: Mapping[str, Score | None]
+    value_respondents: Mapping[str, int]
+    index: Score | None
+    withheld: str | None = None
+    """Why scores are not published (anonymity, complementary suppression...), else None."""
+    evidence: Score | None = None
+    combined: Score | None = None
+    headcount: int | None = None
+    min_respondents: int | None = None
+    eligible: bool | None = None
+    value_intervals: Mapping[str, Interval] = field(default_factory=dict)
+    index_interval: Interval | None = None
+    flags: tuple[str, ...] = ()
+
+    @property
+    def headline(self) -> Score | None:
+        """The number leaders read: the combined index when evidence was scored, else the index."""
+        return self.combined if self.combined is not None else self.index
+
+    @property
+    def label(self) -> str:
+        """The key as one string (``Biro Hukum`` or ``Biro Hukum / PNS``)."""
+        return " / ".join(self.key)
+
+
+@dataclass(frozen=True)
+class RowAccount:
+    """Rows read = rows scored + rows excluded (by reason)."""
+
+    read: int
+    scored: int
+    excluded: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def reconciles(self) -> bool:
+        """True when every read row is either scored or excluded with a reason."""
+        return self.read == self.scored + sum(self.excluded.values())
+
+
+@dataclass(frozen=True)
+class RubricRef:
+    """What identifies the rubric a result was scored with."""
+
+    id: str
+    version: str
+    title: str
+    instrument: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Scoresheet:
+    """Everything ``score`` computes for one survey (and optional evidence)."""
+
+    rubric: RubricRef
+    group_by: tuple[str, ...]
+    groups: tuple[GroupResult, ...]
+    institution: GroupResult
+    accounting: RowAccount
+    issues: tuple[Issue, ...] = ()
+    ignored_columns: tuple[str, ...] = ()
+
+    @property
+    def has_issues(self) -> bool:
+        """True when any data issue was recorded."""
+        return bool(self.issues)

@@ -1,0 +1,86 @@
+"""Turn raw answer text into scale values, one distinct string at a time.
+
+An answer is a scale label (matched after ``normalize``), a number on the scale (decimal comma
+accepted: "4,0"), a missing-answer token, or invalid. Invalid answers are never coerced: the
+cell is treated as unanswered and an ``Issue`` names its row, column and text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from berakhlak_cli.model.results import IssueCode
+from berakhlak_cli.model.rubric import Scale
+from berakhlak_cli.model.survey import EncodedColumn
+from berakhlak_cli.scoring.normalize import normalize
+
+OK = 0
+_ISSUES = (None, IssueCode.UNKNOWN_LABEL, IssueCode.OUT_OF_RANGE, IssueCode.NOT_INTEGER)
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One column coded: values (NaN = unanswered or invalid) and per-row issue codes (0 = none)."""
+
+    values: npt.NDArray[np.float64]
+    problems: npt.NDArray[np.int8]
+
+
+def issue_code(problem: int) -> IssueCode:
+    """The ``IssueCode`` for a non-zero problem number returned in ``Coded.problems``."""
+    code = _ISSUES[problem]
+    if code is None:
+        raise ValueError("problem 0 means no issue")
+    return code
+
+
+class AnswerCoder:
+    """Codes answers for one scale; remembers every distinct string it has seen."""
+
+    def __init__(self, scale: Scale, missing: tuple[str, ...]) -> None:
+        self.scale = scale
+        self._missing = {normalize(m) for m in missing}
+        self._labels = {normalize(label): p.value for p in scale.points for label in p.labels}
+        self._cache: dict[str, tuple[float, int]] = {}
+
+    def code_text(self, text: str) -> tuple[float, int]:
+        """(value, problem) for one raw string; value is NaN when missing or invalid."""
+        hit = self._cache.get(text)
+        if hit is None:
+            hit = self._cache[text] = self._decide(text)
+        return hit
+
+    def _decide(self, text: str) -> tuple[float, int]:
+        key = normalize(text)
+        if key in self._missing:
+            return math.nan, OK
+        if key in self._labels:
+            return self._labels[key], OK
+        try:
+            number = float(key.replace(",", "."))
+        except ValueError:
+            return math.nan, 1
+        if not math.isfinite(number):
+            return math.nan, 1
+        if not self.scale.min <= number <= self.scale.max:
+            return math.nan, 2
+        if self.scale.integer_only and number != math.floor(number):
+            return math.nan, 3
+        return number, OK
+
+    def code(self, column: EncodedColumn) -> Coded:
+        """Code a whole column: map each category once, then gather by row."""
+        n_cat = len(column.categories)
+        lut_v = np.empty(n_cat + 1, dtype=np.float64)
+        lut_p = np.zeros(n_cat + 1, dtype=np.int8)
+        for i, text in enumerate(column.categories):
+            lut_v[i], lut_p[i] = self.code_text(text)
+        missing_v, missing_p = self.code_text("")
+        lut_v[n_cat], lut_p[n_cat] = missing_v, missing_p
+        # NOTE: code -1 (null cell) indexes the last slot, which holds the empty-string coding.
+        idx = np.where(column.codes < 0, n_cat, column.codes)
+        return Coded(values=lut_v[idx], problems=lut_p[idx])

@@ -1,0 +1,183 @@
+"""Turn accumulated group sums into published group results.
+
+- Value score of a group: person-first = mean of respondents' value scores; pooled = total
+  weighted item points / total weight (both documented in docs/method.md).
+- Index of a group: weighted mean of its value scores (person-first; KemenPANRB's published
+  index is the unweighted mean of the 7 values, domain.md 2.4) or all points pooled.
+- Institution row: all included respondents pooled, or the unweighted mean of included units
+  (``aggregation.institution``). Units below the minimum respondents are left out of the parent
+  when ``eligibility.exclude_from_parent`` (default).
+- Anonymity: a group with fewer than ``anonymity.min_group_size`` respondents has its scores
+  withheld; if that would leave exactly one withheld group under a published parent, the next
+  smallest sibling is withheld too (complementary suppression), so no group's scores can be
+  recovered by subtracting its siblings from the parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from berakhlak_cli.model.results import (
+    GroupLevel,
+    GroupResult,
+    Issue,
+    IssueCode,
+    RubricRef,
+    Score,
+)
+from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
+from berakhlak_cli.scoring.bands import make_score, mean, weighted_mean
+from berakhlak_cli.scoring.eligibility import minimum_respondents
+from berakhlak_cli.scoring.group_stats import GroupStats
+from berakhlak_cli.scoring.normalize import normalize
+
+ANONYMITY = "anonymity"
+COMPLEMENTARY = "complementary"
+
+
+class ResultBuilder:
+    """Builds ``GroupResult`` rows from ``GroupStats`` for one rubric."""
+
+    def __init__(
+        self,
+        rubric: Rubric,
+        stats: GroupStats,
+        keys: Sequence[tuple[str, ...]],
+        group_by: tuple[str, ...],
+        headcounts: Mapping[str, int] | None,
+    ) -> None:
+        self.rubric = rubric
+        self.stats = stats
+        self.keys = list(keys)
+        self.group_by = group_by
+        self.headcounts = {normalize(k): v for k, v in (headcounts or {}).items()}
+        self.issues: list[Issue] = []
+
+    def rubric_ref(self) -> RubricRef:
+        """Identify the rubric in results."""
+        r = self.rubric
+        return RubricRef(r.id, r.version, r.title.get(r.locale), r.instrument, r.sha256)
+
+    def raw_scores(self, stats: GroupStats, g: int) -> tuple[list[float | None], float | None]:
+        """(value scores, index) of group ``g`` before rounding; None where undefined."""
+        if self.rubric.aggregation.respondent == RespondentMethod.POOLED:
+            num, den = stats.points[g], stats.weight[g]
+            values = [float(n / d) if d > 0 else None for n, d in zip(num, den, strict=True)]
+            total = float(den.sum())
+            index = float(num.sum() / total) if total > 0 else None
+            if self.rubric.aggregation.require_all_values and None in values:
+                index = None
+            return values, index
+        counts = stats.value_count[g]
+        values = [
+            float(s / c) if c > 0 else None for s, c in zip(stats.value_sum[g], counts, strict=True)
+        ]
+        return values, self._index_of(values)
+
+    def _index_of(self, values: list[float | None]) -> float | None:
+        pairs = [(v, val.weight) for v, val in zip(values, self.rubric.values, strict=True) if v is not None]
+        if not pairs or (self.rubric.aggregation.require_all_values and len(pairs) < len(values)):
+            return None
+        return weighted_mean([p[0] for p in pairs], [p[1] for p in pairs])
+
+    def build(self) -> tuple[tuple[GroupResult, ...], GroupResult, list[Issue]]:
+        """All group rows (sorted by key), the institution row, and eligibility issues."""
+        order = sorted(range(len(self.keys)), key=lambda g: tuple(normalize(k) for k in self.keys[g]))
+        eligibility = [self._eligibility(g) for g in range(len(self.keys))]
+        included = [g for g in order if eligibility[g][2] is not False or not self._excludes()]
+        withheld = self._suppression(order, included)
+        groups = tuple(
+            self._group(g, withheld.get(g), *eligibility[g]) for g in order
+        )
+        institution = self._institution(included, groups)
+        return groups, institution, self.issues
+
+    def _excludes(self) -> bool:
+        return self.rubric.eligibility.exclude_from_parent
+
+    def _eligibility(self, g: int) -> tuple[int | None, int | None, bool | None]:
+        if self.headcounts is None or len(self.group_by) != 1 or not self.headcounts:
+            return None, None, None
+        name = self.keys[g][0]
+        headcount = self.headcounts.get(normalize(name))
+        if headcount is None:
+            self.issues.append(
+                Issue(IssueCode.NO_HEADCOUNT, f"unit {name!r} is not in the units file", group=name)
+            )
+            return None, None, None
+        need = minimum_respondents(headcount, self.rubric.eligibility)
+        n = int(self.stats.respondents[g])
+        if n < need:
+            self.issues.append(
+                Issue(
+                    IssueCode.BELOW_MINIMUM,
+                    f"unit {name!r}: {n} respondents, below the minimum {need} of {headcount} staff"
+                    + ("; left out of the institution row" if self._excludes() else ""),
+                    group=name,
+                )
+            )
+        return headcount, need, n >= need
+
+    def _suppression(self, order: list[int], included: list[int]) -> dict[int, str]:
+        floor = self.rubric.anonymity.min_group_size
+        n = self.stats.respondents
+        withheld = {g: ANONYMITY for g in order if n[g] < floor}
+        inside = [g for g in included if g in withheld]
+        published = [g for g in included if g not in withheld]
+        if len(inside) == 1 and published and sum(int(n[g]) for g in included) >= floor:
+            smallest = min(published, key=lambda g: (int(n[g]), g))
+            withheld[smallest] = COMPLEMENTARY
+        return withheld
+
+    def _scores(self, values: list[float | None], index: float | None) -> tuple[dict[str, Score | None], Score | None]:
+        out = {
+            v.id: (make_score(x, self.rubric) if x is not None else None)
+            for v, x in zip(self.rubric.values, values, strict=True)
+        }
+        return out, (make_score(index, self.rubric) if index is not None else None)
+
+    def _group(
+        self, g: int, withheld: str | None, headcount: int | None, need: int | None, ok: bool | None
+    ) -> GroupResult:
+        counts = {v.id: int(c) for v, c in zip(self.rubric.values, self.stats.value_count[g], strict=True)}
+        if withheld:
+            values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
+            index = None
+        else:
+            values, index = self._scores(*self.raw_scores(self.stats, g))
+        return GroupResult(
+            key=self.keys[g],
+            level=GroupLevel.UNIT,
+            respondents=int(self.stats.respondents[g]),
+            values=values,
+            value_respondents=counts,
+            index=index,
+            withheld=withheld,
+            headcount=headcount,
+            min_respondents=need,
+            eligible=ok,
+        )
+
+    def _institution(self, included: list[int], groups: tuple[GroupResult, ...]) -> GroupResult:
+        rows = np.array(included, dtype=np.intp)
+        total = self.stats.total(rows)
+        n = int(total.respondents[0])
+        counts = {v.id: int(c) for v, c in zip(self.rubric.values, total.value_count[0], strict=True)}
+        headcount = sum(g.headcount for g in groups if g.headcount is not None) or None
+        if n < self.rubric.anonymity.min_group_size:
+            values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
+            return GroupResult((), GroupLevel.INSTITUTION, n, values, counts, None, ANONYMITY, headcount=headcount)
+        if self.rubric.aggregation.institution == InstitutionMethod.MEAN_OF_UNITS:
+            raw = [self.raw_scores(self.stats, g) for g in included]
+            value_means: list[float | None] = []
+            for v in range(len(self.rubric.values)):
+                got = [r[0][v] for r in raw if r[0][v] is not None]
+                value_means.append(mean([x for x in got if x is not None]) if got else None)
+            indices = [r[1] for r in raw if r[1] is not None]
+            idx: float | None = mean(indices) if indices else None
+            values, index = self._scores(value_means, idx)
+        else:
+            values, index = self._scores(*self.raw_scores(total, 0))
+        return GroupResult((), GroupLevel.INSTITUTION, n, values, counts, index, headcount=headcount)

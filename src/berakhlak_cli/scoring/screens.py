@@ -1,0 +1,99 @@
+"""Row screens: duplicate respondent ids and straight-lining.
+
+Respondent ids are compared by a 64-bit hash (pandas ``hash_array``), never stored as text,
+so personal ids (NIP) are not kept in memory longer than a batch; with 4.3 million ids the
+chance of any collision is about 5e-7.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from berakhlak_cli.model.rubric import DuplicatePolicy
+from berakhlak_cli.model.survey import EncodedColumn
+from berakhlak_cli.scoring.normalize import normalize
+
+Hashes = npt.NDArray[np.uint64]
+Mask = npt.NDArray[np.bool_]
+
+
+def id_hashes(column: EncodedColumn) -> tuple[Hashes, Mask]:
+    """(hash per row, has-id mask); blank ids have no hash and are never duplicates."""
+    cats = [normalize(c) for c in column.categories]
+    hashed = pd.util.hash_array(np.array(cats + [""], dtype=object))
+    blank = np.array([c == "" for c in cats] + [True])
+    idx = np.where(column.codes < 0, len(cats), column.codes)
+    return hashed[idx].astype(np.uint64), ~blank[idx]
+
+
+class DuplicateScreen:
+    """Finds repeated respondent ids across batches.
+
+    ``keep_first`` works in one pass. ``keep_last`` and ``reject`` need to know the future, so
+    the caller first feeds every id through ``plan`` and then asks ``drop`` per batch.
+    """
+
+    def __init__(self, policy: DuplicatePolicy) -> None:
+        self.policy = policy
+        self._seen: Hashes = np.zeros(0, dtype=np.uint64)
+        self._plan_hashes: list[Hashes] = []
+        self._plan_rows: list[npt.NDArray[np.int64]] = []
+        self._drop_rows: npt.NDArray[np.int64] | None = None
+
+    @property
+    def needs_plan(self) -> bool:
+        """True when ids must be read in a first pass."""
+        return self.policy != DuplicatePolicy.KEEP_FIRST
+
+    def plan(self, first_row: int, column: EncodedColumn) -> None:
+        """First pass: remember every (id hash, row)."""
+        hashes, has_id = id_hashes(column)
+        rows = np.arange(first_row, first_row + len(column), dtype=np.int64)
+        self._plan_hashes.append(hashes[has_id])
+        self._plan_rows.append(rows[has_id])
+
+    def _planned_drops(self) -> npt.NDArray[np.int64]:
+        if self._drop_rows is None:
+            hashes = np.concatenate(self._plan_hashes or [np.zeros(0, np.uint64)])
+            rows = np.concatenate(self._plan_rows or [np.zeros(0, np.int64)])
+            order = np.lexsort((rows, hashes))
+            h, r = hashes[order], rows[order]
+            same_as_next = np.append(h[:-1] == h[1:], False) if len(h) else np.zeros(0, bool)
+            same_as_prev = np.insert(h[1:] == h[:-1], 0, False) if len(h) else np.zeros(0, bool)
+            if self.policy == DuplicatePolicy.KEEP_LAST:
+                drop = same_as_next
+            else:
+                drop = same_as_next | same_as_prev
+            self._drop_rows = np.sort(r[drop])
+            self._plan_hashes, self._plan_rows = [], []
+        return self._drop_rows
+
+    def drop(self, first_row: int, column: EncodedColumn) -> Mask:
+        """Rows of this batch to exclude as duplicates."""
+        if self.needs_plan:
+            rows = np.arange(first_row, first_row + len(column), dtype=np.int64)
+            return np.isin(rows, self._planned_drops())
+        hashes, has_id = id_hashes(column)
+        seen_before = np.zeros(len(hashes), dtype=bool)
+        if len(self._seen):
+            pos = np.searchsorted(self._seen, hashes).clip(max=len(self._seen) - 1)
+            seen_before = self._seen[pos] == hashes
+        _, first = np.unique(hashes, return_index=True)
+        repeat_in_batch = np.ones(len(hashes), dtype=bool)
+        repeat_in_batch[first] = False
+        dup = has_id & (seen_before | repeat_in_batch)
+        # NOTE: a stable sort of two sorted runs is a linear merge, so this stays O(n) per batch.
+        self._seen = np.sort(np.concatenate([self._seen, np.unique(hashes[has_id])]), kind="stable")
+        return dup
+
+
+def straight_lined(answers: npt.NDArray[np.float64]) -> Mask:
+    """Respondents who answered every item with the same raw value (needs 3+ items)."""
+    if answers.shape[1] < 3:
+        return np.zeros(answers.shape[0], dtype=bool)
+    complete = ~np.isnan(answers).any(axis=1)
+    with np.errstate(invalid="ignore"):
+        same = np.nanmax(answers, axis=1, initial=-np.inf) == np.nanmin(answers, axis=1, initial=np.inf)
+    return complete & same
