@@ -1,1 +1,1 @@
-"""Loaders: turn files (YAML rubrics, CSV/XLSX/Parquet surveys, evidence, results) into model objects."""
+"""Loaders: turn files (rubrics, surveys, evidence, results) into model objects."""

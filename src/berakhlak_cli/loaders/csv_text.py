@@ -30,7 +30,9 @@ class CsvDialect:
     warnings: tuple[str, ...] = ()
 
 
-def _decode_sample(raw: bytes, source: str, encoding: str | None) -> tuple[str, str, tuple[str, ...]]:
+def _decode_sample(
+    raw: bytes, source: str, encoding: str | None
+) -> tuple[str, str, tuple[str, ...]]:
     if encoding:
         try:
             return raw.decode(encoding, errors="strict"), encoding, ()

@@ -47,7 +47,7 @@ class Collector:
         kind = {bool: "a boolean", int: "a number", float: "a number", type(None): "null"}.get(
             type(value), type(value).__name__
         )
-        return f"{scalar.text!r} was read as {kind}; quote it: \"{scalar.text}\""
+        return f'{scalar.text!r} was read as {kind}; quote it: "{scalar.text}"'
 
 
 class Fields:
@@ -149,7 +149,8 @@ class Fields:
         if value not in allowed:
             self.col.add(
                 "bad-choice",
-                f"{key!r} must be one of {', '.join(allowed)}; got {value!r}{_suggest(value, allowed)}",
+                f"{key!r} must be one of {', '.join(allowed)}; got {value!r}"
+                + _suggest(value, allowed),
                 self.at(key),
             )
             return default
@@ -209,7 +210,9 @@ class Fields:
             skey = str(key)
             if skey in self.used or (extra_ok and extra_ok(skey)):
                 continue
-            self.col.add("unknown-key", f"unknown key {skey!r}{_suggest(skey, known)}", self.at(skey))
+            self.col.add(
+                "unknown-key", f"unknown key {skey!r}{_suggest(skey, known)}", self.at(skey)
+            )
 
 
 def _suggest(word: Any, candidates: list[str]) -> str:

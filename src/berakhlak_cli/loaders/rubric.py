@@ -17,7 +17,6 @@ from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
 from berakhlak_cli.loaders.yaml_source import parse_yaml
 from berakhlak_cli.model.rubric import (
     Aggregation,
-    AnswerScale,
     Anonymity,
     Band,
     BandOn,
@@ -106,7 +105,9 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         return None
     fmt = top.raw("format", required=True)
     if fmt is not None and fmt != FORMAT:
-        top.col.add("bad-format", f"format {fmt!r} is not supported (this tool reads {FORMAT})", "format")
+        top.col.add(
+            "bad-format", f"format {fmt!r} is not supported (this tool reads {FORMAT})", "format"
+        )
     scales = _scales(top)
     values = _values(top, scales)
     rubric = Rubric(

@@ -6,7 +6,6 @@ Each check records a ``Problem`` with a stable code (documented in docs/rubric.m
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable
 
 from berakhlak_cli.loaders.fields import Collector
@@ -79,7 +78,11 @@ def _check_scales(rubric: Rubric, col: Collector) -> None:
     for sid, scale in rubric.scales.items():
         path = f"scales.{sid}"
         if not scale.min < scale.max:
-            col.add("scale-range", f"scale {sid!r}: min ({scale.min:g}) must be below max ({scale.max:g})", path)
+            col.add(
+                "scale-range",
+                f"scale {sid!r}: min ({scale.min:g}) must be below max ({scale.max:g})",
+                path,
+            )
         owners: dict[str, float] = {}
         for i, point in enumerate(scale.points):
             ppath = f"{path}.points[{i}]"
@@ -90,7 +93,11 @@ def _check_scales(rubric: Rubric, col: Collector) -> None:
                     f"{ppath}.value",
                 )
             if scale.integer_only and point.value != math.floor(point.value):
-                col.add("label-out-of-range", f"point {point.value:g} is not a whole number", f"{ppath}.value")
+                col.add(
+                    "label-out-of-range",
+                    f"point {point.value:g} is not a whole number",
+                    f"{ppath}.value",
+                )
             for j, label in enumerate(point.labels):
                 key = normalize(label)
                 if key in owners and owners[key] != point.value:
@@ -113,9 +120,17 @@ def _check_bands(rubric: Rubric, col: Collector) -> None:
     first_i, first = bands[0]
     last_i, last = bands[-1]
     if first.lower > SCORE_MIN:
-        col.add("band-coverage", f"no band covers scores from 0 to {first.lower:g}", f"bands[{first_i}].min")
+        col.add(
+            "band-coverage",
+            f"no band covers scores from 0 to {first.lower:g}",
+            f"bands[{first_i}].min",
+        )
     if last.upper < SCORE_MAX:
-        col.add("band-coverage", f"no band covers scores from {last.upper:g} to 100", f"bands[{last_i}].max")
+        col.add(
+            "band-coverage",
+            f"no band covers scores from {last.upper:g} to 100",
+            f"bands[{last_i}].max",
+        )
     for (_, low), (hi_i, high) in zip(bands, bands[1:], strict=False):
         if low.upper < high.lower:
             col.add(
@@ -137,7 +152,11 @@ def _check_evaluation(rubric: Rubric, col: Collector) -> None:
     ev = rubric.evaluation
     if ev is None:
         return
-    _unique(col, "criterion id", ((c.id, f"evaluation.criteria[{i}].id") for i, c in enumerate(ev.criteria)))
+    _unique(
+        col,
+        "criterion id",
+        ((c.id, f"evaluation.criteria[{i}].id") for i, c in enumerate(ev.criteria)),
+    )
     _unique(
         col,
         "evidence id",
@@ -174,12 +193,20 @@ def _check_evaluation(rubric: Rubric, col: Collector) -> None:
             ),
         )
         if scale.numeric and not scale.min < scale.max:
-            col.add("scale-range", f"answer scale {sid!r}: min must be below max", f"evaluation.answer_scales.{sid}")
+            col.add(
+                "scale-range",
+                f"answer scale {sid!r}: min must be below max",
+                f"evaluation.answer_scales.{sid}",
+            )
     total = ev.survey_weight + ev.evaluation_weight
-    if ev.survey_weight < 0 or ev.evaluation_weight < 0 or not math.isclose(total, 1.0, abs_tol=1e-9):
+    if (
+        ev.survey_weight < 0
+        or ev.evaluation_weight < 0
+        or not math.isclose(total, 1.0, abs_tol=1e-9)
+    ):
         col.add(
             "weights-sum",
-            f"survey ({ev.survey_weight:g}) and evaluation ({ev.evaluation_weight:g}) weights must be "
-            f"non-negative and sum to 1 (they sum to {total:g})",
+            f"survey ({ev.survey_weight:g}) and evaluation ({ev.evaluation_weight:g}) weights "
+            f"must be non-negative and sum to 1 (they sum to {total:g})",
             "evaluation.weights",
         )

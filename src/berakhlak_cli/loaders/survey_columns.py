@@ -73,11 +73,11 @@ def plan_columns(
     missing: list[str] = []
     items: dict[str, int] = {}
     for item in rubric.items:
-        pos = find((item.column, *item.aliases), f"item {item.id!r}", required=False)
-        if pos is None:
+        found = find((item.column, *item.aliases), f"item {item.id!r}", required=False)
+        if found is None:
             missing.append(item.id)
         else:
-            items[item.id] = pos
+            items[item.id] = found
     if missing:
         sample = next(i for i in rubric.items if i.id == missing[0])
         looked = ", ".join(repr(n) for n in dict.fromkeys((sample.column, *sample.aliases)))
@@ -89,12 +89,14 @@ def plan_columns(
     groups: dict[str, int] = {}
     for name in group_by:
         spec = _spec_for(name, rubric)
-        pos = find((spec.name, *spec.aliases), f"grouping column {name!r}", required=True)
-        assert pos is not None  # noqa: S101 - required=True raises instead of returning None
-        groups[spec.name] = pos
+        column = find((spec.name, *spec.aliases), f"grouping column {name!r}", required=True)
+        if column is not None:  # required=True raises instead of returning None
+            groups[spec.name] = column
     rid = rubric.columns.respondent_id
     rid_pos = find((rid.name, *rid.aliases), "the respondent id", required=False) if rid else None
-    used = set(items.values()) | set(groups.values()) | ({rid_pos} if rid_pos is not None else set())
+    used = (
+        set(items.values()) | set(groups.values()) | ({rid_pos} if rid_pos is not None else set())
+    )
     identifying = {normalize(n) for n in rubric.columns.identifying}
     ignored = tuple(
         h for p, h in enumerate(headers) if p not in used and normalize(h) not in identifying

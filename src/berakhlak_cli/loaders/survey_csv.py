@@ -8,7 +8,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.csv_text import locate_problem, sniff
 
 TEXT = pa.dictionary(pa.int32(), pa.string())
@@ -47,7 +46,7 @@ def csv_reader(
                 ),
                 convert_options=pacsv.ConvertOptions(
                     include_columns=wanted,
-                    column_types={n: TEXT for n in wanted},
+                    column_types=dict.fromkeys(wanted, TEXT),
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
                     null_values=[],

@@ -77,7 +77,9 @@ class _Builder:
         # NOTE: an alias makes the composer hand back the *same* node object again; refusing
         # revisits is what defuses alias bombs.
         if id(node) in self._seen:
-            self.problem("yaml-alias", "YAML anchors/aliases are not allowed in rubrics", path, node)
+            self.problem(
+                "yaml-alias", "YAML anchors/aliases are not allowed in rubrics", path, node
+            )
             return None
         self._seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
@@ -112,12 +114,15 @@ class _Builder:
             if not isinstance(key, str):
                 self.doc.scalars[key_path + "<key>"] = Scalar(str(key_node.value), False)
             out[key] = self.build(value_node, key_path, depth + 1)
-            self.doc.marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.doc.marks[key_path] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
         return out
 
 
 def parse_yaml(text: str) -> tuple[Document, list[Problem]]:
-    """Parse ``text`` into a ``Document``; syntax and structural problems are returned, not raised."""
+    """Parse ``text`` into a ``Document``; syntax/structure problems are returned, not raised."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return Document(None), [Problem("too-large", f"file is larger than {MAX_BYTES:,} bytes")]
     try:

@@ -150,3 +150,21 @@ class Scoresheet:
     def has_issues(self) -> bool:
         """True when any data issue was recorded."""
         return bool(self.issues)
+
+
+@dataclass(frozen=True)
+class InputRef:
+    """An input file as results record it: its role, file name and sha256 of its bytes."""
+
+    role: str
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Who made a result and from what; injected by the CLI so renderers stay deterministic."""
+
+    tool_version: str
+    generated_at: str
+    inputs: tuple[InputRef, ...] = ()

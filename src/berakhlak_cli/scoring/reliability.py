@@ -87,11 +87,11 @@ class ItemCovariance:
 
     def covariance(self, missing: Missing) -> FloatArray:
         """The covariance matrix for ``missing``."""
-        return self.listwise if missing is Missing.LISTWISE else self.pairwise
+        return self.listwise if Missing(missing) is Missing.LISTWISE else self.pairwise
 
     def n(self, missing: Missing) -> int:
         """Rows behind the statistic: complete rows, or the smallest pairwise count."""
-        if missing is Missing.LISTWISE:
+        if Missing(missing) is Missing.LISTWISE:
             return self.complete
         return int(self.pair_counts.min()) if self.pair_counts.size else 0
 
@@ -227,6 +227,7 @@ def cronbach_alpha(stats: ItemCovariance, missing: Missing = Missing.LISTWISE) -
     Returns ``Alpha(value=None, reason=...)`` for fewer than 2 items, fewer than 2 respondents
     behind any (co)variance, or a total score without variance; it never raises on data.
     """
+    missing = Missing(missing)
     cov = stats.covariance(missing)
     value, reason, detail = _alpha_of(cov, float(stats.mean_square.sum()))
     return Alpha(value, missing, len(stats.items), stats.n(missing), reason, detail)

@@ -77,20 +77,24 @@ class ResultBuilder:
         return values, self._index_of(values)
 
     def _index_of(self, values: list[float | None]) -> float | None:
-        pairs = [(v, val.weight) for v, val in zip(values, self.rubric.values, strict=True) if v is not None]
+        pairs = [
+            (v, val.weight)
+            for v, val in zip(values, self.rubric.values, strict=True)
+            if v is not None
+        ]
         if not pairs or (self.rubric.aggregation.require_all_values and len(pairs) < len(values)):
             return None
         return weighted_mean([p[0] for p in pairs], [p[1] for p in pairs])
 
     def build(self) -> tuple[tuple[GroupResult, ...], GroupResult, list[Issue]]:
         """All group rows (sorted by key), the institution row, and eligibility issues."""
-        order = sorted(range(len(self.keys)), key=lambda g: tuple(normalize(k) for k in self.keys[g]))
+        order = sorted(
+            range(len(self.keys)), key=lambda g: tuple(normalize(k) for k in self.keys[g])
+        )
         eligibility = [self._eligibility(g) for g in range(len(self.keys))]
         included = [g for g in order if eligibility[g][2] is not False or not self._excludes()]
         withheld = self._suppression(order, included)
-        groups = tuple(
-            self._group(g, withheld.get(g), *eligibility[g]) for g in order
-        )
+        groups = tuple(self._group(g, withheld.get(g), *eligibility[g]) for g in order)
         institution = self._institution(included, groups)
         return groups, institution, self.issues
 
@@ -113,7 +117,7 @@ class ResultBuilder:
             self.issues.append(
                 Issue(
                     IssueCode.BELOW_MINIMUM,
-                    f"unit {name!r}: {n} respondents, below the minimum {need} of {headcount} staff"
+                    f"{n} respondents, below the minimum {need} for {headcount} staff"
                     + ("; left out of the institution row" if self._excludes() else ""),
                     group=name,
                 )
@@ -131,7 +135,9 @@ class ResultBuilder:
             withheld[smallest] = COMPLEMENTARY
         return withheld
 
-    def _scores(self, values: list[float | None], index: float | None) -> tuple[dict[str, Score | None], Score | None]:
+    def _scores(
+        self, values: list[float | None], index: float | None
+    ) -> tuple[dict[str, Score | None], Score | None]:
         out = {
             v.id: (make_score(x, self.rubric) if x is not None else None)
             for v, x in zip(self.rubric.values, values, strict=True)
@@ -141,7 +147,9 @@ class ResultBuilder:
     def _group(
         self, g: int, withheld: str | None, headcount: int | None, need: int | None, ok: bool | None
     ) -> GroupResult:
-        counts = {v.id: int(c) for v, c in zip(self.rubric.values, self.stats.value_count[g], strict=True)}
+        counts = {
+            v.id: int(c) for v, c in zip(self.rubric.values, self.stats.value_count[g], strict=True)
+        }
         if withheld:
             values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
             index = None
@@ -164,11 +172,15 @@ class ResultBuilder:
         rows = np.array(included, dtype=np.intp)
         total = self.stats.total(rows)
         n = int(total.respondents[0])
-        counts = {v.id: int(c) for v, c in zip(self.rubric.values, total.value_count[0], strict=True)}
+        counts = {
+            v.id: int(c) for v, c in zip(self.rubric.values, total.value_count[0], strict=True)
+        }
         headcount = sum(g.headcount for g in groups if g.headcount is not None) or None
         if n < self.rubric.anonymity.min_group_size:
             values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
-            return GroupResult((), GroupLevel.INSTITUTION, n, values, counts, None, ANONYMITY, headcount=headcount)
+            return GroupResult(
+                (), GroupLevel.INSTITUTION, n, values, counts, None, ANONYMITY, headcount=headcount
+            )
         if self.rubric.aggregation.institution == InstitutionMethod.MEAN_OF_UNITS:
             raw = [self.raw_scores(self.stats, g) for g in included]
             value_means: list[float | None] = []
@@ -180,4 +192,6 @@ class ResultBuilder:
             values, index = self._scores(value_means, idx)
         else:
             values, index = self._scores(*self.raw_scores(total, 0))
-        return GroupResult((), GroupLevel.INSTITUTION, n, values, counts, index, headcount=headcount)
+        return GroupResult(
+            (), GroupLevel.INSTITUTION, n, values, counts, index, headcount=headcount
+        )

@@ -95,5 +95,7 @@ def straight_lined(answers: npt.NDArray[np.float64]) -> Mask:
         return np.zeros(answers.shape[0], dtype=bool)
     complete = ~np.isnan(answers).any(axis=1)
     with np.errstate(invalid="ignore"):
-        same = np.nanmax(answers, axis=1, initial=-np.inf) == np.nanmin(answers, axis=1, initial=np.inf)
-    return complete & same
+        same = np.nanmax(answers, axis=1, initial=-np.inf) == np.nanmin(
+            answers, axis=1, initial=np.inf
+        )
+    return np.asarray(complete & same, dtype=bool)

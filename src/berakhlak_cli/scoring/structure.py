@@ -104,4 +104,6 @@ def person_scores(scores: Matrix, st: Structure) -> tuple[Matrix, Matrix]:
 def pooled_points(scores: Matrix, st: Structure) -> tuple[Matrix, Matrix]:
     """(points n x V, weight n x V): sum(w s) and sum(w) over answered items of each value."""
     present = ~np.isnan(scores)
-    return np.where(present, scores, 0.0) @ st.item_value, present.astype(np.float64) @ st.item_value
+    return np.where(present, scores, 0.0) @ st.item_value, present.astype(
+        np.float64
+    ) @ st.item_value

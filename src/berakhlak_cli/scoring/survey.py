@@ -73,13 +73,21 @@ class SurveyScorer:
         scores = item_scores(answers, self.structure)
         group = self._group_index(batch)
         keep = np.ones(n, dtype=bool)
-        self._exclude(keep, group < 0, rows, IssueCode.MISSING_GROUP, "no value in the grouping column(s)")
-        blank = np.isnan(scores).all(axis=1)
+        self._exclude(
+            keep, group < 0, rows, IssueCode.MISSING_GROUP, "no value in the grouping column(s)"
+        )
+        blank = np.asarray(np.isnan(scores).all(axis=1), dtype=bool)
         self._exclude(keep, blank, rows, IssueCode.BLANK_RESPONDENT, "no item answered")
         if batch.respondent_id is not None:
             dup = self.duplicates.drop(batch.first_row, batch.respondent_id) & keep
             policy = self.rubric.quality.duplicates.value
-            self._exclude(keep, dup, rows, IssueCode.DUPLICATE_RESPONDENT, f"repeated respondent id ({policy})")
+            self._exclude(
+                keep,
+                dup,
+                rows,
+                IssueCode.DUPLICATE_RESPONDENT,
+                f"repeated respondent id ({policy})",
+            )
         policy_sl = self.rubric.quality.straight_lining
         if policy_sl != StraightLiningPolicy.OFF:
             flat = straight_lined(answers) & keep
@@ -112,7 +120,9 @@ class SurveyScorer:
             issues=tuple(sorted(self.issues, key=_issue_order)),
         )
 
-    def _code_answers(self, batch: SurveyBatch, rows: npt.NDArray[np.int_]) -> npt.NDArray[np.float64]:
+    def _code_answers(
+        self, batch: SurveyBatch, rows: npt.NDArray[np.int_]
+    ) -> npt.NDArray[np.float64]:
         items = self.rubric.items
         answers = np.empty((batch.size, len(items)), dtype=np.float64)
         for j, (item, coder) in enumerate(zip(items, self._coders, strict=True)):

@@ -1,0 +1,106 @@
+"""What only the CLI does: consoles, the error boundary, the clock, hashing and atomic writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from berakhlak_cli import __version__
+from berakhlak_cli.errors import BerakhlakError, ExitCode, OutputError
+from berakhlak_cli.model.results import InputRef, Provenance
+
+err_console = Console(stderr=True, highlight=False)
+
+
+def out_console() -> Console:
+    """A console on stdout (made per call so tests' captured streams are honoured)."""
+    return Console(highlight=False)
+
+
+@contextmanager
+def boundary(debug: bool) -> Iterator[None]:
+    """Turn project errors into one line + exit code; anything else into exit 3."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort):
+        raise
+    except BerakhlakError as exc:
+        if debug:
+            raise
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(int(exc.exit_code)) from None
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if debug:
+            raise
+        err_console.print(
+            f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))} "
+            "(a bug; rerun with --debug for the traceback and report it)",
+            soft_wrap=True,
+        )
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def warn(message: str) -> None:
+    """A one-line warning on stderr."""
+    err_console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+
+
+def generated_at(explicit: str | None) -> str:
+    """--generated-at, else SOURCE_DATE_EPOCH (reproducible builds), else now (UTC)."""
+    if explicit:
+        return explicit
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def provenance(inputs: Sequence[tuple[str, Path]], when: str | None) -> Provenance:
+    """Provenance record for the given (role, path) inputs."""
+    refs = tuple(InputRef(role, path.name, sha256_file(path)) for role, path in inputs)
+    return Provenance(__version__, generated_at(when), refs)
+
+
+def write_atomic(path: Path, data: str | bytes, inputs: Sequence[Path] = ()) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written file.
+
+    Refuses to overwrite any of ``inputs`` (the user's data must never be lost).
+    """
+    target = path.resolve()
+    for source in inputs:
+        if source.exists() and source.resolve() == target:
+            raise OutputError(f"{path}: refusing to overwrite an input file")
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    if not target.parent.exists():
+        raise OutputError(f"{path}: folder {target.parent} does not exist")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None

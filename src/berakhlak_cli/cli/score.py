@@ -1,0 +1,137 @@
+"""``berakhlak score``: score a survey and show or write the results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from berakhlak_cli.cli.boundary import (
+    boundary,
+    err_console,
+    out_console,
+    provenance,
+    warn,
+    write_atomic,
+)
+from berakhlak_cli.cli.options import (
+    DEBUG,
+    GENERATED_AT,
+    LANG,
+    OUTPUT,
+    RUBRIC,
+    STRICT,
+    LangChoice,
+    OutputFormat,
+)
+from berakhlak_cli.errors import ExitCode
+
+ISSUES_SHOWN = 10
+
+
+def score(
+    survey: Path = typer.Argument(..., help="Survey file: .csv (, ; or tab), .xlsx or .parquet."),
+    rubric: Path | None = RUBRIC,
+    by: list[str] = typer.Option(
+        [], "--by", help="Group by this column instead of the unit (repeat for a cross-breakdown)."
+    ),
+    fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format", "-f", help="Output format."),
+    output: Path | None = OUTPUT,
+    units: Path | None = typer.Option(
+        None, "--units", help="units.csv with each unit's headcount (minimum respondents)."
+    ),
+    issues: Path | None = typer.Option(
+        None, "--issues", help="Write every data issue (row, column, reason) to this CSV file."
+    ),
+    sheet: str | None = typer.Option(None, "--sheet", help="Worksheet to read from an .xlsx file."),
+    encoding: str | None = typer.Option(
+        None, "--encoding", help="Text encoding of a CSV (default: UTF-8, cp1252 fallback)."
+    ),
+    lang: LangChoice | None = LANG,
+    strict: bool = STRICT,
+    when: str | None = GENERATED_AT,
+    batch_rows: int | None = typer.Option(None, "--batch-rows", hidden=True),
+    debug: bool = DEBUG,
+) -> None:
+    """Score a survey against the rubric: one row per unit plus the whole institution."""
+    with boundary(debug):
+        from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
+        from berakhlak_cli.loaders.units import load_units
+        from berakhlak_cli.model.rubric import Lang
+        from berakhlak_cli.pipeline import score_survey
+        from berakhlak_cli.render.issues_csv import render_issues_csv
+
+        rubric_path = rubric or default_rubric_path()
+        model = load_rubric(rubric_path)
+        headcounts = load_units(units, model) if units else None
+        sheet_out, source = score_survey(
+            survey,
+            model,
+            group_by=tuple(by),
+            headcounts=headcounts,
+            sheet=sheet,
+            encoding=encoding,
+            batch_rows=batch_rows,
+        )
+        for message in source.plan.warnings:
+            warn(message)
+        language = Lang(lang.value) if lang else model.locale
+        inputs = [("rubric", rubric_path), ("survey", survey)]
+        if units:
+            inputs.append(("units", units))
+        prov = provenance(inputs, when)
+        protected = [p for _, p in inputs]
+        text = _render(fmt, sheet_out, model, language, prov)
+        if output:
+            write_atomic(output, text, protected)
+        else:
+            typer.echo(text, nl=False)
+        if issues:
+            write_atomic(issues, render_issues_csv(sheet_out.issues), protected)
+        _report_issues(sheet_out, issues is not None)
+        if strict and sheet_out.issues:
+            raise typer.Exit(int(ExitCode.ISSUES))
+
+
+def _render(fmt: OutputFormat, sheet, model, language, prov) -> str:  # type: ignore[no-untyped-def]
+    from berakhlak_cli.render.flat import render_csv, render_markdown
+    from berakhlak_cli.render.json_out import render_json
+    from berakhlak_cli.render.terminal import render_table
+
+    if fmt == OutputFormat.JSON:
+        return render_json(sheet, model, prov)
+    if fmt == OutputFormat.CSV:
+        return render_csv(sheet, model)
+    if fmt == OutputFormat.MARKDOWN:
+        return render_markdown(sheet, model, language)
+    console = out_console()
+    with console.capture() as capture:
+        console.print(render_table(sheet, model, language))
+    return capture.get()
+
+
+def _report_issues(sheet, written: bool) -> None:  # type: ignore[no-untyped-def]
+    if not sheet.issues:
+        return
+    console: Console = err_console
+    for issue in sheet.issues[:ISSUES_SHOWN]:
+        where = ", ".join(
+            part
+            for part in (
+                f"row {issue.row}" if issue.row is not None else "",
+                f"column {issue.column!r}" if issue.column else "",
+                f"group {issue.group!r}" if issue.group and issue.row is None else "",
+            )
+            if part
+        )
+        console.print(
+            f"[dim]{issue.code.value}[/] {where}: {issue.message}",
+            markup=True,
+            highlight=False,
+            soft_wrap=True,
+        )
+    rest = len(sheet.issues) - ISSUES_SHOWN
+    if rest > 0:
+        hint = "" if written else " (use --issues FILE to list them all)"
+        console.print(f"... and {rest} more data issues{hint}")

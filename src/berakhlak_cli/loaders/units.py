@@ -1,0 +1,66 @@
+"""Read ``units.csv``: each unit's name and headcount (for eligibility and coverage)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from berakhlak_cli.errors import UnitsError
+from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.scoring.normalize import normalize
+
+HEADCOUNT_NAMES = ("headcount", "jumlah_pegawai", "jumlah pegawai", "jumlah asn", "pegawai", "n")
+
+
+def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
+    """Unit name -> headcount; every malformed row is an error naming its row and column."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UnitsError(f"{source}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise UnitsError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise UnitsError(f"{source}: {exc.strerror}") from None
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    if not rows:
+        raise UnitsError(f"{source}: the file is empty")
+    head = [normalize(h) for h in rows[0]]
+    spec = rubric.columns.unit
+    unit_names = {normalize(n) for n in (spec.name, *spec.aliases, "unit", "nama_unit")}
+    unit_col = next((i for i, h in enumerate(head) if h in unit_names), None)
+    count_col = next((i for i, h in enumerate(head) if h in HEADCOUNT_NAMES), None)
+    if unit_col is None or count_col is None:
+        raise UnitsError(
+            f"{source}: row 1: need a unit column ({spec.name}) and a headcount column "
+            f"(one of: {', '.join(HEADCOUNT_NAMES[:4])}); found {', '.join(rows[0])}"
+        )
+    out: dict[str, int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) <= max(unit_col, count_col):
+            raise UnitsError(
+                f"{source}: row {number}: expected {len(rows[0])} fields, found {len(row)}"
+            )
+        name = " ".join(row[unit_col].split())
+        raw = row[count_col].strip().replace(".", "").replace(",", "")
+        if not name:
+            raise UnitsError(
+                f"{source}: row {number}: column {rows[0][unit_col]!r}: empty unit name"
+            )
+        if not raw.isdigit():
+            raise UnitsError(
+                f"{source}: row {number}: column {rows[0][count_col]!r}: headcount "
+                f"{row[count_col]!r} is not a whole number"
+            )
+        if normalize(name) in {normalize(k) for k in out}:
+            raise UnitsError(f"{source}: row {number}: unit {name!r} is listed twice")
+        out[name] = int(raw)
+    return out

@@ -1,0 +1,48 @@
+"""Library entry points that tie loaders to scoring (the CLI is a thin layer over these)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from berakhlak_cli.loaders.survey import SurveySource, open_survey
+from berakhlak_cli.model.results import Scoresheet
+from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.scoring.survey import SurveyScorer
+
+
+def score_survey(
+    path: Path,
+    rubric: Rubric,
+    *,
+    group_by: tuple[str, ...] = (),
+    headcounts: Mapping[str, int] | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    batch_rows: int | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> tuple[Scoresheet, SurveySource]:
+    """Score the survey at ``path`` with ``rubric``, grouped by ``group_by`` (default: the unit).
+
+    ``on_batch`` is called with each batch's row count (for progress display).
+    """
+    group_by = group_by or (rubric.columns.unit.name,)
+    source = open_survey(
+        path, rubric, group_by, sheet=sheet, encoding=encoding, batch_rows=batch_rows
+    )
+    scorer = SurveyScorer(
+        rubric,
+        group_by=tuple(source.plan.groups),
+        headers=source.plan.item_headers(),
+        headcounts=headcounts,
+    )
+    if scorer.duplicates.needs_plan:
+        for first_row, ids in source.id_batches():
+            scorer.plan_duplicates(first_row, ids)
+    for batch in source.batches():
+        scorer.add(batch)
+        if on_batch:
+            on_batch(batch.size)
+    sheet_out = replace(scorer.finish(), ignored_columns=source.plan.ignored)
+    return sheet_out, source

@@ -1,0 +1,1 @@
+"""Renderers: results in, strings or rich renderables out. Nothing here writes files or prints."""

@@ -1,0 +1,86 @@
+"""CSV and Markdown renderings of a scoresheet.
+
+CSV is for analysts who continue in Excel: raw numbers with a dot decimal (Excel in any locale
+can be told the separator; a comma inside a number cannot be undone), one row per group, and
+every text cell neutralised against formula injection (a cell starting with = + - @ is
+prefixed with an apostrophe, OWASP "CSV Injection").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from berakhlak_cli.model.results import GroupResult, Scoresheet
+from berakhlak_cli.model.rubric import Lang, Rubric
+from berakhlak_cli.render.table_rows import all_rows, headers
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """Neutralise a text cell that a spreadsheet would run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
+    """One row per group plus the institution: keys, n, value scores, index raw and rounded."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    value_ids = [v.id for v in rubric.values]
+    has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
+    head = [*sheet.group_by, "level", "respondents", "withheld", *value_ids, "index_raw", "index"]
+    if has_evidence:
+        head += ["evidence", "combined"]
+    head += ["band", "band_label", "headcount", "min_respondents", "eligible"]
+    writer.writerow(head)
+
+    def line(g: GroupResult) -> list[str]:
+        key = list(g.key) if g.key else [""] * len(sheet.group_by)
+        row = [safe_cell(k) for k in key] + [g.level.value, str(g.respondents), g.withheld or ""]
+        row += [_num(s.rounded if (s := g.values.get(v)) else None) for v in value_ids]
+        row += [_num(g.index.raw if g.index else None), _num(g.index.rounded if g.index else None)]
+        if has_evidence:
+            row += [
+                _num(g.evidence.rounded if g.evidence else None),
+                _num(g.combined.rounded if g.combined else None),
+            ]
+        head_score = g.headline
+        band = rubric.band_for(head_score.band) if head_score and head_score.band else None
+        row += [band.code if band else "", band.label.get(rubric.locale) if band else ""]
+        row += ["" if g.headcount is None else str(g.headcount)]
+        row += ["" if g.min_respondents is None else str(g.min_respondents)]
+        row += ["" if g.eligible is None else str(g.eligible).lower()]
+        return row
+
+    for group in (*sheet.groups, sheet.institution):
+        writer.writerow(line(group))
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
+    """A GitHub-flavoured Markdown table with locale-formatted numbers and notes below."""
+    cols = headers(sheet, rubric, lang)
+    lines = ["| " + " | ".join(_md(c) for c in cols) + " |"]
+    n_key = len(sheet.group_by)
+    lines.append(
+        "| " + " | ".join(["---"] * n_key + ["---:"] * (len(cols) - n_key - 1) + ["---"]) + " |"
+    )
+    notes: list[str] = []
+    for row in all_rows(sheet, rubric, lang):
+        cells = [_md(c) for c in row.cells]
+        if row.is_total:
+            cells = [f"**{c}**" if c else c for c in cells]
+        if row.note:
+            notes.append(f"{len(notes) + 1}. {row.cells[0]}: {row.note}")
+            cells[0] += f" [{len(notes)}]"
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines + ([""] + notes if notes else [])) + "\n"

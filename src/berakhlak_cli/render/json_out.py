@@ -1,0 +1,131 @@
+"""The JSON results document (format ``berakhlak-results`` version 1, docs/output.md).
+
+This is a contract: ``compare`` and ``report`` read it back, and other tools may too. Fields
+are only ever added within a format version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score, Scoresheet
+from berakhlak_cli.model.rubric import Rubric
+
+FORMAT = "berakhlak-results"
+FORMAT_VERSION = 1
+
+
+def _score(score: Score | None, rubric: Rubric, **extra: Any) -> dict[str, Any] | None:
+    if score is None:
+        return None
+    band = rubric.band_for(score.band) if score.band else None
+    out: dict[str, Any] = {"raw": score.raw, "rounded": score.rounded, "band": score.band}
+    out["band_label"] = band.label.get(rubric.locale) if band else None
+    out.update(extra)
+    return out
+
+
+def _interval(interval: Interval | None) -> dict[str, Any] | None:
+    if interval is None:
+        return None
+    return {
+        "lower": interval.lower,
+        "upper": interval.upper,
+        "level": interval.level,
+        "method": interval.method,
+        "crosses_band": interval.crosses_band,
+    }
+
+
+def group_document(group: GroupResult, group_by: tuple[str, ...], rubric: Rubric) -> dict[str, Any]:
+    """One group (or the institution) as a JSON-ready mapping."""
+    doc: dict[str, Any] = {
+        "key": dict(zip(group_by, group.key, strict=True)) if group.key else {},
+        "level": group.level.value,
+        "respondents": group.respondents,
+        "withheld": group.withheld,
+    }
+    for name in ("headcount", "min_respondents", "eligible"):
+        if getattr(group, name) is not None:
+            doc[name] = getattr(group, name)
+    if group.withheld:
+        return doc
+    doc["values"] = {
+        vid: _score(score, rubric, respondents=group.value_respondents.get(vid, 0))
+        for vid, score in group.values.items()
+    }
+    doc["index"] = _score(group.index, rubric)
+    if group.evidence is not None or group.combined is not None:
+        doc["evidence"] = _score(group.evidence, rubric)
+        doc["combined"] = _score(group.combined, rubric)
+    if group.index_interval is not None:
+        doc["index_interval"] = _interval(group.index_interval)
+        doc["value_intervals"] = {k: _interval(v) for k, v in group.value_intervals.items()}
+    if group.flags:
+        doc["flags"] = list(group.flags)
+    return doc
+
+
+def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) -> dict[str, Any]:
+    """The whole results document as plain data."""
+    by_code = Counter(issue.code.value for issue in sheet.issues)
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "tool": {"name": "berakhlak-cli", "version": provenance.tool_version},
+        "generated_at": provenance.generated_at,
+        "rubric": {
+            "id": sheet.rubric.id,
+            "version": sheet.rubric.version,
+            "title": sheet.rubric.title,
+            "instrument": sheet.rubric.instrument,
+            "sha256": sheet.rubric.sha256,
+        },
+        "inputs": [{"role": i.role, "name": i.name, "sha256": i.sha256} for i in provenance.inputs],
+        "group_by": list(sheet.group_by),
+        "values": [
+            {"id": v.id, "code": v.code, "label": v.label.get(rubric.locale)} for v in rubric.values
+        ],
+        "bands": [
+            {"code": b.code, "label": b.label.get(rubric.locale), "min": b.lower, "max": b.upper}
+            for b in rubric.bands
+        ],
+        "rounding": {
+            "decimals": rubric.rounding.decimals,
+            "band_on": rubric.rounding.band_on.value,
+        },
+        "groups": [group_document(g, sheet.group_by, rubric) for g in sheet.groups],
+        "institution": group_document(sheet.institution, sheet.group_by, rubric),
+        "rows": {
+            "read": sheet.accounting.read,
+            "scored": sheet.accounting.scored,
+            "excluded": dict(sorted(sheet.accounting.excluded.items())),
+        },
+        "ignored_columns": list(sheet.ignored_columns),
+        "issues": {
+            "count": len(sheet.issues),
+            "by_code": dict(sorted(by_code.items())),
+            "items": [
+                {
+                    "code": i.code.value,
+                    "source": i.source,
+                    "row": i.row,
+                    "column": i.column,
+                    "value": i.value,
+                    "group": i.group,
+                    "excluded": i.excluded,
+                    "message": i.message,
+                }
+                for i in sheet.issues
+            ],
+        },
+    }
+
+
+def render_json(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) -> str:
+    """The results document as pretty-printed JSON text (UTF-8, stable key order)."""
+    return (
+        json.dumps(results_document(sheet, rubric, provenance), ensure_ascii=False, indent=2) + "\n"
+    )
