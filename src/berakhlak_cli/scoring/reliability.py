@@ -119,7 +119,8 @@ class ItemMoments:
         if x.ndim != 2 or x.shape[1] != k:
             raise ValueError(f"expected an array of shape (rows, {k}), got {x.shape}")
         present = np.isfinite(x)
-        z = np.where(present, x - self.shift, 0.0)
+        z = x - self.shift
+        z[~present] = 0.0
         m = present.astype(np.float64)
         self._rows += int(present.any(axis=1).sum())
         complete = present.all(axis=1)

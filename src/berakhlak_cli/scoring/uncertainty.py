@@ -5,9 +5,12 @@ squares of respondent-level scores on 0-100), so a survey scored in batches give
 interval whatever the split.
 
 * Mean of a group: Student-t interval ``mean ± t_{1-α/2, n-1} · SE`` with
-  ``SE = s / sqrt(n) · sqrt(FPC)`` and ``FPC = (N - n) / (N - 1)`` when the unit's headcount N
-  is known and ``N >= n`` (simple random sampling without replacement; Cochran 1977,
-  *Sampling Techniques*, 3rd ed., ch. 2, eq. 2.12-2.13). The interval is clipped to [0, 100].
+  ``SE = s / sqrt(n) · sqrt(FPC)`` and ``FPC = 1 - n/N = (N - n) / N`` when the unit's
+  headcount N is known and ``N >= n`` (simple random sampling without replacement; Cochran
+  1977, *Sampling Techniques*, 3rd ed., ch. 2: ``V(ȳ) = S²/n · (N - n)/N`` with S² the
+  population variance on divisor N - 1, estimated without bias by the sample variance s²).
+  The factor ``(N - n)/(N - 1)`` belongs with the divisor-N variance σ², not with s²; pairing
+  it with s² would overstate the variance by N/(N - 1). The interval is clipped to [0, 100].
 * Change between two independent years: ``d = mean_2 - mean_1``, ``SE = sqrt(SE_1^2 + SE_2^2)``
   and Welch-Satterthwaite degrees of freedom
   ``df = SE^4 / (SE_1^4/(n_1-1) + SE_2^4/(n_2-1))`` (Welch 1947, Biometrika 34, 28-35;
@@ -105,7 +108,7 @@ class MeanInterval:
     """Standard error after the finite-population correction."""
     df: float | None = None
     fpc: float = 1.0
-    """The variance factor (N - n) / (N - 1); 1 when no headcount was used."""
+    """The variance factor 1 - n/N; 1 when no headcount was used."""
     clipped: bool = False
     """True when the t-interval reached outside [0, 100] and was cut to it."""
     reason: NoInterval | None = None
@@ -131,7 +134,7 @@ def mean_interval(
 ) -> MeanInterval:
     """Student-t interval for a group mean, with the finite-population correction.
 
-    ``mean ± t_{(1+level)/2, n-1} · s/sqrt(n) · sqrt((N-n)/(N-1))`` (Cochran 1977, ch. 2); the
+    ``mean ± t_{(1+level)/2, n-1} · s/sqrt(n) · sqrt(1 - n/N)`` (Cochran 1977, ch. 2); the
     FPC is used only when ``headcount`` N is given and ``N >= n`` (a headcount below the number
     of respondents is noted and ignored). ``n = N`` (a census) gives a zero-width interval.
     Fewer than 2 respondents give no interval (``reason``). The result is clipped to ``limits``.
@@ -147,7 +150,7 @@ def mean_interval(
     fpc = 1.0
     if headcount is not None:
         if headcount >= n:
-            fpc = (headcount - n) / (headcount - 1)
+            fpc = (headcount - n) / headcount
         else:
             notes.append(
                 f"headcount {headcount} is below the {n} respondents; "
