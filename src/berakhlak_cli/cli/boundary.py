@@ -21,9 +21,17 @@ from berakhlak_cli.model.results import InputRef, Provenance
 err_console = Console(stderr=True, highlight=False)
 
 
+PIPE_WIDTH = 160
+
+
 def out_console() -> Console:
-    """A console on stdout (made per call so tests' captured streams are honoured)."""
-    return Console(highlight=False)
+    """A console on stdout (made per call so tests' captured streams are honoured).
+
+    Piped or redirected output gets a fixed wide width instead of rich's 80-column default, so
+    a table saved to a file is not squeezed.
+    """
+    probe = Console()
+    return Console(highlight=False, width=None if probe.is_terminal else PIPE_WIDTH)
 
 
 @contextmanager

@@ -1,0 +1,185 @@
+"""Survey loading: formats, header matching, encodings, and batch-size invariance."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from tests.conftest import EXAMPLES
+
+from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.survey import open_survey
+from berakhlak_cli.model.results import Provenance
+from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.pipeline import score_survey
+from berakhlak_cli.render.json_out import results_document
+
+SURVEY = EXAMPLES / "survei-2024.csv"
+PROV = Provenance("test", "2026-01-01T00:00:00+00:00")
+
+
+@pytest.fixture(scope="module")
+def rubric() -> Rubric:
+    return load_rubric()
+
+
+def example_rows() -> list[list[str]]:
+    with SURVEY.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def document(path: Path, rubric: Rubric, **kwargs: object) -> dict[str, object]:
+    sheet, _ = score_survey(path, rubric, **kwargs)  # type: ignore[arg-type]
+    return results_document(sheet, rubric, PROV)
+
+
+def assert_same(a: object, b: object, path: str = "") -> None:
+    """Equal, except raw floats may differ by summation order (1e-12 relative)."""
+    if isinstance(a, float) and isinstance(b, float):
+        assert a == pytest.approx(b, rel=1e-12, abs=1e-12), path
+    elif isinstance(a, dict) and isinstance(b, dict):
+        assert a.keys() == b.keys(), path
+        for key in a:
+            assert_same(a[key], b[key], f"{path}.{key}")
+    elif isinstance(a, list) and isinstance(b, list):
+        assert len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            assert_same(x, y, f"{path}[{i}]")
+    else:
+        assert a == b, path
+
+
+def published(doc: dict[str, object]) -> list[object]:
+    """Everything a reader sees: counts, rounded values and bands (no raw floats)."""
+    groups = [*doc["groups"], doc["institution"]]  # type: ignore[list-item]
+    return [
+        (
+            g["key"],
+            g["respondents"],
+            g.get("withheld"),
+            {k: (v["rounded"], v["band"]) if v else None for k, v in g.get("values", {}).items()},
+            (g["index"]["rounded"], g["index"]["band"]) if g.get("index") else None,
+        )
+        for g in groups
+    ] + [doc["rows"], doc["issues"]]
+
+
+def test_results_do_not_depend_on_batch_size(rubric: Rubric) -> None:
+    whole = document(SURVEY, rubric)
+    for rows in (1, 7, 100):
+        split = document(SURVEY, rubric, batch_rows=rows)
+        assert published(split) == published(whole)
+        assert_same(split, whole)
+
+
+def test_example_scores(rubric: Rubric) -> None:
+    doc = document(SURVEY, rubric)
+    rows = doc["rows"]
+    assert rows == {  # planted in examples/kalteng/generate.py (see its README)
+        "read": 531,
+        "scored": 527,
+        "excluded": {"blank-respondent": 2, "duplicate-respondent": 1, "missing-group": 1},
+    }
+    institution = doc["institution"]
+    assert isinstance(institution, dict)
+    assert institution["respondents"] == 527
+    assert institution["index"]["rounded"] == 76.1
+    assert institution["index"]["band"] == "A"
+
+
+def test_google_forms_headers_match_through_aliases(tmp_path: Path, rubric: Rubric) -> None:
+    rows = example_rows()
+    texts = {item.id: item.text.id for item in rubric.items}
+    rows[0] = ["Unit Kerja" if h == "unit_kerja" else texts.get(h, h) for h in rows[0]]
+    path = tmp_path / "forms.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    assert document(path, rubric)["institution"] == document(SURVEY, rubric)["institution"]
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"), [(";", "utf-8-sig"), ("\t", "utf-8"), (",", "cp1252")]
+)
+def test_delimiters_and_encodings(
+    tmp_path: Path, rubric: Rubric, delimiter: str, encoding: str
+) -> None:
+    path = tmp_path / "survey.csv"
+    rows = example_rows()
+    with path.open("w", encoding=encoding, newline="") as fh:
+        csv.writer(fh, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    source = open_survey(path, rubric, ("unit_kerja",))
+    assert source.plan.warnings == ()
+    assert document(path, rubric)["institution"] == document(SURVEY, rubric)["institution"]
+
+
+def test_cp1252_fallback_warns(tmp_path: Path, rubric: Rubric) -> None:
+    rows = example_rows()
+    rows[1][2] = "Adi Suryanto Ëkö"  # a name (ignored column) with cp1252 letters
+    path = tmp_path / "survey.csv"
+    with path.open("w", encoding="cp1252", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    source = open_survey(path, rubric, ("unit_kerja",))
+    (warning,) = source.plan.warnings
+    assert "line 2 is not valid UTF-8" in warning and "cp1252" in warning
+
+
+def test_ids_keep_leading_zeros(tmp_path: Path, rubric: Rubric) -> None:
+    rows = example_rows()
+    rows[1][1] = "007100000000000001"
+    path = tmp_path / "survey.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    source = open_survey(path, rubric, ("unit_kerja",))
+    first_row, ids = next(source.id_batches())
+    assert first_row == 2 and ids.values()[0] == "007100000000000001"
+
+
+def test_xlsx_input(tmp_path: Path, rubric: Rubric) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in example_rows():
+        # numbers as Excel numbers, the way a typed-in sheet stores them
+        sheet.append([int(c) if c.isdigit() and len(c) == 1 else c for c in row])
+    book.create_sheet("Catatan").append(["ini bukan data survei"])
+    path = tmp_path / "survey.xlsx"
+    book.save(path)
+    source = open_survey(path, rubric, ("unit_kerja",))
+    assert "2 sheets" in source.plan.warnings[0]
+    assert document(path, rubric)["institution"] == document(SURVEY, rubric)["institution"]
+
+
+def test_parquet_input(tmp_path: Path, rubric: Rubric) -> None:
+    rows = example_rows()
+    columns = {h: [r[i] for r in rows[1:]] for i, h in enumerate(rows[0])}
+    # a numeric answer column stored as float64 must still read as "4", not "4.0"
+    columns["bp1"] = [float(v) if v.isdigit() else None for v in columns["bp1"]]  # type: ignore[misc]
+    path = tmp_path / "survey.parquet"
+    pq.write_table(pa.table(columns), path)
+    doc = document(path, rubric)
+    assert doc["rows"]["read"] == 531  # type: ignore[index]
+    assert not [i for i in doc["issues"]["items"] if i["column"] == "bp1"]  # type: ignore[index]
+
+
+def test_missing_items_name_what_was_looked_for(tmp_path: Path, rubric: Rubric) -> None:
+    path = tmp_path / "survey.csv"
+    path.write_text("unit_kerja,bp1,bp2\nBiro Hukum,4,5\n", encoding="utf-8")
+    with pytest.raises(SurveyError, match=r"19 of 21 rubric items have no column \(bp3, ak1"):
+        open_survey(path, rubric, ("unit_kerja",))
+
+
+def test_ambiguous_header_is_an_error(tmp_path: Path, rubric: Rubric) -> None:
+    rows = example_rows()
+    rows[0][0] = "BP.1"  # the Timestamp column now also matches item bp1
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path = tmp_path / "survey.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(SurveyError, match=r"item 'bp1' matches more than one column"):
+        open_survey(path, rubric, ("unit_kerja",))
