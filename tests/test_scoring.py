@@ -131,7 +131,8 @@ def test_published_indices_are_the_mean_of_the_seven_values(
 ) -> None:
     rubric = small_rubric(seven_values(), scale=PUBLISHED)
     answers = {
-        f"{c.lower()}1": [repr(v)] for c, v in zip(["bp", "ak", "ko", "ha", "lo", "ad", "kl"], per_value)
+        f"{c}1": [repr(v)]
+        for c, v in zip(["bp", "ak", "ko", "ha", "lo", "ad", "kl"], per_value, strict=True)
     }
     sheet = score(rubric, answers, ["Instansi"])
     (group,) = sheet.groups
