@@ -12,6 +12,7 @@ from typing import Any
 
 from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.scoring.comparability import rubric_summary
 
 FORMAT = "berakhlak-results"
 FORMAT_VERSION = 1
@@ -82,6 +83,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "title": sheet.rubric.title,
             "instrument": sheet.rubric.instrument,
             "sha256": sheet.rubric.sha256,
+            "summary": rubric_summary(rubric),
         },
         "inputs": [{"role": i.role, "name": i.name, "sha256": i.sha256} for i in provenance.inputs],
         "group_by": list(sheet.group_by),

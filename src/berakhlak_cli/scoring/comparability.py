@@ -1,0 +1,243 @@
+"""What makes two rubrics' scores comparable year over year: a fingerprint and its diff.
+
+``rubric_summary`` reduces a rubric to the settings that change what a score *means* (the
+instrument, scales, which items with which wording and weight, bands, rounding, aggregation,
+screens, the evidence component). It is plain JSON-ready data, embedded in every results
+document (``rubric.summary``), so ``compare`` can tell two results files apart without their
+rubrics. ``compare_summaries`` lists the differences with stable aspect codes (docs/rubric.md).
+
+Weights are compared *normalised* within their parent (w / sum of siblings' w): doubling every
+value weight changes nothing, and the summary says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from berakhlak_cli.model.rubric import Rubric, Text
+from berakhlak_cli.scoring.normalize import normalize
+
+SUMMARY_VERSION = 1
+_DIGITS = 6
+_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One difference that matters for comparability: ``aspect`` is a stable code."""
+
+    aspect: str
+    detail: str
+    old: Any
+    new: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"aspect": self.aspect, "detail": self.detail, "old": self.old, "new": self.new}
+
+
+def shares(weights: list[float]) -> list[float]:
+    """Each weight as a share of the total (w / sum w), rounded to 6 decimals."""
+    total = math.fsum(weights)
+    return [round(w / total, _DIGITS) if total > 0 else 0.0 for w in weights]
+
+
+def text_hash(text: Text) -> str:
+    """First 16 hex digits of sha256 of the normalised Indonesian wording (case/space-blind)."""
+    return hashlib.sha256(normalize(text.id).encode("utf-8")).hexdigest()[:16]
+
+
+def rubric_summary(rubric: Rubric) -> dict[str, Any]:
+    """The comparability fingerprint of ``rubric`` as JSON-ready data (see module docstring)."""
+    values: dict[str, Any] = {}
+    behaviours: dict[str, Any] = {}
+    items: dict[str, Any] = {}
+    for value, v_share in zip(
+        rubric.values, shares([v.weight for v in rubric.values]), strict=True
+    ):
+        values[value.id] = {"code": value.code, "weight": v_share}
+        for beh, b_share in zip(
+            value.behaviours, shares([b.weight for b in value.behaviours]), strict=True
+        ):
+            behaviours[beh.id] = {"value": value.id, "weight": b_share}
+            for item, i_share in zip(beh.items, shares([i.weight for i in beh.items]), strict=True):
+                items[item.id] = {
+                    "value": value.id,
+                    "behaviour": beh.id,
+                    "text_sha256": text_hash(item.text),
+                    "scale": item.scale,
+                    "reverse": item.reverse,
+                    "weight": i_share,
+                }
+    return {
+        "summary_version": SUMMARY_VERSION,
+        "id": rubric.id,
+        "version": rubric.version,
+        "instrument": rubric.instrument,
+        "scales": {
+            sid: {
+                "min": s.min,
+                "max": s.max,
+                "points": sorted({p.value for p in s.points}),
+                "integer_only": s.integer_only,
+            }
+            for sid, s in rubric.scales.items()
+        },
+        "values": values,
+        "behaviours": behaviours,
+        "items": items,
+        "bands": [{"code": b.code, "min": b.lower, "max": b.upper} for b in rubric.bands],
+        "rounding": {
+            "decimals": rubric.rounding.decimals,
+            "band_on": rubric.rounding.band_on.value,
+        },
+        "aggregation": {
+            "respondent": rubric.aggregation.respondent.value,
+            "institution": rubric.aggregation.institution.value,
+            "require_all_values": rubric.aggregation.require_all_values,
+        },
+        "quality": {
+            "duplicates": rubric.quality.duplicates.value,
+            "straight_lining": rubric.quality.straight_lining.value,
+        },
+        "evaluation": _evaluation_summary(rubric),
+    }
+
+
+def _evaluation_summary(rubric: Rubric) -> dict[str, Any] | None:
+    ev = rubric.evaluation
+    if ev is None:
+        return None
+    criteria: dict[str, Any] = {}
+    evidence: dict[str, Any] = {}
+    for crit, c_share in zip(ev.criteria, shares([c.weight for c in ev.criteria]), strict=True):
+        criteria[crit.id] = {"weight": c_share}
+        for item, i_share in zip(crit.items, shares([i.weight for i in crit.items]), strict=True):
+            evidence[item.id] = {
+                "criterion": crit.id,
+                "text_sha256": text_hash(item.requirement),
+                "answer_scale": item.answer_scale,
+                "weight": i_share,
+            }
+    return {
+        "survey_weight": ev.survey_weight,
+        "evaluation_weight": ev.evaluation_weight,
+        "no_evidence": ev.no_evidence.value,
+        "answer_scales": {
+            sid: (
+                {"numeric": True, "min": s.min, "max": s.max}
+                if s.numeric
+                else {"options": {normalize(o.label): o.score for o in s.options}}
+            )
+            for sid, s in ev.answer_scales.items()
+        },
+        "criteria": criteria,
+        "evidence": evidence,
+    }
+
+
+def compare_summaries(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Difference]:
+    """Every comparability difference between two summaries, in a stable order.
+
+    Works on summaries read back from JSON too; a section missing from either side (an older
+    summary) compares as empty rather than failing.
+    """
+    out: list[Difference] = []
+    _leaf(out, "instrument", "instrument", old.get("instrument"), new.get("instrument"))
+    _keyed(out, "scale", old.get("scales"), new.get("scales"))
+    _members(out, "value", old.get("values"), new.get("values"), moved=None)
+    _members(out, "behaviour", old.get("behaviours"), new.get("behaviours"), moved=("value",))
+    _members(out, "item", old.get("items"), new.get("items"), moved=("value", "behaviour"))
+    _bands(out, old.get("bands") or [], new.get("bands") or [])
+    for section in ("rounding", "aggregation", "quality"):
+        _keyed(out, section, {section: old.get(section)}, {section: new.get(section)})
+    _evaluation(out, old.get("evaluation"), new.get("evaluation"))
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return math.isclose(a, b, rel_tol=0.0, abs_tol=_TOLERANCE)
+    return bool(a == b)
+
+
+def _leaf(out: list[Difference], aspect: str, detail: str, old: Any, new: Any) -> None:
+    if not _same(old, new):
+        out.append(Difference(aspect, detail, old, new))
+
+
+def _keyed(out: list[Difference], aspect: str, old: Any, new: Any) -> None:
+    """Compare mappings of mappings field by field (``scales``, settings sections)."""
+    old_map: Mapping[str, Any] = old or {}
+    new_map: Mapping[str, Any] = new or {}
+    for key in _union(old_map, new_map):
+        a, b = old_map.get(key), new_map.get(key)
+        if a is None or b is None:
+            _leaf(out, aspect, key, a, b)
+            continue
+        for field_name in _union(a, b):
+            _leaf(out, aspect, f"{key}.{field_name}", a.get(field_name), b.get(field_name))
+
+
+def _members(
+    out: list[Difference],
+    kind: str,
+    old: Any,
+    new: Any,
+    moved: tuple[str, ...] | None,
+) -> None:
+    """Added/removed members, then per member: moved, weight, and the remaining fields."""
+    old_map: Mapping[str, Any] = old or {}
+    new_map: Mapping[str, Any] = new or {}
+    for key in _union(old_map, new_map):
+        a, b = old_map.get(key), new_map.get(key)
+        if a is None:
+            out.append(Difference(f"{kind}-added", key, None, b))
+            continue
+        if b is None:
+            out.append(Difference(f"{kind}-removed", key, a, None))
+            continue
+        for field_name in _union(a, b):
+            if moved and field_name in moved:
+                aspect = f"{kind}-moved"
+            elif field_name == "text_sha256":
+                aspect = f"{kind}-reworded"
+            else:
+                aspect = f"{kind}-{field_name.replace('_', '-')}"
+            _leaf(out, aspect, f"{key}.{field_name}", a.get(field_name), b.get(field_name))
+
+
+def _bands(out: list[Difference], old: list[Any], new: list[Any]) -> None:
+    by_code_old = {b["code"]: b for b in old}
+    by_code_new = {b["code"]: b for b in new}
+    for code in _union(by_code_old, by_code_new):
+        a, b = by_code_old.get(code), by_code_new.get(code)
+        if a is None or b is None:
+            _leaf(out, "band", code, a, b)
+            continue
+        for edge in ("min", "max"):
+            _leaf(out, "band", f"{code}.{edge}", a.get(edge), b.get(edge))
+
+
+def _evaluation(out: list[Difference], old: Any, new: Any) -> None:
+    if old is None or new is None:
+        if (old is None) != (new is None):
+            out.append(Difference("evaluation", "evaluation", old is not None, new is not None))
+        return
+    for name in ("survey_weight", "evaluation_weight"):
+        _leaf(out, "evaluation-weights", name, old.get(name), new.get(name))
+    _leaf(out, "evaluation", "no_evidence", old.get("no_evidence"), new.get("no_evidence"))
+    _keyed(out, "answer-scale", old.get("answer_scales"), new.get("answer_scales"))
+    _members(out, "criterion", old.get("criteria"), new.get("criteria"), moved=None)
+    _members(out, "evidence", old.get("evidence"), new.get("evidence"), moved=("criterion",))
+
+
+def _union(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+    """Keys of ``a`` in order, then keys only in ``b`` in order (deterministic output)."""
+    return [*a, *(k for k in b if k not in a)]
