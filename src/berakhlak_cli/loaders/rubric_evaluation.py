@@ -10,6 +10,7 @@ from berakhlak_cli.model.rubric import (
     AnswerScale,
     Criterion,
     Evaluation,
+    EvidenceInstitution,
     EvidenceItem,
     NoEvidencePolicy,
     Text,
@@ -78,6 +79,7 @@ def read_evaluation(f: Fields, read_text: TextReader) -> Evaluation:
         survey_weight=w.number("survey", 0.8),
         evaluation_weight=w.number("evaluation", 0.2),
         no_evidence=f.choice("no_evidence", NoEvidencePolicy, NoEvidencePolicy.ZERO),
+        institution=f.choice("institution", EvidenceInstitution, EvidenceInstitution.MEAN_OF_UNITS),
     )
     w.finish()
     f.finish()

@@ -10,6 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from berakhlak_cli.model.evidence import UnitGaps
+
+COMBINED_WITHHELD = "combined-withheld"
+"""Group flag: evidence was scored but the rubric withholds this group's combined index."""
+
 
 class IssueCode(StrEnum):
     """Stable codes for data issues (documented in docs/output.md)."""
@@ -100,7 +105,13 @@ class GroupResult:
 
     @property
     def headline(self) -> Score | None:
-        """The number leaders read: the combined index when evidence was scored, else the index."""
+        """The number leaders read: the combined index when evidence was scored, else the index.
+
+        None when the combined index is withheld (flag ``combined-withheld``): the survey index
+        alone must not stand in for it.
+        """
+        if self.combined is None and COMBINED_WITHHELD in self.flags:
+            return None
         return self.combined if self.combined is not None else self.index
 
     @property
@@ -145,6 +156,8 @@ class Scoresheet:
     accounting: RowAccount
     issues: tuple[Issue, ...] = ()
     ignored_columns: tuple[str, ...] = ()
+    gaps: tuple[UnitGaps, ...] = ()
+    """Per-unit evidence results and gap report (empty unless an evidence checklist was scored)."""
 
     @property
     def has_issues(self) -> bool:

@@ -283,6 +283,16 @@ class NoEvidencePolicy(StrEnum):
     """No combined index is published for the unit."""
 
 
+class EvidenceInstitution(StrEnum):
+    """How the whole institution's evidence score is built from its units' evidence scores."""
+
+    MEAN_OF_UNITS = "mean_of_units"
+    """Unweighted mean over the units included in the institution row (default): each unit is
+    one evaluated entity, as the national index averages instansi (domain.md 2.4)."""
+    RESPONDENT_WEIGHTED = "respondent_weighted"
+    """Mean weighted by each unit's scored respondents (bigger units count more)."""
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """The institutional evaluation (evidence checklist) and how it combines with the survey."""
@@ -292,6 +302,7 @@ class Evaluation:
     survey_weight: float = 0.8
     evaluation_weight: float = 0.2
     no_evidence: NoEvidencePolicy = NoEvidencePolicy.ZERO
+    institution: EvidenceInstitution = EvidenceInstitution.MEAN_OF_UNITS
 
     @property
     def items(self) -> tuple[EvidenceItem, ...]:
