@@ -320,6 +320,41 @@ class Change:
 
 
 @dataclass(frozen=True)
+class ExampleExpectation:
+    """What a rubric example must score; every field is optional (None/empty = not checked).
+
+    Numbers are compared with the raw (unrounded) scores within the example's tolerance; bands
+    with the published band. ``respondents`` is the number of respondents scored.
+    """
+
+    values: Mapping[str, float] = field(default_factory=dict)
+    index: float | None = None
+    band: str | None = None
+    respondents: int | None = None
+    evidence: float | None = None
+    combined: float | None = None
+    combined_band: str | None = None
+
+
+@dataclass(frozen=True)
+class RubricExample:
+    """A self-test embedded in the rubric: a few answers in, the expected scores out.
+
+    ``rubric validate`` scores each example with the real scoring code, so a rubric (or code)
+    change that silently shifts results fails CI. ``respondents`` holds each respondent's
+    answers keyed by item id, as text a survey cell could hold (None = not answered);
+    ``evidence`` holds the unit's evidence answers keyed by evidence id.
+    """
+
+    name: str
+    respondents: tuple[Mapping[str, str | None], ...]
+    expect: ExampleExpectation
+    unit: str = "Unit contoh"
+    evidence: Mapping[str, str] = field(default_factory=dict)
+    tolerance: float = 0.01
+
+
+@dataclass(frozen=True)
 class Rubric:
     """A complete scoring rubric (format 1)."""
 
@@ -340,6 +375,7 @@ class Rubric:
     quality: Quality = field(default_factory=Quality)
     evaluation: Evaluation | None = None
     change: Change = field(default_factory=Change)
+    examples: tuple[RubricExample, ...] = ()
     source: str = ""
     sha256: str = ""
     """Digest of the rubric file's bytes, set by the loader (empty for in-code rubrics)."""
