@@ -1,0 +1,444 @@
+"""Time ``berakhlak score`` against plain-pandas and DuckDB references (issue #7).
+
+For each size the runner generates the data file if it is missing (generate.py), reads it
+once so every tool starts from a warm page cache, then runs each tool ``--runs`` times as a
+separate whole process, interleaved round by round (cli, pandas, duckdb; the order rotates).
+Per child it records wall time (perf_counter around spawn..reap), CPU time (user + sys) and
+peak RSS, both from the child's own ``rusage`` returned by ``os.wait4``. It reports medians
+of wall and CPU, the largest peak RSS, the ratio to DuckDB's median wall, and whether the
+outputs agree (abs tol 1e-6 on every group's respondents, value scores and index).
+
+Results go to stdout and to benchmarks/RESULTS.md (one section per answer format, so a
+``--labels`` run does not erase the numeric one). Targets are judged by hand from this
+table; nothing here is a timed unit test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+TOL = 1e-6
+TOOLS = ("berakhlak", "pandas", "duckdb")
+TIMEOUT_S = 1800
+
+
+@dataclass
+class Measure:
+    """One child process: wall and CPU seconds, peak RSS in MiB, exit code, stderr."""
+
+    wall: float
+    cpu: float
+    rss_mib: float
+    returncode: int
+    stderr: str
+
+
+@dataclass
+class ToolResult:
+    """All runs of one tool on one file."""
+
+    runs: list[Measure] = field(default_factory=list)
+    output: Path | None = None
+    failure: str | None = None
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Measure:
+    """Run ``cmd`` to completion; rusage comes from wait4 on this child only."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        timer = threading.Timer(TIMEOUT_S, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    return Measure(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        rss_mib=usage.ru_maxrss / 1024,  # Linux reports KiB
+        returncode=proc.returncode,
+        stderr=stderr,
+    )
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return "no message"
+    # A Python traceback's useful line is the last one.
+    return lines[-1] if lines[0].startswith("Traceback") else lines[0]
+
+
+def cli_environment() -> tuple[dict[str, str] | None, str]:
+    """Environment for the CLI child and a note on which code it runs."""
+    if importlib.util.find_spec("berakhlak_cli") is not None:
+        return None, "installed package"
+    src = REPO / "src"
+    if (src / "berakhlak_cli").is_dir():
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
+        return env, f"source tree {src} (berakhlak_cli is not installed)"
+    return None, "not found"
+
+
+def command(tool: str, data: Path, out: Path) -> list[str]:
+    """The command line timed for ``tool``."""
+    if tool == "berakhlak":
+        return [
+            sys.executable,
+            "-m",
+            "berakhlak_cli",
+            "score",
+            str(data),
+            "--format",
+            "json",
+            "--output",
+            str(out),
+        ]
+    script = HERE / f"reference_{tool}.py"
+    return [sys.executable, str(script), str(data), "--out", str(out)]
+
+
+# --- agreement -------------------------------------------------------------------------
+
+
+def normalise_cli(doc: dict[str, Any]) -> dict[str, Any]:
+    """The CLI's JSON (format_version 1) in the references' shape, plus withheld flags."""
+
+    def row(g: dict[str, Any]) -> dict[str, Any]:
+        values = g.get("values") or {}
+        index = g.get("index")
+        withheld = g.get("withheld") is not None
+        return {
+            "respondents": g.get("respondents"),
+            "values": {vid: (v or {}).get("raw") for vid, v in values.items()},
+            "index": None if index is None else index.get("raw"),
+            "withheld": withheld,
+        }
+
+    groups = {
+        g["key"]["unit_kerja"]: row(g)
+        for g in doc["groups"]
+        if g.get("level", "unit") == "unit" and "unit_kerja" in g.get("key", {})
+    }
+    return {"groups": groups, "institution": row(doc["institution"])}
+
+
+def _num_equal(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=0.0, abs_tol=TOL)
+
+
+def compare(test: dict[str, Any], ref: dict[str, Any]) -> tuple[list[str], int]:
+    """Mismatches of ``test`` against ``ref``, and how many groups ``test`` withheld."""
+    problems: list[str] = []
+    withheld = 0
+    rows = [(u, test["groups"].get(u), r) for u, r in ref["groups"].items()]
+    rows += [("(institution)", test["institution"], ref["institution"])]
+    # NOTE: the CLI lists a unit whose every row was blank, with 0 respondents; the
+    # references group scored respondents only, so such a unit is absent there. Not a mismatch.
+    extra = sorted(
+        u for u in set(test["groups"]) - set(ref["groups"]) if test["groups"][u]["respondents"]
+    )
+    problems += [f"{u}: not in the reference" for u in extra]
+    for unit, got, want in rows:
+        if got is None:
+            problems.append(f"{unit}: missing")
+            continue
+        if got.get("respondents") is not None and got["respondents"] != want["respondents"]:
+            problems.append(f"{unit}: respondents {got['respondents']} != {want['respondents']}")
+        if got.get("withheld"):
+            withheld += unit != "(institution)"
+            continue
+        for vid, w in want["values"].items():
+            if not _num_equal(got["values"].get(vid), w):
+                problems.append(f"{unit}: {vid} {got['values'].get(vid)} != {w}")
+        if not _num_equal(got["index"], want["index"]):
+            problems.append(f"{unit}: index {got['index']} != {want['index']}")
+    return problems, withheld
+
+
+# --- report ----------------------------------------------------------------------------
+
+
+def machine_info() -> list[str]:
+    """CPU model, cores, RAM and library versions, as Markdown bullet lines."""
+    cpu = "unknown"
+    with open("/proc/cpuinfo", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem_kib = 0
+    with open("/proc/meminfo", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("MemTotal:"):
+                mem_kib = int(line.split()[1])
+    versions = {"python": platform.python_version()}
+    for mod in ("numpy", "pandas", "pyarrow", "duckdb", "berakhlak_cli"):
+        try:
+            versions[mod] = __import__(mod).__version__
+        except Exception:
+            versions[mod] = "absent"
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "none"
+    return [
+        f"- CPU: {cpu}; cores: {os.cpu_count()}; RAM: {mem_kib / 2**20:.1f} GiB; "
+        f"{platform.system()} {platform.release()}",
+        "- " + ", ".join(f"{k} {v}" for k, v in versions.items()),
+        f"- repository commit: {commit}",
+    ]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def table_rows(size: str, results: dict[str, ToolResult], agree: dict[str, str]) -> list[str]:
+    """Markdown rows for one file size."""
+    base = results["duckdb"]
+    base_wall = statistics.median(m.wall for m in base.runs) if base.failure is None else None
+    out = []
+    for tool in TOOLS:
+        res = results[tool]
+        if res.failure is not None:
+            out.append(f"| {size} | {tool} | {_cell('failed: ' + res.failure)} | — | — | — | — |")
+            continue
+        wall = statistics.median(m.wall for m in res.runs)
+        cpu = statistics.median(m.cpu for m in res.runs)
+        rss = max(m.rss_mib for m in res.runs)
+        ratio = f"{wall / base_wall:.2f}x" if base_wall else "—"
+        out.append(
+            f"| {size} | {tool} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {ratio} | "
+            f"{_cell(agree.get(tool, '—'))} |"
+        )
+    return out
+
+
+def target_lines(size: str, results: dict[str, ToolResult]) -> list[str]:
+    """Issue #7 targets for the CLI at this size: met, not met, or not measured."""
+    cli, base = results["berakhlak"], results["duckdb"]
+    if cli.failure is not None:
+        return [f"- {size}: CLI targets not measured (the CLI failed)"]
+    wall = statistics.median(m.wall for m in cli.runs)
+    rss = max(m.rss_mib for m in cli.runs)
+    lines = []
+    if size == "100k":
+        lines.append(
+            f"- 100k: end to end {wall:.2f} s (target <= 0.8 s): "
+            f"{'met' if wall <= 0.8 else 'NOT met'}"
+        )
+    if size in ("1m", "4.3m") and base.failure is None:
+        ratio = wall / statistics.median(m.wall for m in base.runs)
+        lines.append(
+            f"- {size}: {ratio:.2f}x DuckDB wall (target <= 1.5x): "
+            f"{'met' if ratio <= 1.5 else 'NOT met'}"
+        )
+    if size == "4.3m":
+        lines.append(
+            f"- 4.3m: peak RSS {rss:.0f} MiB (target <= 512 MiB): "
+            f"{'met' if rss <= 512 else 'NOT met'}"
+        )
+    return lines
+
+
+def write_section(path: Path, mode: str, body: str) -> None:
+    """Replace this mode's section of RESULTS.md, keeping the other mode's."""
+    begin, end = f"<!-- begin:{mode} -->", f"<!-- end:{mode} -->"
+    header = (
+        "# Benchmark results\n\n"
+        "Written by `python benchmarks/run.py`; see benchmarks/README.md for the method.\n"
+    )
+    text = path.read_text(encoding="utf-8") if path.exists() else header
+    block = f"{begin}\n{body.rstrip()}\n{end}"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        text = head + block + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+# --- main ------------------------------------------------------------------------------
+
+
+def data_file(data_dir: Path, size: str, labels: bool, seed: int) -> Path:
+    """The data file for ``size``, generated when missing."""
+    suffix = "-labels" if labels else ""
+    seed_part = "" if seed == generate.DEFAULT_SEED else f"-seed{seed}"
+    path = data_dir / f"survey-{size}{suffix}{seed_part}.csv"
+    if not path.exists():
+        t0 = time.perf_counter()
+        generate.generate(path, generate.parse_rows(size), labels=labels, seed=seed)
+        print(f"generated {path} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return path
+
+
+def _warm(path: Path) -> None:
+    with path.open("rb") as fh:
+        while fh.read(1 << 24):
+            pass
+
+
+def bench_size(
+    data: Path, runs: int, workdir: Path, cli_env: dict[str, str] | None
+) -> dict[str, ToolResult]:
+    """Run every tool ``runs`` times on ``data``; a failing tool is not retried."""
+    _warm(data)
+    results = {tool: ToolResult() for tool in TOOLS}
+    for r in range(runs):
+        order = TOOLS[r % 3 :] + TOOLS[: r % 3]
+        for tool in order:
+            res = results[tool]
+            if res.failure is not None:
+                continue
+            out = workdir / f"{data.stem}.{tool}.json"
+            out.unlink(missing_ok=True)
+            m = run_measured(command(tool, data, out), cli_env if tool == "berakhlak" else None)
+            if m.returncode != 0 or not out.exists():
+                reason = _first_line(m.stderr) if m.returncode != 0 else "no output written"
+                res.failure = f"{reason} (exit {m.returncode})"
+                continue
+            res.runs.append(m)
+            res.output = out
+            print(
+                f"  {data.name} run {r + 1} {tool}: {m.wall:.2f} s wall, {m.cpu:.2f} s CPU, "
+                f"{m.rss_mib:.0f} MiB",
+                file=sys.stderr,
+            )
+    return results
+
+
+def agreement(results: dict[str, ToolResult]) -> tuple[dict[str, str], list[str]]:
+    """The agree? cell per tool (against DuckDB) and notes."""
+    cells: dict[str, str] = {"duckdb": "baseline"}
+    notes: list[str] = []
+    base = results["duckdb"]
+    if base.output is None:
+        return {}, ["DuckDB failed: nothing to compare against"]
+    ref = json.loads(base.output.read_text(encoding="utf-8"))
+    for tool in ("pandas", "berakhlak"):
+        res = results[tool]
+        if res.output is None:
+            continue
+        doc = json.loads(res.output.read_text(encoding="utf-8"))
+        try:
+            test = normalise_cli(doc) if tool == "berakhlak" else doc
+        except (KeyError, TypeError, AttributeError) as exc:
+            cells[tool] = f"no: unreadable JSON ({exc!r})"
+            continue
+        problems, withheld = compare(test, ref)
+        verdict = "yes" if not problems else f"no: {len(problems)} mismatches"
+        if tool == "berakhlak":
+            published = len(ref["groups"]) - withheld
+            empty = len(set(test["groups"]) - set(ref["groups"]))
+            verdict += f" ({published} groups compared, {withheld} withheld)"
+            notes.append(
+                f"berakhlak withheld {withheld} of {len(ref['groups'])} units "
+                f"(anonymity; their scores were not compared) and listed {empty} more "
+                "units whose every row was blank (0 respondents)"
+            )
+        cells[tool] = verdict
+        notes += [f"{tool}: {p}" for p in problems[:5]]
+    return cells, notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100k,1m,4.3m", help="comma-separated, e.g. 100k,1m")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--labels", action="store_true", help="Likert labels instead of 1-5")
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
+    parser.add_argument("--data-dir", type=Path, default=HERE / "data")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args(argv)
+    sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
+    mode = "labels" if args.labels else "numeric"
+    cli_env, cli_note = cli_environment()
+
+    rows = [
+        "| rows | tool | wall s (median) | CPU s | peak RSS MiB | ratio to DuckDB wall | agree? |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    notes: list[str] = []
+    targets: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="berakhlak-bench-") as tmp:
+        for size in sizes:
+            data = data_file(args.data_dir, size, args.labels, args.seed)
+            print(f"{size}: {data} ({data.stat().st_size / 2**20:.0f} MiB)", file=sys.stderr)
+            load_before = os.getloadavg()[0]
+            results = bench_size(data, args.runs, Path(tmp), cli_env)
+            notes.append(
+                f"{size}: 1-minute load average {load_before:.2f} before, "
+                f"{os.getloadavg()[0]:.2f} after (above ~0.2 means other work shared the cores)"
+            )
+            cells, size_notes = agreement(results)
+            rows += table_rows(size, results, cells)
+            notes += [f"{size}: {n}" for n in size_notes]
+            targets += target_lines(size, results)
+
+    today = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    answers = "Likert labels" if args.labels else "numbers 1-5"
+    body = "\n".join(
+        [
+            f"## Answers as {answers}",
+            "",
+            f"Measured {today}; {args.runs} runs per tool and size (median wall and CPU, "
+            "largest peak RSS); warm page cache; seed " + str(args.seed) + ".",
+            "",
+            *machine_info(),
+            f"- berakhlak CLI: `python -m berakhlak_cli` from the {cli_note}",
+            "",
+            *rows,
+            "",
+            "Issue #7 targets (CLI):",
+            "",
+            *(targets or ["- none measured"]),
+            "",
+            "Notes:",
+            "",
+            *([f"- {n}" for n in notes] or ["- none"]),
+        ]
+    )
+    print(body)
+    write_section(args.results, mode, body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
