@@ -73,6 +73,14 @@ class Interval:
     method: str = ""
     crosses_band: bool = False
     """True when the interval contains a band boundary: the category is not certain."""
+    may_be: tuple[str, ...] = ()
+    """Other bands the published value could fall in, given the interval (e.g. ``("B",)``)."""
+    se: float | None = None
+    """Standard error (after the finite-population correction)."""
+    n: int = 0
+    """Respondents the interval rests on."""
+    df: float | None = None
+    """Degrees of freedom of the t quantile."""
 
 
 class GroupLevel(StrEnum):
@@ -121,6 +129,32 @@ class GroupResult:
 
 
 @dataclass(frozen=True)
+class ItemFit:
+    """How one item hangs together with the rest of its scale."""
+
+    item: str
+    rest_correlation: float | None
+    alpha_if_deleted: float | None
+
+
+@dataclass(frozen=True)
+class ScaleReliability:
+    """Internal consistency of one scale (a value's items, or the whole instrument)."""
+
+    scale: str
+    """A value id, or ``"instrument"``."""
+    items: int
+    alpha: float | None
+    """Cronbach's alpha, listwise (rows that answered every item of the scale)."""
+    alpha_pairwise: float | None
+    complete: int
+    """Respondents with every item of the scale answered."""
+    fits: tuple[ItemFit, ...] = ()
+    reason: str = ""
+    """Why alpha is missing (too few items or respondents, zero variance)."""
+
+
+@dataclass(frozen=True)
 class RowAccount:
     """Rows read = rows scored + rows excluded (by reason)."""
 
@@ -156,6 +190,8 @@ class Scoresheet:
     accounting: RowAccount
     issues: tuple[Issue, ...] = ()
     ignored_columns: tuple[str, ...] = ()
+    reliability: tuple[ScaleReliability, ...] = ()
+    """Cronbach's alpha and item-rest correlations per value and for the whole instrument."""
     gaps: tuple[UnitGaps, ...] = ()
     """Per-unit evidence results and gap report (empty unless an evidence checklist was scored)."""
 

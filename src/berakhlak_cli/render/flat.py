@@ -34,6 +34,7 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
     value_ids = [v.id for v in rubric.values]
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
     head = [*sheet.group_by, "level", "respondents", "withheld", *value_ids, "index_raw", "index"]
+    head += ["index_ci_lower", "index_ci_upper", "index_may_be"]
     if has_evidence:
         head += ["evidence", "combined"]
     head += ["band", "band_label", "headcount", "min_respondents", "eligible"]
@@ -44,6 +45,9 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
         row = [safe_cell(k) for k in key] + [g.level.value, str(g.respondents), g.withheld or ""]
         row += [_num(s.rounded if (s := g.values.get(v)) else None) for v in value_ids]
         row += [_num(g.index.raw if g.index else None), _num(g.index.rounded if g.index else None)]
+        ci = g.index_interval
+        row += [_num(ci.lower if ci else None), _num(ci.upper if ci else None)]
+        row += [" ".join(ci.may_be) if ci else ""]
         if has_evidence:
             row += [
                 _num(g.evidence.rounded if g.evidence else None),

@@ -30,6 +30,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "below the minimum respondents ({n} of at least {need})",
     ),
     "rubric": ("Rubrik", "Rubric"),
+    "interval": ("IK {level}%", "{level}% CI"),
+    "may_be": (
+        "IK {ci} melintasi batas kategori: bisa juga {bands}",
+        "the interval {ci} crosses a band boundary: may be {bands}",
+    ),
     "survey": ("Survei", "Survey"),
     "evidence": ("Bukti dukung", "Evidence"),
     "combined": ("Gabungan", "Combined"),

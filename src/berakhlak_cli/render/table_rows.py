@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from berakhlak_cli.model.results import GroupResult, Score, Scoresheet
+from berakhlak_cli.model.results import GroupResult, Interval, Score, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.i18n import word
 from berakhlak_cli.render.number import fmt_count, fmt_number
+from berakhlak_cli.scoring.bands import round_half_up
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,37 @@ def headers(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> tuple[str, ...]:
     """Column titles: grouping column(s), n, value codes, index (evidence, combined), category."""
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
     extra = (word("evidence", lang), word("combined", lang)) if has_evidence else ()
+    ci = (word("interval", lang, level=_level(sheet)),) if has_intervals(sheet) else ()
     return (
         *(_title(c, rubric, lang) for c in sheet.group_by),
         word("respondents", lang),
         *(v.code for v in rubric.values),
         word("index", lang),
+        *ci,
         *extra,
         word("category", lang),
     )
+
+
+def has_intervals(sheet: Scoresheet) -> bool:
+    """True when any group carries an index interval (then the table shows a CI column)."""
+    return any(g.index_interval is not None for g in (*sheet.groups, sheet.institution))
+
+
+def _level(sheet: Scoresheet) -> str:
+    for g in (*sheet.groups, sheet.institution):
+        if g.index_interval is not None:
+            return f"{g.index_interval.level * 100:g}"
+    return "95"
+
+
+def interval_text(interval: Interval | None, decimals: int, lang: Lang) -> str:
+    """``73,9–78,3`` (ends rounded like published scores), or an em dash."""
+    if interval is None:
+        return "—"
+    low = fmt_number(round_half_up(interval.lower, decimals), decimals, lang)
+    high = fmt_number(round_half_up(interval.upper, decimals), decimals, lang)
+    return f"{low}–{high}"
 
 
 def _title(column: str, rubric: Rubric, lang: Lang) -> str:
@@ -57,6 +81,9 @@ def group_row(
         fmt_number(s.rounded if s else None, decimals, lang) for s in group.values.values()
     )
     index = fmt_number(group.index.rounded if group.index else None, decimals, lang)
+    ci: tuple[str, ...] = ()
+    if has_intervals(sheet):
+        ci = (interval_text(group.index_interval, decimals, lang),)
     extra: tuple[str, ...] = ()
     if has_evidence:
         extra = (
@@ -68,14 +95,23 @@ def group_row(
         note = word(group.withheld, lang, n=rubric.anonymity.min_group_size)
     elif group.eligible is False:
         note = word("not_eligible", lang, n=group.respondents, need=group.min_respondents)
+    band = _band_text(group.headline, rubric, lang)
+    edge = group.index_interval
+    if edge is not None and edge.may_be and group.headline is group.index:
+        band += " ?"
+        may_be = word(
+            "may_be", lang, ci=interval_text(edge, decimals, lang), bands="/".join(edge.may_be)
+        )
+        note = f"{note}; {may_be}" if note else may_be
     return Row(
         cells=(
             *key,
             fmt_count(group.respondents, lang),
             *values,
             index,
+            *ci,
             *extra,
-            _band_text(group.headline, rubric, lang),
+            band,
         ),
         is_total=not group.key,
         note=note,

@@ -11,7 +11,7 @@ from berakhlak_cli.model.results import GroupResult, Score, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.i18n import word
 from berakhlak_cli.render.number import fmt_count
-from berakhlak_cli.render.table_rows import all_rows, headers
+from berakhlak_cli.render.table_rows import all_rows, has_intervals, headers
 
 # Band colours by position from the top band down (A green ... D red), whatever the codes are.
 _BAND_STYLES = ("green", "yellow", "dark_orange", "red", "red")
@@ -29,10 +29,17 @@ def band_style(rubric: Rubric, score: Score | None) -> str:
 
 
 def _styled_cells(
-    group: GroupResult, cells: tuple[str, ...], n_key: int, rubric: Rubric, has_evidence: bool
+    group: GroupResult,
+    cells: tuple[str, ...],
+    n_key: int,
+    rubric: Rubric,
+    has_evidence: bool,
+    has_ci: bool,
 ) -> list[Text]:
     out = [Text(c) for c in cells]
     scores = [*group.values.values(), group.index]
+    if has_ci:
+        scores.append(None)
     if has_evidence:
         scores += [group.evidence, group.combined]
     for offset, score in enumerate(scores):
@@ -47,13 +54,14 @@ def render_table(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> RenderableTyp
     n_key = len(sheet.group_by)
     titles = headers(sheet, rubric, lang)
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
+    has_ci = has_intervals(sheet)
     for pos, title in enumerate(titles):
         numeric = n_key <= pos < len(titles) - 1
         table.add_column(escape(title), justify="right" if numeric else "left", no_wrap=numeric)
     notes: list[str] = []
     groups = [*sheet.groups, sheet.institution]
     for group, row in zip(groups, all_rows(sheet, rubric, lang), strict=True):
-        cells = _styled_cells(group, row.cells, n_key, rubric, has_evidence)
+        cells = _styled_cells(group, row.cells, n_key, rubric, has_evidence, has_ci)
         if row.note:
             notes.append(row.note)
             cells[0].append(f" [{len(notes)}]")

@@ -22,6 +22,7 @@ import numpy as np
 from berakhlak_cli.model.results import (
     GroupLevel,
     GroupResult,
+    Interval,
     Issue,
     IssueCode,
     RubricRef,
@@ -30,6 +31,7 @@ from berakhlak_cli.model.results import (
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
 from berakhlak_cli.scoring.bands import make_score, mean, weighted_mean
 from berakhlak_cli.scoring.eligibility import minimum_respondents
+from berakhlak_cli.scoring.group_intervals import group_intervals
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -150,11 +152,16 @@ class ResultBuilder:
         counts = {
             v.id: int(c) for v, c in zip(self.rubric.values, self.stats.value_count[g], strict=True)
         }
+        value_intervals: dict[str, Interval] = {}
+        index_interval = None
         if withheld:
             values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
             index = None
         else:
             values, index = self._scores(*self.raw_scores(self.stats, g))
+            value_intervals, index_interval = group_intervals(
+                self.stats, g, self.rubric, headcount, _bands_of(values, index)
+            )
         return GroupResult(
             key=self.keys[g],
             level=GroupLevel.UNIT,
@@ -166,9 +173,12 @@ class ResultBuilder:
             headcount=headcount,
             min_respondents=need,
             eligible=ok,
+            value_intervals=value_intervals,
+            index_interval=index_interval,
         )
 
     def _institution(self, included: list[int], groups: tuple[GroupResult, ...]) -> GroupResult:
+        groups_by_key = {g.key: g for g in groups}
         rows = np.array(included, dtype=np.intp)
         total = self.stats.total(rows)
         n = int(total.respondents[0])
@@ -176,6 +186,10 @@ class ResultBuilder:
             v.id: int(c) for v, c in zip(self.rubric.values, total.value_count[0], strict=True)
         }
         headcount = sum(g.headcount for g in groups if g.headcount is not None) or None
+        # NOTE: the finite-population correction needs the headcount of every included unit,
+        # and only of those (excluded units' staff are not part of the sampled population).
+        counted = [groups_by_key[self.keys[g]].headcount for g in included]
+        fpc_headcount = None if None in counted else sum(h for h in counted if h is not None)
         if n < self.rubric.anonymity.min_group_size:
             values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
             return GroupResult(
@@ -190,8 +204,29 @@ class ResultBuilder:
             indices = [r[1] for r in raw if r[1] is not None]
             idx: float | None = mean(indices) if indices else None
             values, index = self._scores(value_means, idx)
-        else:
-            values, index = self._scores(*self.raw_scores(total, 0))
-        return GroupResult(
-            (), GroupLevel.INSTITUTION, n, values, counts, index, headcount=headcount
+            return GroupResult(
+                (), GroupLevel.INSTITUTION, n, values, counts, index, headcount=headcount
+            )
+        # NOTE: intervals only for the pooled institution row; for a mean of units the
+        # respondent-level sampling model does not describe the estimate.
+        values, index = self._scores(*self.raw_scores(total, 0))
+        value_intervals, index_interval = group_intervals(
+            total, 0, self.rubric, fpc_headcount, _bands_of(values, index)
         )
+        return GroupResult(
+            (),
+            GroupLevel.INSTITUTION,
+            n,
+            values,
+            counts,
+            index,
+            headcount=headcount,
+            value_intervals=value_intervals,
+            index_interval=index_interval,
+        )
+
+
+def _bands_of(values: dict[str, Score | None], index: Score | None) -> dict[str, str | None]:
+    out = {k: (s.band if s else None) for k, s in values.items()}
+    out["index"] = index.band if index else None
+    return out

@@ -20,6 +20,7 @@ from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 from berakhlak_cli.scoring.answers import AnswerCoder, issue_code
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.normalize import normalize
+from berakhlak_cli.scoring.reliability_report import ReliabilityAccumulator
 from berakhlak_cli.scoring.results import ResultBuilder
 from berakhlak_cli.scoring.screens import DuplicateScreen, straight_lined
 from berakhlak_cli.scoring.structure import Structure, item_scores, person_scores, pooled_points
@@ -63,6 +64,7 @@ class SurveyScorer:
         self.read = 0
         self.excluded: dict[str, int] = {}
         self.duplicates = DuplicateScreen(rubric.quality.duplicates)
+        self.reliability = ReliabilityAccumulator(rubric)
 
     def add(self, batch: SurveyBatch) -> None:
         """Score one batch of rows."""
@@ -96,8 +98,10 @@ class SurveyScorer:
                 self._exclude(keep, flat, rows, IssueCode.STRAIGHT_LINING, text)
             else:
                 self._flag(flat, rows, IssueCode.STRAIGHT_LINING, text)
-        values, index = person_scores(scores[keep], self.structure)
-        points, weight = pooled_points(scores[keep], self.structure)
+        kept = scores[keep]
+        values, index = person_scores(kept, self.structure)
+        points, weight = pooled_points(kept, self.structure)
+        self.reliability.add(kept)
         self.stats.grow(len(self.keys))
         self.stats.add(group[keep], values, index, points, weight)
 
@@ -111,6 +115,8 @@ class SurveyScorer:
         builder = ResultBuilder(self.rubric, self.stats, self.keys, self.group_by, self.headcounts)
         groups, institution, extra = builder.build()
         self.issues.extend(extra)
+        reliability, warnings = self.reliability.finish(self.headers)
+        self.issues.extend(warnings)
         return Scoresheet(
             rubric=builder.rubric_ref(),
             group_by=self.group_by,
@@ -118,6 +124,7 @@ class SurveyScorer:
             institution=institution,
             accounting=RowAccount(read=self.read, scored=scored, excluded=dict(self.excluded)),
             issues=tuple(sorted(self.issues, key=_issue_order)),
+            reliability=reliability,
         )
 
     def _code_answers(

@@ -1,0 +1,81 @@
+"""Accumulate item scores during scoring and report reliability per value and overall.
+
+Alpha per value uses that value's items; the instrument alpha uses all items. Item-rest
+correlations are listwise within each value (for the default rubric a value has 3 items). A
+negative item-rest correlation becomes a ``negative-item-correlation`` data issue: a likely
+reverse-keying mistake in the rubric; nothing is flipped automatically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import numpy.typing as npt
+
+from berakhlak_cli.model.results import Issue, IssueCode, ItemFit, ScaleReliability
+from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.scoring.reliability import (
+    ItemMoments,
+    Missing,
+    cronbach_alpha,
+    item_rest,
+    reverse_keying_warnings,
+)
+
+INSTRUMENT = "instrument"
+
+
+class ReliabilityAccumulator:
+    """One ``ItemMoments`` per value plus one for the whole instrument."""
+
+    def __init__(self, rubric: Rubric) -> None:
+        self.rubric = rubric
+        ids = [i.id for i in rubric.items]
+        self._columns: dict[str, list[int]] = {
+            v.id: [ids.index(i.id) for i in v.items] for v in rubric.values
+        }
+        self._columns[INSTRUMENT] = list(range(len(ids)))
+        self._moments = {
+            scale: ItemMoments([ids[c] for c in cols]) for scale, cols in self._columns.items()
+        }
+
+    def add(self, scores: npt.NDArray[np.float64]) -> None:
+        """Add the 0-100 item scores of scored respondents (rows x items, NaN = unanswered)."""
+        for scale, cols in self._columns.items():
+            self._moments[scale].add(scores[:, cols])
+
+    def finish(
+        self, headers: Mapping[str, str]
+    ) -> tuple[tuple[ScaleReliability, ...], list[Issue]]:
+        """Reliability per value (rubric order) then the instrument, and reverse-keying issues."""
+        out: list[ScaleReliability] = []
+        issues: list[Issue] = []
+        for scale, moments in self._moments.items():
+            stats = moments.finish()
+            listwise = cronbach_alpha(stats, Missing.LISTWISE)
+            pairwise = cronbach_alpha(stats, Missing.PAIRWISE)
+            rests = item_rest(stats, Missing.LISTWISE) if scale != INSTRUMENT else ()
+            out.append(
+                ScaleReliability(
+                    scale=scale,
+                    items=len(stats.items),
+                    alpha=listwise.value,
+                    alpha_pairwise=pairwise.value,
+                    complete=stats.complete,
+                    fits=tuple(
+                        ItemFit(r.item, r.rest_correlation, r.alpha_if_deleted) for r in rests
+                    ),
+                    reason=listwise.detail if listwise.value is None else "",
+                )
+            )
+            for warning in reverse_keying_warnings(rests):
+                issues.append(
+                    Issue(
+                        IssueCode.NEGATIVE_ITEM_CORRELATION,
+                        warning.message,
+                        column=headers.get(warning.item, warning.item),
+                        source="reliability",
+                    )
+                )
+        return tuple(out), issues
