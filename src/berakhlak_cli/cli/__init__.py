@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from berakhlak_cli import __version__
+from berakhlak_cli.cli.evidence import evidence_app
 from berakhlak_cli.cli.score import score
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command()(score)
+app.add_typer(evidence_app, name="evidence")
 
 
 def _version(value: bool) -> None:

@@ -44,6 +44,23 @@ def score(
     issues: Path | None = typer.Option(
         None, "--issues", help="Write every data issue (row, column, reason) to this CSV file."
     ),
+    evidence: Path | None = typer.Option(
+        None,
+        "--evidence",
+        help="Evidence checklist (bukti dukung, .csv or .xlsx): adds each unit's evidence score "
+        "and the combined index.",
+    ),
+    evidence_dir: Path | None = typer.Option(
+        None,
+        "--evidence-dir",
+        help="Folder holding the checklist's documents: every reference must exist inside it.",
+    ),
+    gaps: bool = typer.Option(
+        False,
+        "--gaps",
+        help="Show each unit's unmet evidence items and the points they would add (with "
+        "--format csv, write that list instead of the results).",
+    ),
     sheet: str | None = typer.Option(None, "--sheet", help="Worksheet to read from an .xlsx file."),
     encoding: str | None = typer.Option(
         None, "--encoding", help="Text encoding of a CSV (default: UTF-8, cp1252 fallback)."
@@ -55,6 +72,8 @@ def score(
     debug: bool = DEBUG,
 ) -> None:
     """Score a survey against the rubric: one row per unit plus the whole institution."""
+    if (evidence_dir or gaps) and not evidence:
+        raise typer.BadParameter("--evidence-dir and --gaps need --evidence FILE")
     with boundary(debug):
         from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
         from berakhlak_cli.loaders.units import load_units
@@ -76,13 +95,23 @@ def score(
         )
         for message in source.plan.warnings:
             warn(message)
+        if evidence:
+            from berakhlak_cli.pipeline_evidence import score_evidence
+
+            sheet_out, checklist = score_evidence(
+                sheet_out, model, evidence, evidence_dir=evidence_dir, known_units=headcounts or ()
+            )
+            for message in checklist.warnings:
+                warn(message)
         language = Lang(lang.value) if lang else model.locale
         inputs = [("rubric", rubric_path), ("survey", survey)]
         if units:
             inputs.append(("units", units))
+        if evidence:
+            inputs.append(("evidence", evidence))
         prov = provenance(inputs, when)
         protected = [p for _, p in inputs]
-        text = _render(fmt, sheet_out, model, language, prov)
+        text = _render(fmt, sheet_out, model, language, prov, gaps)
         if output:
             write_atomic(output, text, protected)
         else:
@@ -94,20 +123,28 @@ def score(
             raise typer.Exit(int(ExitCode.ISSUES))
 
 
-def _render(fmt: OutputFormat, sheet, model, language, prov) -> str:  # type: ignore[no-untyped-def]
+def _render(fmt: OutputFormat, sheet, model, language, prov, gaps=False) -> str:  # type: ignore[no-untyped-def]
     from berakhlak_cli.render.flat import render_csv, render_markdown
+    from berakhlak_cli.render.gaps import (
+        render_gaps_csv,
+        render_gaps_markdown,
+        render_gaps_table,
+    )
     from berakhlak_cli.render.json_out import render_json
     from berakhlak_cli.render.terminal import render_table
 
     if fmt == OutputFormat.JSON:
         return render_json(sheet, model, prov)
     if fmt == OutputFormat.CSV:
-        return render_csv(sheet, model)
+        return render_gaps_csv(sheet) if gaps else render_csv(sheet, model)
     if fmt == OutputFormat.MARKDOWN:
-        return render_markdown(sheet, model, language)
+        text = render_markdown(sheet, model, language)
+        return text + "\n" + render_gaps_markdown(sheet, model, language) if gaps else text
     console = out_console()
     with console.capture() as capture:
         console.print(render_table(sheet, model, language))
+        if gaps:
+            console.print(render_gaps_table(sheet, model, language))
     return capture.get()
 
 

@@ -89,6 +89,7 @@ class UnitGaps:
     next_band: str | None = None
     to_next_band: float | None = None
     items: tuple[EvidenceGap, ...] = ()
+    """The items not fully met, in rubric order."""
 
     @property
     def unit(self) -> str:
@@ -97,5 +98,10 @@ class UnitGaps:
 
     @property
     def missing(self) -> tuple[str, ...]:
-        """Ids of the evidence items the unit did not provide (no valid answer)."""
+        """Ids of the evidence items the unit did not provide (no valid answer), rubric order."""
         return tuple(g.evidence_id for g in self.items if not g.provided)
+
+    @property
+    def ranked(self) -> tuple[EvidenceGap, ...]:
+        """The unmet items, largest gain first (ties and unknown gains keep rubric order)."""
+        return tuple(sorted(self.items, key=lambda g: -(g.points or 0.0)))

@@ -12,6 +12,7 @@ from typing import Any
 
 from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.render.json_evidence import gaps_document, with_evidence
 from berakhlak_cli.scoring.comparability import rubric_summary
 
 FORMAT = "berakhlak-results"
@@ -98,7 +99,9 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "decimals": rubric.rounding.decimals,
             "band_on": rubric.rounding.band_on.value,
         },
-        "groups": [group_document(g, sheet.group_by, rubric) for g in sheet.groups],
+        "groups": [
+            with_evidence(group_document(g, sheet.group_by, rubric), g, sheet) for g in sheet.groups
+        ],
         "institution": group_document(sheet.institution, sheet.group_by, rubric),
         "rows": {
             "read": sheet.accounting.read,
@@ -106,6 +109,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "excluded": dict(sorted(sheet.accounting.excluded.items())),
         },
         "ignored_columns": list(sheet.ignored_columns),
+        **gaps_document(sheet),
         "issues": {
             "count": len(sheet.issues),
             "by_code": dict(sorted(by_code.items())),
