@@ -101,3 +101,31 @@ def test_reverse_keying_mistake_is_reported_not_fixed() -> None:
     assert value_rel.scale == "v" and value_rel.complete == 6
     assert value_rel.alpha is not None and value_rel.alpha < 0.2
     assert sheet.reliability[-1].scale == "instrument"
+
+
+def test_vectorised_intervals_match_the_scalar_reference() -> None:
+    import numpy as np
+
+    from berakhlak_cli.loaders.rubric import load_rubric
+    from berakhlak_cli.scoring.group_intervals import intervals
+    from berakhlak_cli.scoring.uncertainty import ScoreSummary, mean_interval
+
+    rng = np.random.default_rng(8)
+    rubric = load_rubric()
+    n = rng.integers(0, 60, size=200).astype(float)
+    scores = [rng.uniform(0, 100, size=int(k)) for k in n]
+    total = np.array([s.sum() for s in scores])
+    total_sq = np.array([(s * s).sum() for s in scores])
+    heads = np.where(rng.random(200) < 0.5, n + rng.integers(0, 40, size=200), np.nan)
+    means = np.array([s.mean() if len(s) else np.nan for s in scores])
+    got = intervals(means, n, total, total_sq, heads, rubric)
+    for i, interval in enumerate(got):
+        head = None if np.isnan(heads[i]) else int(heads[i])
+        ref = mean_interval(ScoreSummary.from_sums(int(n[i]), total[i], total_sq[i]), headcount=head)
+        if not ref.has_interval:
+            assert interval is None
+            continue
+        assert interval is not None
+        assert interval.lower == pytest.approx(ref.lower, abs=1e-9)
+        assert interval.upper == pytest.approx(ref.upper, abs=1e-9)
+        assert interval.se == pytest.approx(ref.se, rel=1e-9)

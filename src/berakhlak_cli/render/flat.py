@@ -24,7 +24,9 @@ def safe_cell(text: str) -> str:
 
 
 def _num(value: float | None) -> str:
-    return "" if value is None else repr(value)
+    # NOTE: 9 decimals is far below any published precision and keeps exports stable where the
+    # last binary digit depends on summation order; JSON keeps the full float.
+    return "" if value is None else repr(round(value, 9))
 
 
 def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:

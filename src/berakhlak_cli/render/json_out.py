@@ -38,7 +38,33 @@ def _interval(interval: Interval | None) -> dict[str, Any] | None:
         "level": interval.level,
         "method": interval.method,
         "crosses_band": interval.crosses_band,
+        "may_be": list(interval.may_be),
+        "se": interval.se,
+        "n": interval.n,
+        "df": interval.df,
     }
+
+
+def _reliability(sheet: Scoresheet) -> list[dict[str, Any]]:
+    return [
+        {
+            "scale": r.scale,
+            "items": r.items,
+            "alpha": r.alpha,
+            "alpha_pairwise": r.alpha_pairwise,
+            "complete": r.complete,
+            "reason": r.reason or None,
+            "item_rest": [
+                {
+                    "item": f.item,
+                    "rest_correlation": f.rest_correlation,
+                    "alpha_if_deleted": f.alpha_if_deleted,
+                }
+                for f in r.fits
+            ],
+        }
+        for r in sheet.reliability
+    ]
 
 
 def group_document(group: GroupResult, group_by: tuple[str, ...], rubric: Rubric) -> dict[str, Any]:
@@ -109,6 +135,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "excluded": dict(sorted(sheet.accounting.excluded.items())),
         },
         "ignored_columns": list(sheet.ignored_columns),
+        "reliability": _reliability(sheet),
         **gaps_document(sheet),
         "issues": {
             "count": len(sheet.issues),
@@ -130,8 +157,26 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
     }
 
 
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def layout_json(value: Any, depth: int = 0) -> str:
+    """JSON with the top two levels indented and each list element (a group, an issue) on one
+    line: readable and diff-friendly, and fast, because every line is written by json's C
+    encoder (``indent=`` would switch the whole document to the pure-Python encoder)."""
+    pad = "  " * (depth + 1)
+    close = "  " * depth
+    if isinstance(value, dict) and value and depth < 2:
+        body = ",\n".join(
+            f"{pad}{_compact(k)}: {layout_json(v, depth + 1)}" for k, v in value.items()
+        )
+        return "{\n" + body + "\n" + close + "}"
+    if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
+        return "[\n" + ",\n".join(pad + _compact(x) for x in value) + "\n" + close + "]"
+    return _compact(value)
+
+
 def render_json(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) -> str:
-    """The results document as pretty-printed JSON text (UTF-8, stable key order)."""
-    return (
-        json.dumps(results_document(sheet, rubric, provenance), ensure_ascii=False, indent=2) + "\n"
-    )
+    """The results document as JSON text (UTF-8, stable key order, see ``layout_json``)."""
+    return layout_json(results_document(sheet, rubric, provenance)) + "\n"

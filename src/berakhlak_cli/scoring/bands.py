@@ -11,6 +11,9 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
+import numpy.typing as npt
+
 from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import Band, BandOn, Rubric
 
@@ -27,13 +30,20 @@ def round_half_up(value: float, decimals: int) -> float:
     return float(clean.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
+def round_half_up_array(values: npt.NDArray[np.float64], decimals: int) -> npt.NDArray[np.float64]:
+    """Vectorised ``round_half_up``: float noise is removed at 9 significant decimals first."""
+    scale = 10.0**decimals
+    scaled = np.round(values * scale, max(9 - decimals, 0))
+    return np.floor(scaled + 0.5) / scale
+
+
 def classify(value: float, bands: tuple[Band, ...]) -> Band | None:
     """The band whose half-open interval [lower, upper) holds ``value`` (top band includes 100)."""
-    top = max(bands, key=lambda b: b.upper, default=None)
     for band in bands:
-        if band.lower <= value < band.upper or (band is top and value == band.upper):
+        if band.lower <= value < band.upper:
             return band
-    return None
+    top = max(bands, key=lambda b: b.upper, default=None)
+    return top if top is not None and value == top.upper else None
 
 
 def make_score(raw: float, rubric: Rubric) -> Score:

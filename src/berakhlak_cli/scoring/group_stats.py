@@ -49,24 +49,23 @@ class GroupStats:
     def add(
         self, group: Index, values: Matrix, index: Matrix, points: Matrix, weight: Matrix
     ) -> None:
-        """Add respondents (rows) to their groups."""
+        """Add respondents to their groups; ``values``, ``points``, ``weight`` are values x n."""
         g = self.size
         self.respondents += np.bincount(group, minlength=g)
-        present = ~np.isnan(values)
-        filled = np.where(present, values, 0.0)
         for v in range(self.n_values):
-            self.value_sum[:, v] += np.bincount(group, weights=filled[:, v], minlength=g)
-            self.value_sumsq[:, v] += np.bincount(group, weights=filled[:, v] ** 2, minlength=g)
-            self.value_count[:, v] += np.bincount(group, weights=present[:, v], minlength=g).astype(
-                np.int64
-            )
-            self.points[:, v] += np.bincount(group, weights=points[:, v], minlength=g)
-            self.weight[:, v] += np.bincount(group, weights=weight[:, v], minlength=g)
+            row = values[v]
+            present = ~np.isnan(row)
+            filled = np.where(present, row, 0.0)
+            self.value_sum[:, v] += np.bincount(group, weights=filled, minlength=g)
+            self.value_sumsq[:, v] += np.bincount(group, weights=filled * filled, minlength=g)
+            self.value_count[:, v] += np.bincount(group[present], minlength=g)
+            self.points[:, v] += np.bincount(group, weights=points[v], minlength=g)
+            self.weight[:, v] += np.bincount(group, weights=weight[v], minlength=g)
         has_index = ~np.isnan(index)
         idx = np.where(has_index, index, 0.0)
         self.index_sum += np.bincount(group, weights=idx, minlength=g)
-        self.index_sumsq += np.bincount(group, weights=idx**2, minlength=g)
-        self.index_count += np.bincount(group, weights=has_index, minlength=g).astype(np.int64)
+        self.index_sumsq += np.bincount(group, weights=idx * idx, minlength=g)
+        self.index_count += np.bincount(group[has_index], minlength=g)
 
     def total(self, rows: Index) -> GroupStats:
         """One group holding the sum of the groups ``rows`` (a pooled parent)."""

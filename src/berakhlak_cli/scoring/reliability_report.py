@@ -41,9 +41,9 @@ class ReliabilityAccumulator:
         }
 
     def add(self, scores: npt.NDArray[np.float64]) -> None:
-        """Add the 0-100 item scores of scored respondents (rows x items, NaN = unanswered)."""
+        """Add the 0-100 item scores of scored respondents (items x rows, NaN = unanswered)."""
         for scale, cols in self._columns.items():
-            self._moments[scale].add(scores[:, cols])
+            self._moments[scale].add(scores[cols].T)
 
     def finish(
         self, headers: Mapping[str, str]

@@ -31,7 +31,7 @@ from berakhlak_cli.model.results import (
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
 from berakhlak_cli.scoring.bands import make_score, mean, weighted_mean
 from berakhlak_cli.scoring.eligibility import minimum_respondents
-from berakhlak_cli.scoring.group_intervals import group_intervals
+from berakhlak_cli.scoring.group_intervals import group_interval_table
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -94,6 +94,10 @@ class ResultBuilder:
             range(len(self.keys)), key=lambda g: tuple(normalize(k) for k in self.keys[g])
         )
         eligibility = [self._eligibility(g) for g in range(len(self.keys))]
+        self._raw = [self.raw_scores(self.stats, g) for g in range(len(self.keys))]
+        self._value_ci, self._index_ci = group_interval_table(
+            self.stats, self._raw, [e[0] for e in eligibility], self.rubric
+        )
         included = [g for g in order if eligibility[g][2] is not False or not self._excludes()]
         withheld = self._suppression(order, included)
         groups = tuple(self._group(g, withheld.get(g), *eligibility[g]) for g in order)
@@ -158,10 +162,8 @@ class ResultBuilder:
             values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
             index = None
         else:
-            values, index = self._scores(*self.raw_scores(self.stats, g))
-            value_intervals, index_interval = group_intervals(
-                self.stats, g, self.rubric, headcount, _bands_of(values, index)
-            )
+            values, index = self._scores(*self._raw[g])
+            value_intervals, index_interval = self._value_ci[g], self._index_ci[g]
         return GroupResult(
             key=self.keys[g],
             level=GroupLevel.UNIT,
@@ -209,10 +211,10 @@ class ResultBuilder:
             )
         # NOTE: intervals only for the pooled institution row; for a mean of units the
         # respondent-level sampling model does not describe the estimate.
-        values, index = self._scores(*self.raw_scores(total, 0))
-        value_intervals, index_interval = group_intervals(
-            total, 0, self.rubric, fpc_headcount, _bands_of(values, index)
-        )
+        raw = self.raw_scores(total, 0)
+        values, index = self._scores(*raw)
+        value_ci, index_ci = group_interval_table(total, [raw], [fpc_headcount], self.rubric)
+        value_intervals, index_interval = value_ci[0], index_ci[0]
         return GroupResult(
             (),
             GroupLevel.INSTITUTION,
@@ -224,9 +226,3 @@ class ResultBuilder:
             value_intervals=value_intervals,
             index_interval=index_interval,
         )
-
-
-def _bands_of(values: dict[str, Score | None], index: Score | None) -> dict[str, str | None]:
-    out = {k: (s.band if s else None) for k, s in values.items()}
-    out["index"] = index.band if index else None
-    return out

@@ -1,31 +1,33 @@
 """Row screens: duplicate respondent ids and straight-lining.
 
-Respondent ids are compared by a 64-bit hash (pandas ``hash_array``), never stored as text,
-so personal ids (NIP) are not kept in memory longer than a batch; with 4.3 million ids the
-chance of any collision is about 5e-7.
+Respondent ids are compared by a 64-bit hash, never stored as text, so personal ids (NIP) are
+not kept in memory longer than a batch; with 4.3 million ids the chance of any collision is
+about 5e-7.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from berakhlak_cli.model.rubric import DuplicatePolicy
 from berakhlak_cli.model.survey import EncodedColumn
-from berakhlak_cli.scoring.normalize import normalize
 
 Hashes = npt.NDArray[np.uint64]
 Mask = npt.NDArray[np.bool_]
 
 
 def id_hashes(column: EncodedColumn) -> tuple[Hashes, Mask]:
-    """(hash per row, has-id mask); blank ids have no hash and are never duplicates."""
-    cats = [normalize(c) for c in column.categories]
-    hashed = pd.util.hash_array(np.array(cats + [""], dtype=object))
+    """(hash per row, has-id mask); blank ids have no hash and are never duplicates.
+
+    Python's string hash (SipHash, 64-bit) is used: it is stable within one run, which is all
+    duplicate detection needs, and costs one C call per distinct id.
+    """
+    cats = [c.strip() for c in column.categories]
+    hashed = np.fromiter((hash(c) for c in [*cats, ""]), dtype=np.int64, count=len(cats) + 1)
     blank = np.array([c == "" for c in cats] + [True])
     idx = np.where(column.codes < 0, len(cats), column.codes)
-    return hashed[idx].astype(np.uint64), ~blank[idx]
+    return hashed.view(np.uint64)[idx], ~blank[idx]
 
 
 class DuplicateScreen:
@@ -90,12 +92,9 @@ class DuplicateScreen:
 
 
 def straight_lined(answers: npt.NDArray[np.float64]) -> Mask:
-    """Respondents who answered every item with the same raw value (needs 3+ items)."""
-    if answers.shape[1] < 3:
-        return np.zeros(answers.shape[0], dtype=bool)
-    complete = ~np.isnan(answers).any(axis=1)
-    with np.errstate(invalid="ignore"):
-        same = np.nanmax(answers, axis=1, initial=-np.inf) == np.nanmin(
-            answers, axis=1, initial=np.inf
-        )
+    """Respondents (columns) who gave every item (rows) the same raw answer; needs 3+ items."""
+    if answers.shape[0] < 3:
+        return np.zeros(answers.shape[1], dtype=bool)
+    complete = ~np.isnan(answers).any(axis=0)
+    same = (answers == answers[0]).all(axis=0)
     return np.asarray(complete & same, dtype=bool)

@@ -1,4 +1,4 @@
-"""The rubric's hierarchy as weight matrices, and the person-level scores built with them.
+"""The rubric's hierarchy, and the person-level scores built along it.
 
 Formulas (issue #2, docs/method.md):
 
@@ -9,8 +9,10 @@ Formulas (issue #2, docs/method.md):
 - pooled points     per value: sum(w_i s_i) and sum(w_i) over answered items (for the
                     "pooled" method: group value = total points / total weight)
 
-Every step is a masked matrix product, so a batch of n respondents costs a few (n x 21)
-operations and no Python loop over rows.
+Arrays are item-major (items x respondents): each item's answers are one contiguous vector,
+and the items of a behaviour (and the behaviours of a value) are consecutive rows in rubric
+order, so every level is a weighted sum of a few rows (a matrix-vector product) and no
+Python loop ever runs over respondents.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ import numpy.typing as npt
 from berakhlak_cli.model.rubric import Rubric
 
 Matrix = npt.NDArray[np.float64]
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
 class Structure:
-    """Weight matrices derived once from a rubric."""
+    """Per-item scale bounds and weights, and which consecutive rows form each level."""
 
     item_ids: tuple[str, ...]
     value_ids: tuple[str, ...]
@@ -35,31 +38,31 @@ class Structure:
     high: Matrix
     reverse: npt.NDArray[np.bool_]
     item_weight: Matrix
-    item_behaviour: Matrix
-    """(items x behaviours) item weights where the item belongs to the behaviour, else 0."""
-    behaviour_value: Matrix
-    """(behaviours x values) behaviour weights where the behaviour belongs to the value."""
-    item_value: Matrix
-    """(items x values) item weights where the item belongs to the value (pooled method)."""
+    behaviour_items: tuple[Span, ...]
+    """For each behaviour, its items as a [start, end) row range."""
+    behaviour_weight: Matrix
+    value_behaviours: tuple[Span, ...]
+    """For each value, its behaviours as a [start, end) row range."""
+    value_items: tuple[Span, ...]
+    """For each value, its items as a [start, end) row range (pooled method)."""
     value_weight: Matrix
 
     @classmethod
     def from_rubric(cls, rubric: Rubric) -> Structure:
-        """Build the matrices in rubric order."""
+        """Derive spans and weights in rubric order."""
         items = rubric.items
-        behaviours = [b for v in rubric.values for b in v.behaviours]
-        item_behaviour = np.zeros((len(items), len(behaviours)))
-        behaviour_value = np.zeros((len(behaviours), len(rubric.values)))
-        item_value = np.zeros((len(items), len(rubric.values)))
-        i = b = 0
-        for v_idx, value in enumerate(rubric.values):
+        behaviour_items: list[Span] = []
+        value_behaviours: list[Span] = []
+        value_items: list[Span] = []
+        item_pos = behaviour_pos = 0
+        for value in rubric.values:
+            value_start_item, value_start_behaviour = item_pos, behaviour_pos
             for behaviour in value.behaviours:
-                behaviour_value[b, v_idx] = behaviour.weight
-                for item in behaviour.items:
-                    item_behaviour[i, b] = item.weight
-                    item_value[i, v_idx] = item.weight
-                    i += 1
-                b += 1
+                behaviour_items.append((item_pos, item_pos + len(behaviour.items)))
+                item_pos += len(behaviour.items)
+                behaviour_pos += 1
+            value_behaviours.append((value_start_behaviour, behaviour_pos))
+            value_items.append((value_start_item, item_pos))
         scales = [rubric.scales[item.scale] for item in items]
         return cls(
             item_ids=tuple(item.id for item in items),
@@ -68,42 +71,50 @@ class Structure:
             high=np.array([s.max for s in scales], dtype=np.float64),
             reverse=np.array([item.reverse for item in items], dtype=bool),
             item_weight=np.array([item.weight for item in items], dtype=np.float64),
-            item_behaviour=item_behaviour,
-            behaviour_value=behaviour_value,
-            item_value=item_value,
+            behaviour_items=tuple(behaviour_items),
+            behaviour_weight=np.array(
+                [b.weight for v in rubric.values for b in v.behaviours], dtype=np.float64
+            ),
+            value_behaviours=tuple(value_behaviours),
+            value_items=tuple(value_items),
             value_weight=np.array([v.weight for v in rubric.values], dtype=np.float64),
         )
 
 
 def item_scores(answers: Matrix, st: Structure) -> Matrix:
-    """0-100 item scores from raw answers (NaN stays NaN)."""
-    keyed = np.where(st.reverse, st.high + st.low - answers, answers)
-    return (keyed - st.low) / (st.high - st.low) * 100.0
+    """0-100 item scores (items x respondents) from raw answers; NaN stays NaN."""
+    low, high = st.low[:, None], st.high[:, None]
+    keyed = np.where(st.reverse[:, None], high + low - answers, answers)
+    return (keyed - low) / (high - low) * 100.0
 
 
-def masked_mean(scores: Matrix, weights: Matrix) -> Matrix:
-    """Weighted mean of the non-NaN columns of ``scores`` into each output column.
-
-    ``weights`` is (inputs x outputs); an output with no non-NaN input is NaN.
-    """
+def weighted_rows(scores: Matrix, weights: Matrix) -> Matrix:
+    """Weighted mean over rows of the non-NaN entries, per column; NaN where none is present."""
+    if scores.shape[0] == 1:
+        return scores[0].copy()
     present = ~np.isnan(scores)
-    num = np.where(present, scores, 0.0) @ weights
-    den = present.astype(np.float64) @ weights
+    num = weights @ np.where(present, scores, 0.0)
+    den = weights @ present.astype(np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
 
 
 def person_scores(scores: Matrix, st: Structure) -> tuple[Matrix, Matrix]:
-    """(value scores n x V, respondent index n) by the person-first method."""
-    behaviours = masked_mean(scores, st.item_behaviour)
-    values = masked_mean(behaviours, st.behaviour_value)
-    index = masked_mean(values, st.value_weight[:, None])[:, 0]
-    return values, index
+    """(value scores values x n, respondent index n) by the person-first method."""
+    behaviours = np.stack(
+        [weighted_rows(scores[a:b], st.item_weight[a:b]) for a, b in st.behaviour_items]
+    )
+    values = np.stack(
+        [weighted_rows(behaviours[a:b], st.behaviour_weight[a:b]) for a, b in st.value_behaviours]
+    )
+    return values, weighted_rows(values, st.value_weight)
 
 
 def pooled_points(scores: Matrix, st: Structure) -> tuple[Matrix, Matrix]:
-    """(points n x V, weight n x V): sum(w s) and sum(w) over answered items of each value."""
+    """(points, weight), each values x n: sum(w s) and sum(w) over answered items of a value."""
     present = ~np.isnan(scores)
-    return np.where(present, scores, 0.0) @ st.item_value, present.astype(
-        np.float64
-    ) @ st.item_value
+    filled = np.where(present, scores, 0.0)
+    mask = present.astype(np.float64)
+    points = np.stack([st.item_weight[a:b] @ filled[a:b] for a, b in st.value_items])
+    weight = np.stack([st.item_weight[a:b] @ mask[a:b] for a, b in st.value_items])
+    return points, weight

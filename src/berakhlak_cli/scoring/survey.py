@@ -78,7 +78,7 @@ class SurveyScorer:
         self._exclude(
             keep, group < 0, rows, IssueCode.MISSING_GROUP, "no value in the grouping column(s)"
         )
-        blank = np.asarray(np.isnan(scores).all(axis=1), dtype=bool)
+        blank = np.asarray(np.isnan(scores).all(axis=0), dtype=bool)
         self._exclude(keep, blank, rows, IssueCode.BLANK_RESPONDENT, "no item answered")
         if batch.respondent_id is not None:
             dup = self.duplicates.drop(batch.first_row, batch.respondent_id) & keep
@@ -98,7 +98,7 @@ class SurveyScorer:
                 self._exclude(keep, flat, rows, IssueCode.STRAIGHT_LINING, text)
             else:
                 self._flag(flat, rows, IssueCode.STRAIGHT_LINING, text)
-        kept = scores[keep]
+        kept = scores[:, keep]
         values, index = person_scores(kept, self.structure)
         points, weight = pooled_points(kept, self.structure)
         self.reliability.add(kept)
@@ -131,11 +131,11 @@ class SurveyScorer:
         self, batch: SurveyBatch, rows: npt.NDArray[np.int_]
     ) -> npt.NDArray[np.float64]:
         items = self.rubric.items
-        answers = np.empty((batch.size, len(items)), dtype=np.float64)
+        answers = np.empty((len(items), batch.size), dtype=np.float64)
         for j, (item, coder) in enumerate(zip(items, self._coders, strict=True)):
             column = batch.items[item.id]
             coded = coder.code(column)
-            answers[:, j] = coded.values
+            answers[j] = coded.values
             for i in np.flatnonzero(coded.problems):
                 code = issue_code(int(coded.problems[i]))
                 raw = column.categories[column.codes[i]]

@@ -29,10 +29,22 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats as sps  # type: ignore[import-untyped, unused-ignore]
+
+
+@lru_cache(maxsize=4096)
+def t_quantile(p: float, df: float) -> float:
+    """Student-t quantile (scipy.special.stdtrit); cached, since thousands of groups share df.
+
+    scipy is imported here, not at module load, so commands that never compute an interval
+    (``--help``, ``rubric validate``) do not pay for it.
+    """
+    from scipy.special import stdtrit  # type: ignore[import-untyped, unused-ignore]
+
+    return float(stdtrit(df, p))
 
 
 class NoInterval(StrEnum):
@@ -158,7 +170,7 @@ def mean_interval(
             )
     se = math.sqrt(summary.variance / n * fpc)
     df = float(n - 1)
-    half = float(sps.t.ppf((1.0 + level) / 2.0, df)) * se
+    half = t_quantile((1.0 + level) / 2.0, df) * se
     raw_lower, raw_upper = summary.mean - half, summary.mean + half
     lower, upper = max(raw_lower, limits[0]), min(raw_upper, limits[1])
     return MeanInterval(
@@ -284,7 +296,7 @@ def compare_years(
         df, half = math.nan, 0.0
     else:
         df = var**2 / (se1**4 / df1 + se2**4 / df2)
-        half = float(sps.t.ppf((1.0 + level) / 2.0, df)) * se
+        half = t_quantile((1.0 + level) / 2.0, df) * se
     lower, upper = change - half, change + half
     excludes_zero = lower > 0.0 or upper < 0.0
     return ChangeResult(
