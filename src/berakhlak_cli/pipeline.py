@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey import SurveySource, open_survey
 from berakhlak_cli.model.results import Scoresheet
 from berakhlak_cli.model.rubric import Rubric
@@ -44,5 +45,7 @@ def score_survey(
         scorer.add(batch)
         if on_batch:
             on_batch(batch.size)
+    if scorer.read == 0:
+        raise SurveyError(f"{path}: no data rows below the header")
     sheet_out = replace(scorer.finish(), ignored_columns=source.plan.ignored)
     return sheet_out, source

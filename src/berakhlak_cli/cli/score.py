@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from berakhlak_cli.cli.boundary import (
     boundary,
@@ -68,7 +69,7 @@ def score(
     lang: LangChoice | None = LANG,
     strict: bool = STRICT,
     when: str | None = GENERATED_AT,
-    batch_rows: int | None = typer.Option(None, "--batch-rows", hidden=True),
+    batch_rows: int | None = typer.Option(None, "--batch-rows", hidden=True, min=1),
     debug: bool = DEBUG,
 ) -> None:
     """Score a survey against the rubric: one row per unit plus the whole institution."""
@@ -162,8 +163,9 @@ def _report_issues(sheet, written: bool) -> None:  # type: ignore[no-untyped-def
             )
             if part
         )
+        # NOTE: messages quote survey cells; escape them, or "[/]" in a cell crashes rich.
         console.print(
-            f"[dim]{issue.code.value}[/] {where}: {issue.message}",
+            f"[dim]{issue.code.value}[/] {escape(where)}: {escape(issue.message)}",
             markup=True,
             highlight=False,
             soft_wrap=True,

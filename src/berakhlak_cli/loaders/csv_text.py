@@ -10,6 +10,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +60,10 @@ def sniff(path: Path, source: str, encoding: str | None = None) -> CsvDialect:
         raw = fh.read(SNIFF_BYTES)
     if not raw.strip():
         raise SurveyError(f"{source}: the file is empty")
-    if b"\x00" in raw:
+    if encoding is None and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # NOTE: Excel's "Unicode Text" export is UTF-16 with a BOM (and tab-delimited).
+        encoding = "utf-16"
+    if b"\x00" in raw and not (encoding or "").lower().replace("-", "").startswith("utf16"):
         pos = raw.index(b"\x00")
         line = raw[:pos].count(b"\n") + 1
         hint = " (it looks like an Excel workbook; name it .xlsx)" if raw.startswith(b"PK") else ""
@@ -70,7 +76,10 @@ def sniff(path: Path, source: str, encoding: str | None = None) -> CsvDialect:
     first = text[:end]
     counts = {d: _count_outside_quotes(first, d) for d in DELIMITERS}
     delimiter = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
-    header = next(csv.reader(io.StringIO(first), delimiter=delimiter))
+    try:
+        header = next(csv.reader(io.StringIO(first), delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise SurveyError(f"{source}: line 1: cannot read the header ({exc})") from None
     if len(header) < 2:
         raise SurveyError(f"{source}: line 1: found one column only; is this a survey export?")
     return CsvDialect(enc, delimiter, [h.strip() for h in header], has_bom, warnings)
@@ -81,7 +90,7 @@ def _first_record_end(text: str) -> int | None:
     for i, ch in enumerate(text):
         if ch == '"':
             quoted = not quoted
-        elif ch == "\n" and not quoted:
+        elif ch in "\r\n" and not quoted:
             return i
     return len(text) if len(text) < SNIFF_BYTES - 4 else None
 
@@ -96,10 +105,69 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def locate_problem(path: Path, dialect: CsvDialect, source: str, fallback: str) -> SurveyError:
-    """Find the first ragged record, unclosed quote or undecodable line; say where it is."""
+def _records(path: Path, dialect: CsvDialect) -> Iterator[tuple[int, int, list[str]]]:
+    """(row, first line, fields) per record, as a spreadsheet numbers them (header = row 1)."""
+    encoding = "utf-8-sig" if dialect.has_bom else dialect.encoding
+    with path.open(encoding=encoding, newline="", errors="strict") as fh:
+        reader = csv.reader(fh, delimiter=dialect.delimiter, strict=True)
+        start_line = 1
+        for row, record in enumerate(reader, start=1):
+            yield row, start_line, record
+            start_line = reader.line_num + 1
+
+
+def locate_merge(path: Path, dialect: CsvDialect, source: str) -> SurveyError:
+    """Name the record whose field swallowed line ends and later records (unbalanced quote)."""
+    need = len(dialect.header) - 1
+    fallback = "an unbalanced quote merges several records into one"
+    with _field_limit():
+        try:
+            for row, line, record in _records(path, dialect):
+                for pos, field in enumerate(record):
+                    if ("\n" in field or "\r" in field) and field.count(dialect.delimiter) >= need:
+                        name = dialect.header[pos] if pos < len(dialect.header) else str(pos + 1)
+                        lines = field.count("\n") + 1
+                        return SurveyError(
+                            f"{source}: row {row} (line {line}): column {name!r}: a quote opened "
+                            f"here runs over {lines} lines and swallows the records in between; "
+                            'an unbalanced quote (fix or remove the stray ")'
+                        )
+        except (csv.Error, UnicodeDecodeError):
+            return _locate(path, dialect, source, fallback)
+    return SurveyError(f"{source}: {fallback}")
+
+
+@contextmanager
+def _field_limit() -> Iterator[None]:
+    # NOTE: csv's default limit (128 KiB per field) would misreport a huge but valid field
+    # as a quoting error; the limit is process-wide, so it is restored afterwards.
+    old = csv.field_size_limit(sys.maxsize)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def locate_problem(
+    path: Path, dialect: CsvDialect, source: str, fallback: str, max_record: int = 0
+) -> SurveyError:
+    """Find the first ragged, unclosed-quote, oversized or undecodable record; say where it is."""
+    with _field_limit():
+        return _locate(path, dialect, source, fallback, max_record)
+
+
+def _locate(
+    path: Path, dialect: CsvDialect, source: str, fallback: str, max_record: int = 0
+) -> SurveyError:
     expected = len(dialect.header)
     encoding = "utf-8-sig" if dialect.has_bom else dialect.encoding
+    long_line = _long_line(path, max_record) if max_record else None
+    if long_line:
+        line, size = long_line
+        return SurveyError(
+            f"{source}: line {line}: the line holds {size / (1 << 20):.0f} MiB of text, more "
+            f"than the {max_record >> 20} MiB a survey row may have"
+        )
     try:
         with path.open(encoding=encoding, newline="", errors="strict") as fh:
             reader = csv.reader(fh, delimiter=dialect.delimiter, strict=True)
@@ -113,6 +181,13 @@ def locate_problem(path: Path, dialect: CsvDialect, source: str, fallback: str) 
                         f"found {len(record)}; check for a missing or extra "
                         f"{_name(dialect.delimiter)} or an unbalanced quote"
                     )
+                size = sum(len(f) for f in record)
+                if max_record and size > max_record:
+                    return SurveyError(
+                        f"{source}: row {row} (line {start_line}): the record holds "
+                        f"{size / (1 << 20):.0f} MiB of text, more than the "
+                        f"{max_record >> 20} MiB a survey row may have"
+                    )
                 start_line = reader.line_num + 1
     except csv.Error as exc:
         return SurveyError(
@@ -122,6 +197,24 @@ def locate_problem(path: Path, dialect: CsvDialect, source: str, fallback: str) 
     except UnicodeDecodeError:
         return SurveyError(_bad_bytes(path, source, dialect.encoding))
     return SurveyError(f"{source}: {fallback}")
+
+
+def _long_line(path: Path, limit: int) -> tuple[int, int] | None:
+    """(line number, bytes) of the first line longer than ``limit``, read in constant memory."""
+    line, length = 1, 0
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            start = 0
+            while (end := chunk.find(b"\n", start)) >= 0:
+                if length + end - start > limit:
+                    return line, length + end - start
+                line, length, start = line + 1, 0, end + 1
+            length += len(chunk) - start
+            if length > limit:
+                while (more := fh.read(1 << 20)) and b"\n" not in more:
+                    length += len(more)
+                return line, length + (more.find(b"\n") if more else 0)
+    return None
 
 
 def _bad_bytes(path: Path, source: str, encoding: str) -> str:

@@ -87,8 +87,16 @@ def plan_columns(
             f"{missing[0]!r} looked for {looked}. Is this the right rubric?"
         )
     groups: dict[str, int] = {}
+    personal = {normalize(n) for n in rubric.columns.identifying}
+    if rid := rubric.columns.respondent_id:
+        personal |= {normalize(n) for n in (rid.name, *rid.aliases)}
     for name in group_by:
         spec = _spec_for(name, rubric)
+        if personal & {normalize(n) for n in (name, spec.name, *spec.aliases)}:
+            raise SurveyError(
+                f"{source}: refusing to group by {name!r}: the rubric lists it as personal data "
+                "(columns.identifying / respondent_id), which never appears in any output"
+            )
         column = find((spec.name, *spec.aliases), f"grouping column {name!r}", required=True)
         if column is not None:  # required=True raises instead of returning None
             groups[spec.name] = column

@@ -1,14 +1,21 @@
-"""CSV surveys through pyarrow's streaming reader (only the needed columns, as text)."""
+"""CSV surveys through pyarrow's streaming reader (every cell as dictionary-encoded text).
+
+Blank lines are kept as (empty) records so that row numbers in issues match what a spreadsheet
+shows. Every column is parsed, not only the needed ones, so that an unbalanced quote that
+swallowed whole records into one field is detected wherever it opened (``merged_record``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from berakhlak_cli.loaders.csv_text import locate_problem, sniff
+from berakhlak_cli.loaders.csv_text import locate_merge, locate_problem, sniff
 
 TEXT = pa.dictionary(pa.int32(), pa.string())
 
@@ -24,12 +31,6 @@ def csv_reader(
 
     def read(columns: list[int]) -> Iterator[pa.RecordBatch]:
         wanted = [names[i] for i in columns]
-        ragged: list[str] = []
-
-        def on_invalid(row: pacsv.InvalidRow) -> str:
-            ragged.append(row.text[:60])
-            return "error"
-
         try:
             reader = pacsv.open_csv(
                 path,
@@ -42,21 +43,46 @@ def csv_reader(
                 parse_options=pacsv.ParseOptions(
                     delimiter=dialect.delimiter,
                     newlines_in_values=True,
-                    invalid_row_handler=on_invalid,
+                    ignore_empty_lines=False,
                 ),
                 convert_options=pacsv.ConvertOptions(
-                    include_columns=wanted,
-                    column_types=dict.fromkeys(wanted, TEXT),
+                    column_types=dict.fromkeys(names, TEXT),
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
                     null_values=[],
                 ),
             )
-            yield from reader
+            for batch in reader:
+                if merged_record(batch, dialect.delimiter):
+                    raise locate_merge(path, dialect, source)
+                yield batch.select(wanted)
         except pa.ArrowInvalid as exc:
-            first = str(exc).splitlines()[0]
+            # NOTE: pyarrow quotes the offending record after "got N:"; that text may hold a
+            # NIP or a name, so it is cut off (the message must carry no personal data).
+            first = re.sub(r"(got \d+):.*", r"\1", str(exc).splitlines()[0])
             if "Empty CSV file" in first:
                 return
-            raise locate_problem(path, dialect, source, first) from None
+            raise locate_problem(path, dialect, source, first, block_bytes) from None
 
     return dialect.header, read, list(dialect.warnings)
+
+
+def merged_record(batch: pa.RecordBatch, delimiter: str) -> bool:
+    """True when a cell holds a line break *and* a whole record's worth of delimiters.
+
+    An unbalanced quote makes the parser read on, across line ends, until the next quote: the
+    records in between vanish into one cell. Such a cell spans at least one line end and holds
+    the rest of one record plus the start of another, so at least (columns - 1) delimiters; a
+    genuine multi-line answer (a Google Forms paragraph) almost never does. Only each column's
+    distinct values are inspected, so the check is cheap.
+    """
+    need = batch.num_columns - 1
+    for column in batch.columns:
+        values = column.dictionary
+        broken = pc.or_(pc.match_substring(values, "\n"), pc.match_substring(values, "\r"))
+        if not pc.any(broken).as_py():
+            continue
+        counts = pc.count_substring(pc.filter(values, broken), delimiter)
+        if pc.max(counts).as_py() >= need:
+            return True
+    return False

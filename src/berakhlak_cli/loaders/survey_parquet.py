@@ -25,13 +25,22 @@ def parquet_reader(path: Path, source: str) -> tuple[list[str], Reader, list[str
     def read(columns: list[int]) -> Iterator[pa.RecordBatch]:
         names = [header[c] for c in columns]
         for rb in pfile.iter_batches(batch_size=BATCH_ROWS, columns=names):
-            arrays = [_as_text(rb.column(n)) for n in names]
+            arrays = [_as_text(rb.column(n), n, source) for n in names]
             yield pa.RecordBatch.from_arrays(arrays, names=[f"c{c}" for c in columns])
 
     return header, read, []
 
 
-def _as_text(array: pa.Array) -> pa.Array:
+def _as_text(array: pa.Array, name: str, source: str) -> pa.Array:
+    try:
+        return _cast_text(array)
+    except (pa.ArrowNotImplementedError, pa.ArrowInvalid):
+        raise SurveyError(
+            f"{source}: column {name!r} holds {array.type}, not text or numbers"
+        ) from None
+
+
+def _cast_text(array: pa.Array) -> pa.Array:
     if pa.types.is_dictionary(array.type):
         array = array.cast(array.type.value_type)
     if pa.types.is_floating(array.type):

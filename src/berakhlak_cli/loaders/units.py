@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import io
+import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
+_GROUPED = re.compile(r"\d{1,3}([.,])\d{3}(\1\d{3})*")
 HEADCOUNT_NAMES = ("headcount", "jumlah_pegawai", "jumlah pegawai", "jumlah asn", "pegawai", "n")
 
 
@@ -23,12 +26,15 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
         raise UnitsError(f"{source}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise UnitsError(f"{source}: {exc.strerror}") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise UnitsError(f"{source}: line {line}: contains NUL bytes, not CSV text")
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    rows = _rows(text, delimiter, source)
     if not rows:
         raise UnitsError(f"{source}: the file is empty")
     head = [normalize(h) for h in rows[0]]
@@ -50,12 +56,14 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
                 f"{source}: row {number}: expected {len(rows[0])} fields, found {len(row)}"
             )
         name = " ".join(row[unit_col].split())
-        raw = row[count_col].strip().replace(".", "").replace(",", "")
+        raw = row[count_col].strip()
+        # NOTE: "1.234" / "1,234" are thousands (Indonesian and English); "12.5" is not a count.
+        raw = raw.replace(".", "").replace(",", "") if _GROUPED.fullmatch(raw) else raw
         if not name:
             raise UnitsError(
                 f"{source}: row {number}: column {rows[0][unit_col]!r}: empty unit name"
             )
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()):
             raise UnitsError(
                 f"{source}: row {number}: column {rows[0][count_col]!r}: headcount "
                 f"{row[count_col]!r} is not a whole number"
@@ -64,3 +72,17 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
             raise UnitsError(f"{source}: row {number}: unit {name!r} is listed twice")
         out[name] = int(raw)
     return out
+
+
+def _rows(text: str, delimiter: str, source: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    try:
+        for record in reader:
+            rows.append(record)
+    except csv.Error as exc:
+        raise UnitsError(
+            f"{source}: row {len(rows) + 1} (line {reader.line_num}): {exc}; check for an "
+            "unbalanced quote"
+        ) from None
+    return rows

@@ -1,0 +1,326 @@
+"""The bad-input corpus (tests/assets/surveys, tests/assets/units): one table, one outcome each.
+
+Every case either fails cleanly (exit 2, one line naming the file and, where it applies, the
+row/line and column; no traceback; no output file) or is scored with the data issue recorded
+(code + row + column). Each case runs through the CLI and through the library.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from berakhlak_cli.cli import app
+from berakhlak_cli.errors import BerakhlakError, SurveyError, UnitsError
+from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.units import load_units
+from berakhlak_cli.pipeline import score_survey
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+SURVEYS = ASSETS / "surveys"
+UNITS = ASSETS / "units"
+RUBRIC = load_rubric()
+
+
+@dataclass(frozen=True)
+class Fails:
+    """Exit 2 with ``error: <file>: <pattern>``."""
+
+    pattern: str
+    args: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Exit 0; exactly these row-level issues (code, row, column) and these groups."""
+
+    issues: tuple[tuple[str, int, str | None], ...] = ()
+    groups: tuple[str, ...] = ("Biro Hukum", "Biro Umum")
+    warning: str | None = None
+    args: tuple[str, ...] = ()
+    read: int = 12
+
+
+Outcome = Fails | Scores
+
+ROW = r"row (\d+) \(line \d+\)"
+SURVEY_CASES: dict[str, Outcome] = {
+    "survey.empty.csv": Fails("the file is empty"),
+    "survey.whitespace-only.csv": Fails("the file is empty"),
+    "survey.header-only.csv": Fails("no data rows below the header"),
+    "survey.no-unit-column.csv": Fails("no column for grouping column 'unit_kerja'"),
+    "survey.duplicate-headers.csv": Fails(
+        r"item 'bp1' matches more than one column: 'bp1' \(column 7\), 'bp1' \(column 8\)"
+    ),
+    "survey.duplicate-unit-columns.csv": Fails(
+        r"grouping column 'unit_kerja' matches more than one column: 'unit_kerja' \(column 4\), "
+        r"'Unit Kerja' \(column 5\)"
+    ),
+    "survey.missing-item-column.csv": Fails(r"1 of 21 rubric items have no column \(kl3\)"),
+    "survey.one-column.csv": Fails("line 1: found one column only"),
+    "survey.is-a-units-file.csv": Fails("21 of 21 rubric items have no column"),
+    "survey.ragged-row-short.csv": Fails(r"row 4 \(line 4\): expected 27 fields, found 26"),
+    "survey.ragged-row-long.csv": Fails(r"row 4 \(line 4\): expected 27 fields, found 28"),
+    "survey.unbalanced-quote.csv": Fails(
+        r"row 4 \(line 4\): unexpected end of data; a quote opened here is probably never closed"
+    ),
+    "survey.unbalanced-quote-merges-rows.csv": Fails(
+        r"row 4 \(line 4\): column 'unit_kerja': a quote opened here runs over 3 lines"
+    ),
+    "survey.unbalanced-quote-in-ignored-column.csv": Fails(
+        r"row 4 \(line 4\): column 'nama': a quote opened here runs over 4 lines"
+    ),
+    "survey.nul-bytes.csv": Fails("line 8: contains NUL bytes, not CSV text"),
+    "survey.binary-garbage.csv": Fails(r"line \d+: contains NUL bytes, not CSV text"),
+    "survey.cp1252.csv": Scores(
+        groups=("Biro Ekonomi – Keuangan", "Biro Hukum", "Biro Umum"),
+        warning="line 2 is not valid UTF-8; reading the file as Windows-1252",
+    ),
+    "survey.utf16-tab.txt": Scores(),
+    "survey.semicolon-decimal-comma.csv": Scores(issues=(("not-integer", 3, "ak2"),)),
+    "survey.tab-delimited.tsv": Scores(),
+    "survey.pipe-delimited.csv": Scores(),
+    "survey.bom.csv": Scores(),
+    "survey.crlf.csv": Scores(),
+    "survey.cr-only.csv": Scores(),
+    "survey.trailing-empty-rows.csv": Scores(
+        issues=tuple(("missing-group", r, None) for r in (14, 15, 16)), read=15
+    ),
+    "survey.trailing-empty-columns.csv": Scores(),
+    # The blank line is spreadsheet row 5; the typos after it are on row 7, as Excel shows them.
+    "survey.blank-line-inside.csv": Scores(
+        issues=(
+            ("missing-group", 5, None),
+            ("unknown-label", 7, "ak1"),
+            ("unknown-label", 7, "bp2"),
+        ),
+        read=13,
+    ),
+    "survey.multiline-answer.csv": Scores(issues=(("unknown-label", 7, "ko1"),)),
+    "survey.unknown-label.csv": Scores(issues=(("unknown-label", 3, "ak2"),)),
+    "survey.half-point.csv": Scores(issues=(("not-integer", 4, "bp2"),)),
+    "survey.zero.csv": Scores(issues=(("out-of-range", 5, "ko3"),)),
+    "survey.six.csv": Scores(issues=(("out-of-range", 6, "ha1"),)),
+    "survey.negative.csv": Scores(issues=(("out-of-range", 7, "lo2"),)),
+    "survey.huge-number.csv": Scores(issues=(("out-of-range", 8, "ad3"),)),
+    "survey.nan-infinity.csv": Scores(
+        issues=(("unknown-label", 9, "kl1"), ("unknown-label", 9, "kl2"))
+    ),
+    "survey.duplicate-ids.csv": Scores(issues=(("duplicate-respondent", 6, None),)),
+    "survey.ids-leading-zeros.csv": Scores(),
+    "survey.blank-respondent.csv": Scores(issues=(("blank-respondent", 4, None),)),
+    "survey.blank-unit.csv": Scores(issues=(("missing-group", 4, None),)),
+    "survey.straight-lining.csv": Scores(issues=(("straight-lining", 7, None),)),
+    "survey.unit-spelling-variants.csv": Scores(groups=("biro HUKUM", "Biro Umum")),
+    "survey.formula-cells.csv": Scores(
+        issues=(("unknown-label", 2, "ak1"), ("unknown-label", 9, "ko2")),
+        groups=('=HYPERLINK("http://example.invalid","Biro Hukum")', "Biro Umum"),
+    ),
+    "survey.script-tag.csv": Scores(
+        issues=(("unknown-label", 3, "bp3"),),
+        groups=("<script>alert(1)</script>", "Biro Hukum"),
+    ),
+    "survey.markup-in-cells.csv": Scores(
+        issues=(("unknown-label", 3, "bp3"), ("unknown-label", 5, "bp2"))
+    ),
+    "survey.terminal-escapes.csv": Scores(groups=("Biro \x1b[2J\x1b[31mHukum\x07", "Biro Umum")),
+    "survey.xlsx-really-csv.xlsx": Fails("is not an Excel workbook .*rename it to .csv"),
+    "survey.encrypted.xlsx": Fails(r"cannot open the workbook \(Workbook is password protected\)"),
+    "survey.corrupt.xlsx": Fails("cannot open the workbook .*password-protected or damaged"),
+    "survey.truncated.xlsx": Fails("cannot open the workbook .*password-protected or damaged"),
+    "survey.several-sheets.xlsx": Scores(warning="the workbook has 2 sheets"),
+    "survey.several-sheets.xlsx --sheet Catatan": Fails(
+        "21 of 21 rubric items have no column", ("--sheet", "Catatan")
+    ),
+    "survey.several-sheets.xlsx --sheet Nope": Fails(
+        r"no sheet 'Nope' \(sheets: Jawaban, Catatan\)", ("--sheet", "Nope")
+    ),
+    "survey.empty-sheet.xlsx": Fails("sheet 'Jawaban' is empty"),
+    "survey.xlsx-header-only.xlsx": Fails("no data rows below the header"),
+    "survey.corrupt.parquet": Fails("not a readable Parquet file"),
+    "survey.nested-column.parquet": Fails("column 'bp1' holds list<.*>, not text or numbers"),
+    "survey.does-not-exist.csv": Fails("file not found"),
+    "survey.bom.csv --by nama": Fails("refusing to group by 'nama'", ("--by", "nama")),
+    "survey.bom.csv --by NIP": Fails("refusing to group by 'NIP'", ("--by", "NIP")),
+    "survey.bom.csv --by golongan": Fails(
+        "no column for grouping column 'golongan'", ("--by", "golongan")
+    ),
+    "survey.bom.csv --encoding klingon": Fails(
+        "cannot decode as klingon", ("--encoding", "klingon")
+    ),
+}
+
+UNITS_CASES: dict[str, Outcome] = {
+    "units.ok.csv": Scores(),
+    "units.semicolon.csv": Scores(),
+    "units.thousands-separators.csv": Scores(),
+    "units.missing-unit.csv": Scores(),
+    "units.empty.csv": Fails("the file is empty"),
+    "units.no-headcount-column.csv": Fails("row 1: need a unit column .* and a headcount column"),
+    "units.non-numeric-headcount.csv": Fails(
+        "row 3: column 'headcount': headcount 'banyak' is not a whole number"
+    ),
+    "units.decimal-headcount.csv": Fails(
+        "row 2: column 'headcount': headcount '12.5' is not a whole number"
+    ),
+    "units.negative-headcount.csv": Fails("row 2: column 'headcount': headcount '-8'"),
+    "units.duplicate-unit.csv": Fails("row 3: unit 'biro hukum' is listed twice"),
+    "units.unbalanced-quote.csv": Fails(r"row 2 \(line \d+\): unexpected end of data"),
+    "units.nul-bytes.csv": Fails("line 2: contains NUL bytes"),
+    "units.cp1252.csv": Fails("not UTF-8 text"),
+    "units.ragged-row.csv": Fails("row 3: expected 3 fields, found 2"),
+    "units.does-not-exist.csv": Fails("file not found"),
+}
+
+
+def _file(case: str) -> str:
+    return case.split(" ")[0]
+
+
+def _no_crash(text: str) -> None:
+    assert "Traceback" not in text
+    assert "internal error" not in text
+
+
+def _check_cli(runner: CliRunner, tmp_path: Path, args: list[str], outcome: Outcome, source: str):
+    out, issues = tmp_path / "out.json", tmp_path / "issues.csv"
+    result = runner.invoke(
+        app, [*args, "-f", "json", "-o", str(out), "--issues", str(issues)], catch_exceptions=False
+    )
+    _no_crash(result.stdout + result.stderr)
+    if isinstance(outcome, Fails):
+        assert result.exit_code == 2, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert re.match(rf"error: {re.escape(source)}: {outcome.pattern}", lines[0]), lines[0]
+        assert not out.exists() and not issues.exists()
+        return None
+    assert result.exit_code == 0, result.stderr
+    if isinstance(outcome, Scores) and outcome.warning:
+        assert outcome.warning in result.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    rows = doc["rows"]
+    assert rows["read"] == rows["scored"] + sum(rows["excluded"].values())
+    return doc
+
+
+@pytest.mark.parametrize("case", list(SURVEY_CASES))
+def test_survey_case_through_cli(case: str, runner: CliRunner, tmp_path: Path) -> None:
+    outcome = SURVEY_CASES[case]
+    path = SURVEYS / _file(case)
+    doc = _check_cli(runner, tmp_path, ["score", str(path), *outcome.args], outcome, str(path))
+    if doc is None:
+        return
+    assert isinstance(outcome, Scores)
+    assert doc["rows"]["read"] == outcome.read
+    found = {(i["code"], i["row"], i["column"]) for i in doc["issues"]["items"] if i["row"]}
+    assert found == set(outcome.issues)
+    assert [g["key"]["unit_kerja"] for g in doc["groups"]] == list(outcome.groups)
+    listed = (tmp_path / "issues.csv").read_text(encoding="utf-8")
+    assert len(listed.splitlines()) == 1 + doc["issues"]["count"]
+
+
+@pytest.mark.parametrize("case", [c for c in SURVEY_CASES if " " not in c])
+def test_survey_case_through_library(case: str) -> None:
+    outcome = SURVEY_CASES[case]
+    path = SURVEYS / case
+    if isinstance(outcome, Fails):
+        with pytest.raises(SurveyError) as caught:
+            score_survey(path, RUBRIC)
+        assert re.match(rf"{re.escape(str(path))}: {outcome.pattern}", str(caught.value))
+        assert "\n" not in str(caught.value)
+        return
+    sheet, _ = score_survey(path, RUBRIC)
+    assert sheet.accounting.reconciles
+    found = {(i.code.value, i.row, i.column) for i in sheet.issues if i.row is not None}
+    assert found == set(outcome.issues)
+
+
+@pytest.mark.parametrize("case", list(UNITS_CASES))
+def test_units_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
+    outcome = UNITS_CASES[case]
+    path = UNITS / case
+    survey = SURVEYS / "survey.bom.csv"
+    doc = _check_cli(
+        runner, tmp_path, ["score", str(survey), "--units", str(path)], outcome, str(path)
+    )
+    if isinstance(outcome, Fails):
+        with pytest.raises(UnitsError, match=outcome.pattern):
+            load_units(path, RUBRIC)
+        return
+    assert doc is not None
+    counts = {g["key"]["unit_kerja"]: g.get("headcount") for g in doc["groups"]}
+    assert counts["Biro Hukum"] in {8, 1234}
+    if case == "units.missing-unit.csv":
+        assert ("no-headcount", "Biro Umum") in {
+            (i["code"], i["group"]) for i in doc["issues"]["items"]
+        }
+
+
+def test_thousands_separators_are_read_as_thousands() -> None:
+    assert load_units(UNITS / "units.thousands-separators.csv", RUBRIC) == {
+        "Biro Hukum": 1234,
+        "Biro Umum": 2345,
+    }
+
+
+def test_directory_instead_of_file(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "survei.csv"
+    folder.mkdir()
+    _check_cli(runner, tmp_path, ["score", str(folder)], Fails("is a directory"), str(folder))
+    units = ["score", str(SURVEYS / "survey.bom.csv"), "--units", str(folder)]
+    _check_cli(runner, tmp_path, units, Fails("Is a directory"), str(folder))
+
+
+def test_fifty_megabyte_single_line(runner: CliRunner, tmp_path: Path) -> None:
+    """No line end at all: refused after reading 1 MiB, not after reading 50 MB into memory."""
+    path = tmp_path / "survey.50mb-line.csv"
+    with path.open("wb") as fh:
+        chunk = b"bp1," * (1 << 18)
+        for _ in range(50):
+            fh.write(chunk)
+    outcome = Fails("line 1: the header does not end within the first 1 MiB")
+    _check_cli(runner, tmp_path, ["score", str(path)], outcome, str(path))
+
+
+def test_fifty_megabyte_row(runner: CliRunner, tmp_path: Path) -> None:
+    """A valid header, then a 50 MB record: named by line, read in constant memory."""
+    path = tmp_path / "survey.50mb-row.csv"
+    base = (SURVEYS / "survey.bom.csv").read_bytes()
+    head, first, rest = base.split(b"\n", 2)
+    with path.open("wb") as fh:
+        fh.write(head + b",saran\n" + first + b",")
+        for _ in range(50):
+            fh.write(b"x" * (1 << 20))
+        fh.write(b"\n")
+    outcome = Fails("line 2: the line holds 50 MiB of text, more than the 16 MiB")
+    _check_cli(runner, tmp_path, ["score", str(path)], outcome, str(path))
+
+
+def test_invalid_utf8_after_the_sniffed_megabyte(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "survey.late-bad-byte.csv"
+    text = (SURVEYS / "survey.bom.csv").read_bytes()
+    head, body = text.split(b"\n", 1)
+    copies = (1 << 20) // len(body) + 2
+    path.write_bytes(head + b"\n" + body * copies + body.replace(b"Biro Umum", b"Biro \xff"))
+    line = 1 + body.count(b"\n") * copies + body.split(b"Biro Umum")[0].count(b"\n") + 1
+    outcome = Fails(f"line {line}: bytes that are not valid utf-8")
+    _check_cli(runner, tmp_path, ["score", str(path)], outcome, str(path))
+
+
+def test_every_case_has_its_file() -> None:
+    """The table and the folder agree: no case without a file, no file without a case."""
+    listed = {_file(c) for c in SURVEY_CASES} | {_file(c) for c in UNITS_CASES}
+    present = {p.name for p in (*SURVEYS.glob("survey.*"), *UNITS.glob("units.*"))}
+    assert present - listed == set()
+    assert listed - present == {"survey.does-not-exist.csv", "units.does-not-exist.csv"}
+    assert len(present) >= 40
+
+
+def test_errors_are_project_errors() -> None:
+    assert issubclass(SurveyError, BerakhlakError) and issubclass(UnitsError, BerakhlakError)
