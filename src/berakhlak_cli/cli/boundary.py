@@ -95,20 +95,52 @@ def write_atomic(path: Path, data: str | bytes, inputs: Sequence[Path] = ()) -> 
 
     Refuses to overwrite any of ``inputs`` (the user's data must never be lost).
     """
+    write_all_atomic([(path, data)], inputs)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_target(path: Path, inputs: Sequence[Path]) -> Path:
     target = path.resolve()
     for source in inputs:
-        if source.exists() and source.resolve() == target:
+        if _same_file(source, target) or source.resolve() == target:
             raise OutputError(f"{path}: refusing to overwrite an input file")
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
     if not target.parent.exists():
         raise OutputError(f"{path}: folder {target.parent} does not exist")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    return target
+
+
+def write_all_atomic(
+    files: Sequence[tuple[Path, str | bytes]], inputs: Sequence[Path] = ()
+) -> None:
+    """Write several files all-or-nothing: every target is checked and every temporary file is
+    written before the first is renamed into place; on any failure no target is touched and
+    the temporary files are removed. Refuses to overwrite ``inputs`` or to write one file twice.
+    """
+    targets = [_check_target(path, inputs) for path, _ in files]
+    if len(set(targets)) < len(targets):
+        raise OutputError(f"{files[0][0]}: the same file is named for two outputs")
+    staged: list[tuple[str, Path]] = []
+    current = Path()
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, target)
+        for (path, data), target in zip(files, targets, strict=True):
+            current = path
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            staged.append((tmp, target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+        for tmp, target in staged:
+            current = target
+            os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{current}: cannot write ({exc.strerror})") from None

@@ -14,7 +14,7 @@ from berakhlak_cli.cli.boundary import (
     out_console,
     provenance,
     warn,
-    write_atomic,
+    write_all_atomic,
 )
 from berakhlak_cli.cli.options import (
     DEBUG,
@@ -113,12 +113,14 @@ def score(
         prov = provenance(inputs, when)
         protected = [p for _, p in inputs]
         text = _render(fmt, sheet_out, model, language, prov, gaps)
-        if output:
-            write_atomic(output, text, protected)
-        else:
-            typer.echo(text, nl=False)
+        # NOTE: everything is rendered before anything is written, and all files are renamed
+        # into place together: a failed run leaves no output (and no stale half of a pair).
+        files: list[tuple[Path, str | bytes]] = [(output, text)] if output else []
         if issues:
-            write_atomic(issues, render_issues_csv(sheet_out.issues), protected)
+            files.append((issues, render_issues_csv(sheet_out.issues)))
+        write_all_atomic(files, protected)
+        if not output:
+            typer.echo(text, nl=False)
         _report_issues(sheet_out, issues is not None)
         if strict and sheet_out.issues:
             raise typer.Exit(int(ExitCode.ISSUES))
