@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
@@ -19,6 +18,7 @@ from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.pipeline import score_survey
 from berakhlak_cli.render.json_out import results_document
 from berakhlak_cli.render.terminal import render_table
+from tests.conftest import EXAMPLES
 
 SURVEY = EXAMPLES / "survei-2024.csv"
 UNITS = EXAMPLES / "units.csv"

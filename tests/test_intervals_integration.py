@@ -121,7 +121,8 @@ def test_vectorised_intervals_match_the_scalar_reference() -> None:
     got = intervals(means, n, total, total_sq, heads, rubric)
     for i, interval in enumerate(got):
         head = None if np.isnan(heads[i]) else int(heads[i])
-        ref = mean_interval(ScoreSummary.from_sums(int(n[i]), total[i], total_sq[i]), headcount=head)
+        summary = ScoreSummary.from_sums(int(n[i]), total[i], total_sq[i])
+        ref = mean_interval(summary, headcount=head)
         if not ref.has_interval:
             assert interval is None
             continue

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 
 import pytest
-from tests.conftest import batch, small_rubric
 
 from berakhlak_cli.model.results import IssueCode, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.survey import SurveyScorer
+from tests.conftest import batch, small_rubric
 
 TWO_VALUES = """
   - id: v1

@@ -10,7 +10,6 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from tests.conftest import EXAMPLES
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.rubric import load_rubric
@@ -19,6 +18,7 @@ from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.pipeline import score_survey
 from berakhlak_cli.render.json_out import results_document
+from tests.conftest import EXAMPLES
 
 SURVEY = EXAMPLES / "survei-2024.csv"
 PROV = Provenance("test", "2026-01-01T00:00:00+00:00")
