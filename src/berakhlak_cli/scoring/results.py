@@ -8,9 +8,8 @@
   (``aggregation.institution``). Units below the minimum respondents are left out of the parent
   when ``eligibility.exclude_from_parent`` (default).
 - Anonymity: a group with fewer than ``anonymity.min_group_size`` respondents has its scores
-  withheld; if that would leave exactly one withheld group under a published parent, the next
-  smallest sibling is withheld too (complementary suppression), so no group's scores can be
-  recovered by subtracting its siblings from the parent.
+  withheld, and complementary suppression (``scoring.suppression``: the institution row and,
+  for a cross-breakdown, every margin as parents) stops it being recovered by subtraction.
 """
 
 from __future__ import annotations
@@ -34,9 +33,7 @@ from berakhlak_cli.scoring.eligibility import minimum_respondents
 from berakhlak_cli.scoring.group_intervals import group_interval_table
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.normalize import normalize
-
-ANONYMITY = "anonymity"
-COMPLEMENTARY = "complementary"
+from berakhlak_cli.scoring.suppression import ANONYMITY, parents_of, withhold
 
 
 class ResultBuilder:
@@ -132,14 +129,8 @@ class ResultBuilder:
 
     def _suppression(self, order: list[int], included: list[int]) -> dict[int, str]:
         floor = self.rubric.anonymity.min_group_size
-        n = self.stats.respondents
-        withheld = {g: ANONYMITY for g in order if n[g] < floor}
-        inside = [g for g in included if g in withheld]
-        published = [g for g in included if g not in withheld]
-        if len(inside) == 1 and published and sum(int(n[g]) for g in included) >= floor:
-            smallest = min(published, key=lambda g: (int(n[g]), g))
-            withheld[smallest] = COMPLEMENTARY
-        return withheld
+        counts = [int(n) for n in self.stats.respondents]
+        return withhold(counts, parents_of(self.keys, counts, included, floor), floor)
 
     def _scores(
         self, values: list[float | None], index: float | None
