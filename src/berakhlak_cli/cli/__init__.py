@@ -10,6 +10,7 @@ import typer
 
 from berakhlak_cli import __version__
 from berakhlak_cli.cli.evidence import evidence_app
+from berakhlak_cli.cli.rubric import rubric_app
 from berakhlak_cli.cli.score import score
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 app.command()(score)
 app.add_typer(evidence_app, name="evidence")
+app.add_typer(rubric_app, name="rubric")
 
 
 def _version(value: bool) -> None:

@@ -44,10 +44,19 @@ class Collector:
         scalar = self.doc.scalars.get(path)
         if scalar is None or scalar.quoted or isinstance(value, str):
             return None
-        kind = {bool: "a boolean", int: "a number", float: "a number", type(None): "null"}.get(
-            type(value), type(value).__name__
-        )
-        return f'{scalar.text!r} was read as {kind}; quote it: "{scalar.text}"'
+        return f'{scalar.text!r} was read as {_kind(value)}; quote it: "{scalar.text}"'
+
+    def key_hint(self, path: str, key: Any) -> str:
+        """Message for a mapping key YAML read as a boolean, number or null."""
+        scalar = self.doc.scalars.get(path + "<key>")
+        shown = scalar.text if scalar else str(key)
+        return f'key {shown!r} was read as {_kind(key)}; quote it: "{shown}"'
+
+
+def _kind(value: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
 
 
 class Fields:
@@ -108,11 +117,11 @@ class Fields:
                 self.at(key),
             )
             return default
+        code = "bad-weight" if "weight" in key else "bad-number"
         if not math.isfinite(value):
-            self.col.add("bad-number", f"{key!r} must be finite, got {value}", self.at(key))
+            self.col.add(code, f"{key!r} must be finite, got {value}", self.at(key))
             return default
         if positive and value <= 0:
-            code = "bad-weight" if "weight" in key else "bad-number"
             self.col.add(code, f"{key!r} must be greater than 0, got {value}", self.at(key))
             return default
         return float(value)
@@ -150,7 +159,7 @@ class Fields:
             self.col.add(
                 "bad-choice",
                 f"{key!r} must be one of {', '.join(allowed)}; got {value!r}"
-                + _suggest(value, allowed),
+                + suggest(value, allowed),
                 self.at(key),
             )
             return default
@@ -197,7 +206,13 @@ class Fields:
         if not isinstance(value, dict):
             self.col.add("wrong-type", f"{key!r} must be a mapping", self.at(key))
             return []
-        return [(str(k), f"{self.at(key)}.{k}", v) for k, v in value.items()]
+        out: list[tuple[str, str, Any]] = []
+        for k, v in value.items():
+            path = f"{self.at(key)}.{k}"
+            if not isinstance(k, str):
+                self.col.add("unquoted-scalar", self.col.key_hint(path, k), path)
+            out.append((str(k), path, v))
+        return out
 
     def sub(self, key: str, what: str, required: bool = False) -> Fields:
         """The nested mapping under ``key``."""
@@ -210,11 +225,17 @@ class Fields:
             skey = str(key)
             if skey in self.used or (extra_ok and extra_ok(skey)):
                 continue
+            if not isinstance(key, str):
+                self.col.add(
+                    "unquoted-scalar", self.col.key_hint(self.at(skey), key), self.at(skey)
+                )
+                continue
             self.col.add(
-                "unknown-key", f"unknown key {skey!r}{_suggest(skey, known)}", self.at(skey)
+                "unknown-key", f"unknown key {skey!r}{suggest(skey, known)}", self.at(skey)
             )
 
 
-def _suggest(word: Any, candidates: list[str]) -> str:
+def suggest(word: Any, candidates: list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate, or an empty string."""
     match = difflib.get_close_matches(str(word), candidates, n=1, cutoff=0.6)
     return f" (did you mean {match[0]!r}?)" if match else ""

@@ -7,6 +7,7 @@ keys) are found while building; semantic checks (bands, ids, scales) live in ``r
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -14,32 +15,19 @@ from berakhlak_cli.errors import Problem, RubricError
 from berakhlak_cli.loaders.fields import Collector, Fields
 from berakhlak_cli.loaders.rubric_checks import check_rubric
 from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
-from berakhlak_cli.loaders.yaml_source import parse_yaml
-from berakhlak_cli.model.rubric import (
-    Aggregation,
-    Anonymity,
-    Band,
-    BandOn,
-    Behaviour,
-    Change,
-    Columns,
-    ColumnSpec,
-    DuplicatePolicy,
-    Eligibility,
-    EligibilityRule,
-    InstitutionMethod,
-    Item,
-    Lang,
-    Quality,
-    RespondentMethod,
-    Rounding,
-    Rubric,
-    Scale,
-    ScaleLabel,
-    StraightLiningPolicy,
-    Text,
-    Value,
+from berakhlak_cli.loaders.rubric_examples import check_examples, read_examples
+from berakhlak_cli.loaders.rubric_settings import (
+    read_aggregation,
+    read_anonymity,
+    read_change,
+    read_columns,
+    read_eligibility,
+    read_quality,
+    read_rounding,
+    read_text,
 )
+from berakhlak_cli.loaders.yaml_source import Document, parse_yaml
+from berakhlak_cli.model.rubric import Band, Behaviour, Item, Lang, Rubric, Scale, ScaleLabel, Value
 
 FORMAT = 1
 DEFAULT_RUBRIC = "kemenpanrb-2025.yaml"
@@ -71,33 +59,40 @@ def load_rubric(path: Path | None = None) -> Rubric:
 
 def parse_rubric(raw: bytes, source: str = "<rubric>") -> tuple[Rubric | None, list[Problem]]:
     """Parse rubric bytes; return the rubric (None when unusable) and every problem found."""
+    parsed = read_rubric(raw)
+    return parsed.rubric, list(parsed.problems)
+
+
+@dataclass(frozen=True)
+class ParsedRubric:
+    """A parsed rubric file: the rubric (None unless problem-free), its problems, and the YAML
+    document (positions of every key, for locating later findings such as example mismatches)."""
+
+    rubric: Rubric | None
+    problems: tuple[Problem, ...]
+    document: Document | None
+
+
+def read_rubric(raw: bytes) -> ParsedRubric:
+    """Parse rubric bytes, keeping the source positions; problems sorted by position."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [Problem("encoding", f"not UTF-8 (byte {exc.start})")]
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        message = f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; save as UTF-8"
+        return ParsedRubric(None, (Problem("encoding", message, "", line, column),), None)
     doc, problems = parse_yaml(text)
     if problems and doc.data is None:
-        return None, problems
+        return ParsedRubric(None, tuple(problems), None)
     col = Collector(doc)
     col.problems.extend(problems)
     rubric = _build(Fields(col, doc.data, "", "the rubric"), hashlib.sha256(raw).hexdigest())
     if rubric is not None:
         check_rubric(rubric, col)
-    ordered = sorted(col.problems, key=lambda p: (p.line or 0, p.column or 0, p.code))
-    return (rubric if not ordered else None), ordered
-
-
-def read_text(f: Fields, key: str, required: bool = False) -> Text:
-    """A label: plain text (Bahasa Indonesia) or ``{id: ..., en: ...}``."""
-    value = f.raw(key, required)
-    if value is None:
-        return Text("")
-    if isinstance(value, dict):
-        sub = Fields(f.col, value, f.at(key), key)
-        text = Text(sub.text("id", required=True), sub.text("en") or None)
-        sub.finish()
-        return text
-    return Text(f.text(key))
+        check_examples(rubric, col)
+    ordered = tuple(sorted(col.problems, key=lambda p: (p.line or 0, p.column or 0, p.code)))
+    return ParsedRubric(rubric if not ordered else None, ordered, doc)
 
 
 def _build(top: Fields, digest: str) -> Rubric | None:
@@ -112,7 +107,7 @@ def _build(top: Fields, digest: str) -> Rubric | None:
     values = _values(top, scales)
     rubric = Rubric(
         id=top.text("id", required=True),
-        version=str(top.raw("version", required=True) or ""),
+        version=top.text("version", required=True),
         title=read_text(top, "title", required=True),
         instrument=top.text("instrument", required=True),
         locale=top.choice("locale", Lang, Lang.ID),
@@ -120,17 +115,18 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         scales=scales,
         values=values,
         bands=_bands(top),
-        columns=_columns(top),
+        columns=read_columns(top),
         missing=top.texts("missing") if top.has("missing") else ("",),
-        rounding=_rounding(top.sub("rounding", "rounding")),
-        aggregation=_aggregation(top.sub("aggregation", "aggregation")),
-        anonymity=_anonymity(top.sub("anonymity", "anonymity")),
-        eligibility=_eligibility(top.sub("eligibility", "eligibility")),
-        quality=_quality(top.sub("quality", "quality")),
+        rounding=read_rounding(top.sub("rounding", "rounding")),
+        aggregation=read_aggregation(top.sub("aggregation", "aggregation")),
+        anonymity=read_anonymity(top.sub("anonymity", "anonymity")),
+        eligibility=read_eligibility(top.sub("eligibility", "eligibility")),
+        quality=read_quality(top.sub("quality", "quality")),
         evaluation=read_evaluation(top.sub("evaluation", "evaluation"), read_text)
         if top.has("evaluation")
         else None,
-        change=_change(top.sub("change", "change")),
+        change=read_change(top.sub("change", "change")),
+        examples=read_examples(top),
         sha256=digest,
     )
     top.finish()
@@ -221,94 +217,3 @@ def _bands(top: Fields) -> tuple[Band, ...]:
         )
         f.finish()
     return tuple(bands)
-
-
-def _column(f: Fields, key: str, required: bool = False) -> ColumnSpec | None:
-    value = f.raw(key, required)
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return ColumnSpec(value)
-    c = Fields(f.col, value, f.at(key), "a column")
-    spec = ColumnSpec(
-        c.text("name", required=True),
-        c.texts("aliases"),
-        read_text(c, "label") if c.has("label") else None,
-    )
-    c.finish()
-    return spec
-
-
-def _columns(top: Fields) -> Columns:
-    f = top.sub("columns", "columns", required=True)
-    attributes: list[ColumnSpec] = []
-    for path, data in f.items("attributes"):
-        holder = Fields(f.col, {"a": data}, path, "an attribute")
-        holder.used.add("a")
-        if spec := _column(holder, "a"):
-            attributes.append(spec)
-    columns = Columns(
-        unit=_column(f, "unit", required=True) or ColumnSpec("unit"),
-        respondent_id=_column(f, "respondent_id"),
-        attributes=tuple(attributes),
-        identifying=f.texts("identifying"),
-    )
-    f.finish()
-    return columns
-
-
-def _rounding(f: Fields) -> Rounding:
-    out = Rounding(
-        decimals=f.integer("decimals", 1, minimum=0),
-        band_on=f.choice("band_on", BandOn, BandOn.ROUNDED),
-    )
-    f.finish()
-    return out
-
-
-def _aggregation(f: Fields) -> Aggregation:
-    out = Aggregation(
-        respondent=f.choice("respondent", RespondentMethod, RespondentMethod.PERSON_FIRST),
-        institution=f.choice("institution", InstitutionMethod, InstitutionMethod.POOLED),
-        require_all_values=f.flag("require_all_values", True),
-    )
-    f.finish()
-    return out
-
-
-def _anonymity(f: Fields) -> Anonymity:
-    out = Anonymity(min_group_size=f.integer("min_group_size", 5, minimum=1))
-    f.finish()
-    return out
-
-
-def _eligibility(f: Fields) -> Eligibility:
-    out = Eligibility(
-        rule=f.choice("rule", EligibilityRule, EligibilityRule.SLOVIN),
-        margin_of_error=f.number("margin_of_error", 0.05, positive=True),
-        minimum=f.integer("minimum", 0, minimum=0),
-        share=f.number("share", 0.0),
-        exclude_from_parent=f.flag("exclude_from_parent", True),
-    )
-    f.finish()
-    return out
-
-
-def _quality(f: Fields) -> Quality:
-    out = Quality(
-        duplicates=f.choice("duplicates", DuplicatePolicy, DuplicatePolicy.KEEP_FIRST),
-        straight_lining=f.choice(
-            "straight_lining", StraightLiningPolicy, StraightLiningPolicy.FLAG
-        ),
-    )
-    f.finish()
-    return out
-
-
-def _change(f: Fields) -> Change:
-    out = Change(
-        min_meaningful=f.number("min_meaningful", 2.0),
-        confidence=f.number("confidence", 0.95, positive=True),
-    )
-    f.finish()
-    return out

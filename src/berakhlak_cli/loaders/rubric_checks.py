@@ -6,10 +6,10 @@ Each check records a ``Problem`` with a stable code (documented in docs/rubric.m
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from berakhlak_cli.loaders.fields import Collector
-from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.model.rubric import Item, Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
 SCORE_MIN = 0.0
@@ -36,15 +36,9 @@ def check_rubric(rubric: Rubric, col: Collector) -> None:
         for k, item in enumerate(b.items)
     ]
     _unique(col, "item id", ((it.id, f"{p}.id") for it, p in item_paths))
-    _unique(
-        col,
-        "column name or alias",
-        (
-            (normalize(name), f"{p}.id")
-            for it, p in item_paths
-            for name in {normalize(n) for n in (it.column, *it.aliases)}
-        ),
-    )
+    ids = [item.id for item, _ in item_paths]
+    repeated = {i for i in ids if ids.count(i) > 1}
+    _unique(col, "column name or alias", _column_names(item_paths, repeated))
     for item, path in item_paths:
         if item.scale not in rubric.scales:
             known = ", ".join(rubric.scales) or "none defined"
@@ -61,6 +55,26 @@ def check_rubric(rubric: Rubric, col: Collector) -> None:
         col.add("bad-number", "margin_of_error must be below 1", "eligibility.margin_of_error")
     if not 0 <= rubric.eligibility.share <= 1:
         col.add("bad-number", "share must be between 0 and 1", "eligibility.share")
+
+
+def _column_names(
+    item_paths: list[tuple[Item, str]], repeated_ids: set[str]
+) -> Iterator[tuple[str, str]]:
+    """(normalised header, path) for each item's column and aliases. Repeats within one item
+    are harmless (an alias equal to the column) and are skipped, as is the implicit column of
+    an item whose id is already reported as a duplicate."""
+    for item, path in item_paths:
+        own: set[str] = set()
+        implicit = item.column == item.id
+        names: list[tuple[str, str]] = []
+        if not (implicit and item.id in repeated_ids):
+            names.append((item.column, f"{path}.id" if implicit else f"{path}.column"))
+        names += [(alias, f"{path}.aliases[{k}]") for k, alias in enumerate(item.aliases)]
+        for name, where in names:
+            key = normalize(name)
+            if key not in own:
+                own.add(key)
+                yield key, where
 
 
 def _unique(col: Collector, what: str, entries: Iterable[tuple[str, str]]) -> None:
@@ -100,6 +114,14 @@ def _check_scales(rubric: Rubric, col: Collector) -> None:
                 )
             for j, label in enumerate(point.labels):
                 key = normalize(label)
+                number = _as_number(key)
+                if number is not None and number != point.value:
+                    col.add(
+                        "label-conflict",
+                        f"label {label!r} means {point.value:g}, but an answer {label!r} reads "
+                        f"as the number {number:g}; labels win, so answers would be miscoded",
+                        f"{ppath}.labels[{j}]",
+                    )
                 if key in owners and owners[key] != point.value:
                     col.add(
                         "duplicate-label",
@@ -110,11 +132,23 @@ def _check_scales(rubric: Rubric, col: Collector) -> None:
 
 
 def _check_bands(rubric: Rubric, col: Collector) -> None:
-    bands = sorted(enumerate(rubric.bands), key=lambda ib: ib[1].lower)
+    # NOTE: an empty band (min >= max) is reported once as band-empty and left out of the
+    # coverage chain, where it would also show up as a spurious gap or overlap.
+    bands = sorted(
+        ((i, b) for i, b in enumerate(rubric.bands) if b.lower < b.upper),
+        key=lambda ib: ib[1].lower,
+    )
     _unique(col, "band code", ((b.code, f"bands[{i}].code") for i, b in enumerate(rubric.bands)))
-    for i, band in bands:
+    for i, band in enumerate(rubric.bands):
         if not band.lower < band.upper:
             col.add("band-empty", f"band {band.code!r}: min must be below max", f"bands[{i}]")
+        for edge, bound in (("min", band.lower), ("max", band.upper)):
+            if not SCORE_MIN <= bound <= SCORE_MAX:
+                col.add(
+                    "band-coverage",
+                    f"band {band.code!r} {edge} {bound:g} is outside the score range 0-100",
+                    f"bands[{i}].{edge}",
+                )
     if not bands:
         return
     first_i, first = bands[0]
@@ -210,3 +244,12 @@ def _check_evaluation(rubric: Rubric, col: Collector) -> None:
             f"must be non-negative and sum to 1 (they sum to {total:g})",
             "evaluation.weights",
         )
+
+
+def _as_number(text: str) -> float | None:
+    """The number a survey cell holding ``text`` would be read as (decimal comma allowed)."""
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None

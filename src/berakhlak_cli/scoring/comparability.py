@@ -127,6 +127,7 @@ def _evaluation_summary(rubric: Rubric) -> dict[str, Any] | None:
         "survey_weight": ev.survey_weight,
         "evaluation_weight": ev.evaluation_weight,
         "no_evidence": ev.no_evidence.value,
+        "institution": ev.institution.value,
         "answer_scales": {
             sid: (
                 {"numeric": True, "min": s.min, "max": s.max}
@@ -232,7 +233,8 @@ def _evaluation(out: list[Difference], old: Any, new: Any) -> None:
         return
     for name in ("survey_weight", "evaluation_weight"):
         _leaf(out, "evaluation-weights", name, old.get(name), new.get(name))
-    _leaf(out, "evaluation", "no_evidence", old.get("no_evidence"), new.get("no_evidence"))
+    for name in ("no_evidence", "institution"):
+        _leaf(out, "evaluation", name, old.get(name), new.get(name))
     _keyed(out, "answer-scale", old.get("answer_scales"), new.get("answer_scales"))
     _members(out, "criterion", old.get("criteria"), new.get("criteria"), moved=None)
     _members(out, "evidence", old.get("evidence"), new.get("evidence"), moved=("criterion",))

@@ -1,0 +1,164 @@
+"""``berakhlak rubric validate|show|schema|diff``: rubric files as code, fit for CI.
+
+Exit codes: 0 valid / no differences; 1 problems found (validate) or differences found (diff,
+like diff(1)); 2 usage error (missing file, bad option) or, for show/diff, an invalid rubric.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from berakhlak_cli.cli.boundary import boundary, err_console, out_console
+from berakhlak_cli.cli.options import DEBUG, LANG, LangChoice
+from berakhlak_cli.errors import ExitCode
+
+if TYPE_CHECKING:
+    from berakhlak_cli.model.rubric import Rubric
+
+rubric_app = typer.Typer(
+    name="rubric",
+    help="Periksa, tampilkan, bandingkan file rubrik / Check, show and compare rubric files.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+class ValidateFormat(StrEnum):
+    """Output formats of ``rubric validate``."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+class DiffFormat(StrEnum):
+    """Output formats of ``rubric diff``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@rubric_app.command()
+def validate(
+    files: list[Path] | None = typer.Argument(
+        None,
+        help="Rubric YAML files (default: the shipped KemenPANRB rubric).",
+        exists=True,
+        dir_okay=False,
+    ),
+    fmt: ValidateFormat = typer.Option(
+        ValidateFormat.TEXT, "--format", "-f", help="text, json, or github (PR annotations)."
+    ),
+    debug: bool = DEBUG,
+) -> None:
+    """Check rubric files and report every problem as file:line:col: CODE message.
+
+    Also scores each rubric's embedded examples. Exit 0 when all files are valid, 1 when any
+    problem was found, 2 on a usage error (missing file, bad option).
+    """
+    with boundary(debug):
+        from berakhlak_cli.loaders.rubric import default_rubric_path
+        from berakhlak_cli.loaders.rubric_validation import validate_rubric
+        from berakhlak_cli.render.rubric_problems import (
+            render_github,
+            render_json,
+            render_text,
+            summary,
+        )
+
+        paths = files or [default_rubric_path()]
+        reports = [validate_rubric(path) for path in paths]
+        render = {
+            ValidateFormat.TEXT: render_text,
+            ValidateFormat.JSON: render_json,
+            ValidateFormat.GITHUB: render_github,
+        }[fmt]
+        typer.echo(render(reports), nl=False)
+        err_console.print(summary(reports), highlight=False, markup=False, soft_wrap=True)
+        if not all(r.valid for r in reports):
+            raise typer.Exit(int(ExitCode.ISSUES))
+
+
+@rubric_app.command()
+def show(
+    file: Path | None = typer.Argument(
+        None, help="Rubric YAML file (default: the shipped one).", exists=True, dir_okay=False
+    ),
+    lang: LangChoice | None = LANG,
+    debug: bool = DEBUG,
+) -> None:
+    """Show values -> behaviours -> items with normalised weights, evidence, bands, settings."""
+    with boundary(debug):
+        from berakhlak_cli.loaders.rubric import load_rubric
+        from berakhlak_cli.model.rubric import Lang
+        from berakhlak_cli.render.rubric_tree import render_rubric
+
+        model = load_rubric(file)
+        language = Lang(lang.value) if lang else model.locale
+        out_console().print(render_rubric(model, language))
+
+
+def schema_text() -> str:
+    """The JSON Schema (draft 2020-12) of rubric format 1, shipped as package data."""
+    return (
+        resources.files("berakhlak_cli")
+        .joinpath("schema", "rubric.schema.json")
+        .read_text(encoding="utf-8")
+    )
+
+
+@rubric_app.command()
+def schema() -> None:
+    """Print the JSON Schema of the rubric format (for editor completion and checks)."""
+    typer.echo(schema_text(), nl=False)
+
+
+@rubric_app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The older rubric.", exists=True, dir_okay=False),
+    new: Path = typer.Argument(..., help="The newer rubric.", exists=True, dir_okay=False),
+    fmt: DiffFormat = typer.Option(DiffFormat.TEXT, "--format", "-f", help="text or json."),
+    debug: bool = DEBUG,
+) -> None:
+    """List what changes year-over-year comparability (scale, items, weights, bands, ...).
+
+    Exit 0 when nothing that matters differs, 1 when something does (like diff).
+    """
+    with boundary(debug):
+        from berakhlak_cli.loaders.rubric import load_rubric
+        from berakhlak_cli.render.rubric_diff import render_diff_json, render_diff_text
+        from berakhlak_cli.scoring.comparability import compare_summaries, rubric_summary
+
+        before, after = load_rubric(old), load_rubric(new)
+        differences = compare_summaries(rubric_summary(before), rubric_summary(after))
+        if fmt == DiffFormat.JSON:
+            meta = [
+                {"file": str(p), "id": r.id, "version": r.version}
+                for p, r in ((old, before), (new, after))
+            ]
+            typer.echo(render_diff_json(differences, meta[0], meta[1]), nl=False)
+        else:
+            typer.echo(
+                render_diff_text(differences, str(old), str(new), _wording(before, after)),
+                nl=False,
+            )
+        if differences:
+            raise typer.Exit(int(ExitCode.ISSUES))
+
+
+def _wording(before: Rubric, after: Rubric) -> dict[str, tuple[str, str]]:
+    """(old, new) Indonesian wording of every item and evidence item present in both."""
+
+    def texts(rubric: Rubric) -> dict[str, str]:
+        found = {i.id: i.text.get() for i in rubric.items}
+        if rubric.evaluation is not None:
+            found.update({e.id: e.requirement.get() for e in rubric.evaluation.items})
+        return found
+
+    old, new = texts(before), texts(after)
+    return {key: (old[key], new[key]) for key in old.keys() & new.keys()}
