@@ -1,7 +1,7 @@
 """The pre-commit hook from .pre-commit-hooks.yaml, run for real with ``pre-commit try-repo``.
 
-pre-commit builds its own virtualenv and installs this repository into it (from PyPI-reachable
-dependencies), so the test takes about a minute. Outside CI a failure to *set up* the
+pre-commit builds its own virtualenv and installs this repository's committed HEAD into it (from
+PyPI-reachable dependencies), so the test takes about a minute. Outside CI a failure to *set up* the
 environment (no network) skips; under CI=true it fails.
 """
 
@@ -56,8 +56,17 @@ def test_hook_runs_through_pre_commit_try_repo(tmp_path: Path, in_ci: bool) -> N
     subprocess.run([*git, "add", "-A"], cwd=target, check=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env["PRE_COMMIT_COLOR"] = "never"
+    # NOTE: the committed HEAD, not the working tree: try-repo would otherwise copy whatever
+    # uncommitted edits happen to be in the checkout into the hook's environment.
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if rev.returncode != 0:
+        _cannot_run(f"{ROOT} is not a git checkout", in_ci)
+    head = rev.stdout.strip()
+    command = ["try-repo", str(ROOT), HOOK, "--ref", head, "--all-files"]
     done = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), HOOK, "--all-files"],
+        [sys.executable, "-m", "pre_commit", *command],
         cwd=target,
         env=env,
         capture_output=True,
