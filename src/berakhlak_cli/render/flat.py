@@ -13,9 +13,11 @@ import io
 
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
-from berakhlak_cli.render.table_rows import all_rows, headers
+from berakhlak_cli.render.table_rows import all_rows, headers, response_rate
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# NOTE: the full-width forms (＝ ＋ － ＠) are turned into formulas by some Excel locales too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_CONTROL = dict.fromkeys([*range(0, 32), 127], " ")
 
 
 def safe_cell(text: str) -> str:
@@ -39,8 +41,8 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
     head += ["index_ci_lower", "index_ci_upper", "index_may_be"]
     if has_evidence:
         head += ["evidence", "combined"]
-    head += ["band", "band_label", "headcount", "min_respondents", "eligible"]
-    writer.writerow(head)
+    head += ["band", "band_label", "headcount", "min_respondents", "eligible", "response_rate"]
+    writer.writerow([safe_cell(h) for h in head])
 
     def line(g: GroupResult) -> list[str]:
         key = list(g.key) if g.key else [""] * len(sheet.group_by)
@@ -49,7 +51,7 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
         row += [_num(g.index.raw if g.index else None), _num(g.index.rounded if g.index else None)]
         ci = g.index_interval
         row += [_num(ci.lower if ci else None), _num(ci.upper if ci else None)]
-        row += [" ".join(ci.may_be) if ci else ""]
+        row += [safe_cell(" ".join(ci.may_be)) if ci else ""]
         if has_evidence:
             row += [
                 _num(g.evidence.rounded if g.evidence else None),
@@ -57,10 +59,12 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
             ]
         head_score = g.headline
         band = rubric.band_for(head_score.band) if head_score and head_score.band else None
-        row += [band.code if band else "", band.label.get(rubric.locale) if band else ""]
+        row += [safe_cell(band.code) if band else ""]
+        row += [safe_cell(band.label.get(rubric.locale)) if band else ""]
         row += ["" if g.headcount is None else str(g.headcount)]
         row += ["" if g.min_respondents is None else str(g.min_respondents)]
         row += ["" if g.eligible is None else str(g.eligible).lower()]
+        row += [_num(response_rate(g, sheet, rubric))]
         return row
 
     for group in (*sheet.groups, sheet.institution):
@@ -69,7 +73,9 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    # NOTE: "<" is escaped so a unit called "<script>" stays text in any Markdown renderer, and
+    # control characters (terminal escapes, BEL) are dropped.
+    return text.translate(_CONTROL).replace("|", "\\|").replace("<", "&lt;")
 
 
 def render_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:

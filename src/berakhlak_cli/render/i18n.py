@@ -26,9 +26,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "issues_summary": ("Masalah data: {count}", "Data issues: {count}"),
     "not_eligible": (
-        "di bawah minimum responden ({n} dari minimal {need})",
-        "below the minimum respondents ({n} of at least {need})",
+        "tidak memenuhi syarat minimum responden ({n} dari minimal {need})",
+        "does not meet the minimum number of respondents ({n} of at least {need})",
     ),
+    "respondents_rate": ("Resp. (% pegawai)", "Resp. (% of staff)"),
     "rubric": ("Rubrik", "Rubric"),
     "interval": ("IK {level}%", "{level}% CI"),
     "may_be": (

@@ -13,6 +13,7 @@ from typing import Any
 from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.render.json_evidence import gaps_document, with_evidence
+from berakhlak_cli.render.table_rows import response_rate
 from berakhlak_cli.scoring.comparability import rubric_summary
 
 FORMAT = "berakhlak-results"
@@ -78,6 +79,8 @@ def group_document(group: GroupResult, group_by: tuple[str, ...], rubric: Rubric
     for name in ("headcount", "min_respondents", "eligible"):
         if getattr(group, name) is not None:
             doc[name] = getattr(group, name)
+    if group.key and group.headcount:
+        doc["response_rate"] = group.respondents / group.headcount
     if group.withheld:
         return doc
     doc["values"] = {
@@ -93,6 +96,14 @@ def group_document(group: GroupResult, group_by: tuple[str, ...], rubric: Rubric
         doc["value_intervals"] = {k: _interval(v) for k, v in group.value_intervals.items()}
     if group.flags:
         doc["flags"] = list(group.flags)
+    return doc
+
+
+def _institution(sheet: Scoresheet, rubric: Rubric) -> dict[str, Any]:
+    doc = group_document(sheet.institution, sheet.group_by, rubric)
+    rate = response_rate(sheet.institution, sheet, rubric)
+    if rate is not None:
+        doc["response_rate"] = rate
     return doc
 
 
@@ -128,7 +139,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
         "groups": [
             with_evidence(group_document(g, sheet.group_by, rubric), g, sheet) for g in sheet.groups
         ],
-        "institution": group_document(sheet.institution, sheet.group_by, rubric),
+        "institution": _institution(sheet, rubric),
         "rows": {
             "read": sheet.accounting.read,
             "scored": sheet.accounting.scored,

@@ -27,13 +27,37 @@ def headers(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> tuple[str, ...]:
     ci = (word("interval", lang, level=_level(sheet)),) if has_intervals(sheet) else ()
     return (
         *(_title(c, rubric, lang) for c in sheet.group_by),
-        word("respondents", lang),
+        word("respondents_rate" if has_headcounts(sheet) else "respondents", lang),
         *(v.code for v in rubric.values),
         word("index", lang),
         *ci,
         *extra,
         word("category", lang),
     )
+
+
+def has_headcounts(sheet: Scoresheet) -> bool:
+    """True when a units file gave headcounts (then the table shows response rates)."""
+    return any(g.headcount is not None for g in sheet.groups)
+
+
+def response_rate(group: GroupResult, sheet: Scoresheet, rubric: Rubric) -> float | None:
+    """Respondents / headcount. For the institution: its respondents over the staff of the
+    units it contains (units left out for too few respondents are not counted)."""
+    if group.key:
+        return group.respondents / group.headcount if group.headcount else None
+    drop = rubric.eligibility.exclude_from_parent
+    inside = [g for g in sheet.groups if not (drop and g.eligible is False)]
+    if not inside or any(g.headcount is None for g in inside):
+        return None
+    staff = sum(g.headcount or 0 for g in inside)
+    return group.respondents / staff if staff else None
+
+
+def _count_cell(group: GroupResult, sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
+    count = fmt_count(group.respondents, lang)
+    rate = response_rate(group, sheet, rubric)
+    return f"{count} ({fmt_number(rate * 100, 0, lang)}%)" if rate is not None else count
 
 
 def has_intervals(sheet: Scoresheet) -> bool:
@@ -90,11 +114,12 @@ def group_row(
             fmt_number(group.evidence.rounded if group.evidence else None, decimals, lang),
             fmt_number(group.combined.rounded if group.combined else None, decimals, lang),
         )
-    note = ""
+    notes = []
     if group.withheld:
-        note = word(group.withheld, lang, n=rubric.anonymity.min_group_size)
-    elif group.eligible is False:
-        note = word("not_eligible", lang, n=group.respondents, need=group.min_respondents)
+        notes.append(word(group.withheld, lang, n=rubric.anonymity.min_group_size))
+    if group.eligible is False:
+        notes.append(word("not_eligible", lang, n=group.respondents, need=group.min_respondents))
+    note = "; ".join(notes)
     band = _band_text(group.headline, rubric, lang)
     edge = group.index_interval
     if edge is not None and edge.may_be and group.headline is group.index:
@@ -106,7 +131,7 @@ def group_row(
     return Row(
         cells=(
             *key,
-            fmt_count(group.respondents, lang),
+            _count_cell(group, sheet, rubric, lang),
             *values,
             index,
             *ci,
