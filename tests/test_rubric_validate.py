@@ -216,3 +216,21 @@ def test_evidence_expectation_needs_an_evaluation(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     found = [(p.code, p.path, p.line) for p in validate_rubric(path).problems]
     assert found == [("undefined-reference", "examples[0].expect.combined", 52)]
+
+
+def test_single_unquoted_label_and_percentage_weights(tmp_path: Path) -> None:
+    text = (CORPUS / "rubric.valid.yaml").read_text(encoding="utf-8")
+    text = text.replace('labels: ["Sangat Setuju", "SS"]', "labels: Yes")
+    text = text.replace("survey: 0.8, evaluation: 0.2", "survey: 80, evaluation: 20")
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [(p.code, p.line, p.message) for p in validate_rubric(path).problems]
+    assert found == [
+        ("unquoted-scalar", 16, "'Yes' was read as a boolean; quote it: \"Yes\""),
+        (
+            "weights-sum",
+            50,
+            "survey (80) and evaluation (20) weights must be non-negative and sum to 1 (they sum "
+            "to 100); write shares such as 0.8 and 0.2, not percentages",
+        ),
+    ]

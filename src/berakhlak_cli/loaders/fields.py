@@ -173,8 +173,13 @@ class Fields:
         if isinstance(value, str):
             return (value,)
         if not isinstance(value, list):
-            self.col.add("wrong-type", f"{key!r} must be a list of text", self.at(key))
-            return ()
+            hint = self.col.unquoted_hint(self.at(key), value)
+            self.col.add(
+                "unquoted-scalar" if hint else "wrong-type",
+                hint or f"{key!r} must be a list of text",
+                self.at(key),
+            )
+            return (str(value),) if hint else ()
         out: list[str] = []
         for i, entry in enumerate(value):
             path = f"{self.at(key)}[{i}]"

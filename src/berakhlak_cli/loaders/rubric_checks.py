@@ -241,7 +241,8 @@ def _check_evaluation(rubric: Rubric, col: Collector) -> None:
         col.add(
             "weights-sum",
             f"survey ({ev.survey_weight:g}) and evaluation ({ev.evaluation_weight:g}) weights "
-            f"must be non-negative and sum to 1 (they sum to {total:g})",
+            f"must be non-negative and sum to 1 (they sum to {total:g})"
+            + ("; write shares such as 0.8 and 0.2, not percentages" if total == 100 else ""),
             "evaluation.weights",
         )
 
