@@ -9,7 +9,9 @@ from __future__ import annotations
 import typer
 
 from berakhlak_cli import __version__
+from berakhlak_cli.cli.compare import compare
 from berakhlak_cli.cli.evidence import evidence_app
+from berakhlak_cli.cli.report import report
 from berakhlak_cli.cli.rubric import rubric_app
 from berakhlak_cli.cli.score import score
 
@@ -23,6 +25,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command()(score)
+app.command()(compare)
+app.command()(report)
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(rubric_app, name="rubric")
 

@@ -26,7 +26,7 @@ from berakhlak_cli.cli.options import (
     LangChoice,
     OutputFormat,
 )
-from berakhlak_cli.errors import ExitCode
+from berakhlak_cli.errors import ExitCode, OutputError
 
 ISSUES_SHOWN = 10
 
@@ -112,6 +112,8 @@ def score(
             inputs.append(("evidence", evidence))
         prov = provenance(inputs, when)
         protected = [p for _, p in inputs]
+        if fmt == OutputFormat.XLSX and not output:
+            raise OutputError("--format xlsx writes a workbook: give --output FILE.xlsx")
         text = _render(fmt, sheet_out, model, language, prov, gaps)
         # NOTE: everything is rendered before anything is written, and all files are renamed
         # into place together: a failed run leaves no output (and no stale half of a pair).
@@ -126,7 +128,7 @@ def score(
             raise typer.Exit(int(ExitCode.ISSUES))
 
 
-def _render(fmt: OutputFormat, sheet, model, language, prov, gaps=False) -> str:  # type: ignore[no-untyped-def]
+def _render(fmt: OutputFormat, sheet, model, language, prov, gaps=False) -> str | bytes:  # type: ignore[no-untyped-def]
     from berakhlak_cli.render.flat import render_csv, render_markdown
     from berakhlak_cli.render.gaps import (
         render_gaps_csv,
@@ -136,6 +138,10 @@ def _render(fmt: OutputFormat, sheet, model, language, prov, gaps=False) -> str:
     from berakhlak_cli.render.json_out import render_json
     from berakhlak_cli.render.terminal import render_table
 
+    if fmt == OutputFormat.XLSX:
+        from berakhlak_cli.render.xlsx import render_xlsx, score_sheets
+
+        return render_xlsx(score_sheets(sheet, model, language), prov.generated_at)
     if fmt == OutputFormat.JSON:
         return render_json(sheet, model, prov)
     if fmt == OutputFormat.CSV:

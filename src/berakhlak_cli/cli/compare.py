@@ -1,0 +1,104 @@
+"""``berakhlak compare``: the same institution across years, with comparability warnings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from berakhlak_cli.cli.boundary import boundary, out_console, provenance, warn, write_atomic
+from berakhlak_cli.cli.options import DEBUG, GENERATED_AT, LANG, OUTPUT, LangChoice
+from berakhlak_cli.cli.years import UNITS_MAP, YEAR, read_years
+from berakhlak_cli.errors import OutputError
+
+if TYPE_CHECKING:
+    from berakhlak_cli.model.results import Provenance
+    from berakhlak_cli.model.rubric import Lang
+    from berakhlak_cli.scoring.compare import Comparison
+
+
+class CompareFormat(StrEnum):
+    """Output formats of ``compare``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    XLSX = "xlsx"
+
+
+def compare(
+    files: list[Path] = typer.Argument(
+        ...,
+        help="Results of two or more years: JSON from 'score -f json', or published figures "
+        "(.yaml/.csv).",
+        dir_okay=False,
+    ),
+    fmt: CompareFormat = typer.Option(CompareFormat.TABLE, "--format", "-f", help="Output format."),
+    output: Path | None = OUTPUT,
+    units_map: Path | None = UNITS_MAP,
+    year: list[str] = YEAR,
+    lang: LangChoice | None = LANG,
+    when: str | None = GENERATED_AT,
+    debug: bool = DEBUG,
+) -> None:
+    """Compare years: index, values and units, old -> new, with every comparability difference."""
+    with boundary(debug):
+        from berakhlak_cli.model.rubric import Lang
+        from berakhlak_cli.render.compare_text import describe
+        from berakhlak_cli.scoring.compare import build_comparison
+
+        years, renames = read_years(files, year, units_map)
+        comparison = build_comparison(years, renames)
+        language = Lang(lang.value) if lang else Lang.ID
+        if fmt == CompareFormat.XLSX and not output:
+            raise OutputError("--format xlsx writes a workbook: give --output FILE.xlsx")
+        inputs = [(f"results-{y.year}", Path(y.source)) for y in comparison.years]
+        if units_map:
+            inputs.append(("units-map", units_map))
+        prov = provenance(inputs, when)
+        data = _render(fmt, comparison, language, prov)
+        if output:
+            write_atomic(output, data, [path for _, path in inputs])
+        else:
+            typer.echo(data, nl=False)
+        if fmt != CompareFormat.TABLE or output:
+            for check in comparison.checks:
+                if not check.comparable:
+                    what = "; ".join(describe(check, language))
+                    warn(f"{check.old.year} -> {check.new.year} not comparable: {what}")
+
+
+def _render(
+    fmt: CompareFormat, comparison: Comparison, language: Lang, prov: Provenance
+) -> str | bytes:
+    if fmt == CompareFormat.JSON:
+        from berakhlak_cli.render.compare_flat import render_comparison_json
+
+        return render_comparison_json(comparison, prov)
+    if fmt == CompareFormat.CSV:
+        from berakhlak_cli.render.compare_flat import render_comparison_csv
+
+        return render_comparison_csv(comparison)
+    if fmt == CompareFormat.MARKDOWN:
+        from berakhlak_cli.render.compare_flat import render_comparison_markdown
+
+        return render_comparison_markdown(comparison, language)
+    if fmt == CompareFormat.HTML:
+        from berakhlak_cli.render.html import render_compare_html
+
+        return render_compare_html(comparison, language, prov)
+    if fmt == CompareFormat.XLSX:
+        from berakhlak_cli.render.compare_xlsx import comparison_sheets
+        from berakhlak_cli.render.xlsx import render_xlsx
+
+        return render_xlsx(comparison_sheets(comparison, language), prov.generated_at)
+    from berakhlak_cli.render.compare_terminal import render_comparison
+
+    console = out_console()
+    with console.capture() as capture:
+        console.print(render_comparison(comparison, language))
+    return capture.get()

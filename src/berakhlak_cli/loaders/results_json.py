@@ -1,0 +1,211 @@
+"""Typed, path-aware access to a parsed results JSON document, and its group rows.
+
+Every getter names the file and the key path when the document does not have the shape of
+docs/output.md (``hasil.json: key 'groups[3].index.rounded': expected a number, got "x"``).
+Unknown keys are ignored: fields are only ever added within a format version.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from berakhlak_cli.errors import ResultsError
+from berakhlak_cli.model.comparison import Figure, GapItem, UnitEvidence, UnitResult
+
+COMBINED_WITHHELD = "combined-withheld"
+
+
+class JsonNode:
+    """One node of the document with its key path, for one-line errors."""
+
+    def __init__(self, data: Any, path: str, source: str) -> None:
+        self.data = data
+        self.path = path
+        self.source = source
+
+    def fail(self, message: str) -> ResultsError:
+        """An error naming the file and this node's key path."""
+        where = f"key {self.path!r}: " if self.path else ""
+        return ResultsError(f"{self.source}: {where}{message}")
+
+    def _child(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def has(self, key: str) -> bool:
+        """True when this is a mapping with ``key``."""
+        return isinstance(self.data, dict) and key in self.data
+
+    def get(self, key: str) -> JsonNode:
+        """The child under ``key`` (an error when this is not a mapping or lacks it)."""
+        if not isinstance(self.data, dict):
+            raise self.fail(f"expected an object, got {_kind(self.data)}")
+        if key not in self.data:
+            raise JsonNode(None, self._child(key), self.source).fail("missing")
+        return JsonNode(self.data[key], self._child(key), self.source)
+
+    def items(self) -> Iterator[JsonNode]:
+        """The entries of a list."""
+        if not isinstance(self.data, list):
+            raise self.fail(f"expected a list, got {_kind(self.data)}")
+        for i, entry in enumerate(self.data):
+            yield JsonNode(entry, f"{self.path}[{i}]", self.source)
+
+    def entries(self) -> Iterator[tuple[str, JsonNode]]:
+        """The (key, child) pairs of an object."""
+        if not isinstance(self.data, dict):
+            raise self.fail(f"expected an object, got {_kind(self.data)}")
+        for key, value in self.data.items():
+            yield str(key), JsonNode(value, self._child(str(key)), self.source)
+
+    def mapping(self) -> Mapping[str, Any]:
+        """The node as a plain mapping."""
+        if not isinstance(self.data, dict):
+            raise self.fail(f"expected an object, got {_kind(self.data)}")
+        return self.data
+
+    def text(self) -> str:
+        """A string."""
+        if not isinstance(self.data, str):
+            raise self.fail(f"expected text, got {_kind(self.data)}")
+        return self.data
+
+    def optional_text(self) -> str | None:
+        """A string or null."""
+        return None if self.data is None else self.text()
+
+    def number(self) -> float:
+        """A finite number."""
+        value = self.data
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(f"expected a number, got {_kind(value)}")
+        if not math.isfinite(value):
+            raise self.fail(f"expected a finite number, got {value}")
+        return float(value)
+
+    def integer(self) -> int:
+        """A whole number."""
+        if isinstance(self.data, bool) or not isinstance(self.data, int):
+            raise self.fail(f"expected a whole number, got {_kind(self.data)}")
+        return self.data
+
+    def optional_integer(self) -> int | None:
+        """A whole number or null."""
+        return None if self.data is None else self.integer()
+
+    def optional(self, key: str) -> JsonNode | None:
+        """The child under ``key`` unless it is absent or null."""
+        if not self.has(key) or self.data[key] is None:
+            return None
+        return self.get(key)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return repr(value[:40])
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def read_figure(node: JsonNode | None) -> Figure | None:
+    """A score object (``raw``, ``rounded``, ``band``, optional ``respondents``) or None.
+
+    An object whose ``raw`` is null (a unit that submitted no evidence) counts as no figure.
+    """
+    if node is None or node.get("raw").data is None:
+        return None
+    band = node.get("band").optional_text() if node.has("band") else None
+    respondents = node.get("respondents").optional_integer() if node.has("respondents") else None
+    return Figure(node.get("raw").number(), node.get("rounded").number(), band, respondents)
+
+
+def group_name(node: JsonNode, group_by: list[str]) -> str:
+    """A group's display name: its key cells joined with `` / ``."""
+    key = node.get("key")
+    return " / ".join(key.get(column).text() for column in group_by)
+
+
+def read_group(node: JsonNode, group_by: list[str], value_ids: list[str]) -> UnitResult:
+    """One group (or the institution) as a ``UnitResult``; its ``index`` is the headline."""
+    level = node.get("level").text()
+    name = "" if level == "institution" else group_name(node, group_by)
+    values: dict[str, Figure] = {}
+    if node.has("values"):
+        for vid, score in node.get("values").entries():
+            if vid not in value_ids:
+                raise score.fail(f"value {vid!r} is not in the document's 'values' list")
+            figure = read_figure(score if score.data is not None else None)
+            if figure is not None:
+                values[vid] = figure
+    survey = read_figure(node.optional("index"))
+    combined = read_figure(node.optional("combined"))
+    flags = [f.text() for f in node.get("flags").items()] if node.has("flags") else []
+    headline = combined if combined is not None else survey
+    if combined is None and COMBINED_WITHHELD in flags:
+        headline = None
+    return UnitResult(
+        name=name,
+        index=headline,
+        values=values,
+        respondents=node.get("respondents").integer(),
+        headcount=node.get("headcount").optional_integer() if node.has("headcount") else None,
+        survey_index=survey,
+        evidence=read_figure(node.optional("evidence")),
+        withheld=node.get("withheld").optional_text() if node.has("withheld") else None,
+        eligible=_flag(node, "eligible"),
+        min_respondents=(
+            node.get("min_respondents").optional_integer() if node.has("min_respondents") else None
+        ),
+    )
+
+
+def _flag(node: JsonNode, key: str) -> bool | None:
+    if not node.has(key) or node.data[key] is None:
+        return None
+    value = node.get(key)
+    if not isinstance(value.data, bool):
+        raise value.fail(f"expected true or false, got {_kind(value.data)}")
+    return value.data
+
+
+def read_gaps(doc: JsonNode, group_by: list[str]) -> tuple[UnitEvidence, ...]:
+    """The evidence gap report (``gaps[]``), when the document has one."""
+    gaps = doc.optional("gaps")
+    if gaps is None:
+        return ()
+    out: list[UnitEvidence] = []
+    for unit in gaps.items():
+        items = tuple(
+            GapItem(
+                evidence_id=g.get("evidence_id").text(),
+                criterion_id=g.get("criterion").optional_text() or "",
+                score=g.get("score").number() if g.optional("score") else None,
+                provided=bool(g.get("provided").data) if g.has("provided") else False,
+                points=g.get("points").number() if g.optional("points") else None,
+            )
+            for g in unit.get("items").items()
+        )
+        evidence = unit.optional("evidence")
+        to_next = unit.optional("to_next_band")
+        out.append(
+            UnitEvidence(
+                unit=group_name(unit, group_by),
+                evidence=evidence.number() if evidence else None,
+                provided=unit.get("provided").integer() if unit.has("provided") else 0,
+                expected=unit.get("expected").integer() if unit.has("expected") else 0,
+                next_band=(
+                    unit.get("next_band").optional_text() if unit.has("next_band") else None
+                ),
+                to_next_band=to_next.number() if to_next else None,
+                items=items,
+            )
+        )
+    return tuple(out)

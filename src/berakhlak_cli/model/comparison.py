@@ -1,0 +1,208 @@
+"""One year's results as ``compare`` and ``report`` read them back.
+
+A year comes either from the JSON that ``score -f json`` writes (``kind = scored``: full unit
+rows, respondent counts, the rubric's fingerprint) or from figures typed in from a published
+KemenPANRB report (``kind = published``: often only the index and a few values). Both load
+into ``YearResult``, so comparison and rendering never care where a number came from, only
+what is known about it (docs/compare.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from berakhlak_cli.model.results import InputRef
+
+
+class ResultKind(StrEnum):
+    """Where a year's figures come from."""
+
+    SCORED = "scored"
+    """Written by ``berakhlak score`` (JSON): computed here from respondent data."""
+    PUBLISHED = "published"
+    """Typed in from a published report (YAML/CSV): only what the report printed."""
+
+
+class YearSource(StrEnum):
+    """How the year of a results file was decided (reported in every output)."""
+
+    OVERRIDE = "override"
+    """``--year FILE=YEAR`` on the command line."""
+    FILE = "file"
+    """The ``year`` key or column of a published-figures file."""
+    FILE_NAME = "file-name"
+    """A single four-digit year in the file name (``hasil-2024.json``)."""
+    GENERATED_AT = "generated-at"
+    """The year the JSON was generated: a last resort, since scoring often happens later."""
+
+
+class Headline(StrEnum):
+    """Which number a year's headline index is."""
+
+    INDEX = "index"
+    """The survey index."""
+    COMBINED = "combined"
+    """Survey and evidence combined (e.g. 80/20)."""
+    PUBLISHED = "published"
+    """The index as a report published it."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A score on 0-100: raw value, published (rounded) value, band code, respondents if known."""
+
+    raw: float
+    rounded: float
+    band: str | None = None
+    respondents: int | None = None
+
+
+@dataclass(frozen=True)
+class ValueInfo:
+    """A core value: id (stable key), short code (BP) and label."""
+
+    id: str
+    code: str
+    label: str
+    label_en: str = ""
+    """The English label when known (from the shipped rubric), else empty."""
+
+    def name(self, lang: str) -> str:
+        """The label in ``lang`` ("en" falls back to the Indonesian label)."""
+        return self.label_en if lang == "en" and self.label_en else self.label
+
+
+@dataclass(frozen=True)
+class BandInfo:
+    """A category: code, label and its half-open range [lower, upper)."""
+
+    code: str
+    label: str
+    lower: float
+    upper: float
+    label_en: str = ""
+
+    def name(self, lang: str) -> str:
+        """The label in ``lang`` ("en" falls back to the Indonesian label)."""
+        return self.label_en if lang == "en" and self.label_en else self.label
+
+
+@dataclass(frozen=True)
+class RubricInfo:
+    """The rubric a scored year used; ``summary`` is its comparability fingerprint."""
+
+    id: str
+    version: str
+    title: str
+    instrument: str
+    sha256: str
+    summary: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class GapItem:
+    """One evidence item a unit has not fully met and what meeting it would add (points)."""
+
+    evidence_id: str
+    criterion_id: str
+    score: float | None
+    provided: bool
+    points: float | None
+
+
+@dataclass(frozen=True)
+class UnitEvidence:
+    """A unit's evidence result as the results JSON reports it (issue #3 gap report)."""
+
+    unit: str
+    evidence: float | None
+    provided: int
+    expected: int
+    next_band: str | None
+    to_next_band: float | None
+    items: tuple[GapItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """One unit's row of a year: the headline index, value scores (possibly partial) and counts."""
+
+    name: str
+    index: Figure | None
+    values: Mapping[str, Figure] = field(default_factory=dict)
+    respondents: int | None = None
+    headcount: int | None = None
+    survey_index: Figure | None = None
+    evidence: Figure | None = None
+    withheld: str | None = None
+    eligible: bool | None = None
+    min_respondents: int | None = None
+    merged_from: tuple[str, ...] = ()
+    """Names this row was merged from by ``--units-map`` (empty when not merged)."""
+
+
+@dataclass(frozen=True)
+class YearResult:
+    """Everything known about one year's results, whatever file it came from."""
+
+    year: int
+    year_source: YearSource
+    label: str
+    kind: ResultKind
+    instrument: str
+    source: str
+    """The file as given on the command line."""
+    sha256: str
+    """Digest of the results file's bytes (method appendix)."""
+    index: Figure | None
+    headline: Headline
+    values: tuple[ValueInfo, ...]
+    """The value set (ordered); ``value_scores`` may cover only some of them."""
+    value_scores: Mapping[str, Figure]
+    bands: tuple[BandInfo, ...]
+    bands_declared: bool
+    """False when the file gave no bands and the default KemenPANRB bands were assumed."""
+    decimals: int = 1
+    rubric: RubricInfo | None = None
+    units: tuple[UnitResult, ...] = ()
+    respondents: int | None = None
+    headcount: int | None = None
+    has_respondent_stats: bool = False
+    """True when respondent counts come from respondent-level data (scored JSON)."""
+    survey_index: Figure | None = None
+    evidence: Figure | None = None
+    gaps: tuple[UnitEvidence, ...] = ()
+    inputs: tuple[InputRef, ...] = ()
+    tool_version: str | None = None
+    generated_at: str | None = None
+    rounding_band_on: str | None = None
+    citations: tuple[str, ...] = ()
+    notes: str = ""
+    other_indices: Mapping[str, Figure] = field(default_factory=dict)
+
+    def band_label(self, code: str | None, lang: str = "id") -> str:
+        """The label of band ``code`` in this year's bands (the code itself when unknown)."""
+        if code is None:
+            return ""
+        return next((b.name(lang) for b in self.bands if b.code == code), code)
+
+    def value(self, value_id: str) -> ValueInfo | None:
+        """The value with ``value_id``, if this year's value set has it."""
+        return next((v for v in self.values if v.id == value_id), None)
+
+
+@dataclass(frozen=True)
+class UnitRename:
+    """One ``--units-map`` row: unit ``old`` (in ``year``, or in every year) is reported as ``new``.
+
+    Several units renamed to the same ``new`` name within one year are merged (see
+    ``scoring.compare.merge_units``).
+    """
+
+    old: str
+    new: str
+    year: int | None = None
+    row: int = 0

@@ -1,0 +1,219 @@
+"""The comparison as JSON (``berakhlak-comparison`` v1), CSV and Markdown.
+
+Every format carries the comparability verdict: JSON has ``comparable`` and the differences
+per pair of years; each CSV row has ``comparable`` and ``differences`` columns; Markdown opens
+with a warning block. CSV numbers use a dot decimal and text cells are formula-neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from berakhlak_cli.model.comparison import Figure, YearResult
+from berakhlak_cli.model.results import Provenance
+from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.compare_text import (
+    band_chain,
+    band_legend,
+    decimals,
+    figure_text,
+    line_label,
+    step_text,
+    warning_lines,
+    year_line,
+)
+from berakhlak_cli.render.compare_words import say
+from berakhlak_cli.render.flat import safe_cell
+from berakhlak_cli.scoring.compare import Comparison, Line
+
+FORMAT = "berakhlak-comparison"
+FORMAT_VERSION = 1
+
+
+def _figure(figure: Figure | None, year: YearResult) -> dict[str, Any] | None:
+    if figure is None:
+        return None
+    return {
+        "year": year.year,
+        "raw": figure.raw,
+        "rounded": figure.rounded,
+        "band": figure.band,
+        "band_label": year.band_label(figure.band) or None,
+        "respondents": figure.respondents,
+    }
+
+
+def _line(line: Line, comparison: Comparison) -> dict[str, Any]:
+    years = comparison.years
+    return {
+        "figures": [_figure(f, y) for f, y in zip(line.figures, years, strict=True)],
+        "changes": [
+            {
+                "from": old.year,
+                "to": new.year,
+                "delta": s.delta,
+                "from_band": s.old_band,
+                "to_band": s.new_band,
+                "band_changed": s.band_changed,
+            }
+            for s, old, new in zip(line.steps, years, years[1:], strict=False)
+        ],
+    }
+
+
+def _year(year: YearResult) -> dict[str, Any]:
+    rubric = year.rubric
+    return {
+        "year": year.year,
+        "year_source": year.year_source.value,
+        "source": year.source,
+        "sha256": year.sha256,
+        "kind": year.kind.value,
+        "headline": year.headline.value,
+        "instrument": year.instrument,
+        "label": year.label,
+        "rubric": (
+            None
+            if rubric is None
+            else {"id": rubric.id, "version": rubric.version, "sha256": rubric.sha256}
+        ),
+        "respondents": year.respondents,
+    }
+
+
+def comparison_document(comparison: Comparison, provenance: Provenance) -> dict[str, Any]:
+    """The comparison as plain JSON-ready data."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "tool": {"name": "berakhlak-cli", "version": provenance.tool_version},
+        "generated_at": provenance.generated_at,
+        "comparable": comparison.comparable,
+        "years": [_year(y) for y in comparison.years],
+        "checks": [
+            {
+                "from": c.old.year,
+                "to": c.new.year,
+                "comparable": c.comparable,
+                "differences": [d.as_dict() for d in c.differences],
+            }
+            for c in comparison.checks
+        ],
+        "index": _line(comparison.index, comparison),
+        "values": [
+            {"id": v.key, "code": v.code, "label": v.label, **_line(v, comparison)}
+            for v in comparison.values
+        ],
+        "units": [
+            {
+                "name": u.label,
+                **_line(u, comparison),
+                "values": [
+                    {"id": v.key, **_line(v, comparison)}
+                    for v in comparison.unit_values.get(u.label, ())
+                ],
+            }
+            for u in comparison.units
+        ],
+    }
+
+
+def render_comparison_json(comparison: Comparison, provenance: Provenance) -> str:
+    """Pretty-printed JSON (UTF-8, stable key order)."""
+    doc = comparison_document(comparison, provenance)
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=list) + "\n"
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def comparison_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the long CSV: one row per (scope, unit, value)."""
+    years = comparison.years
+    pairs = list(zip(years, years[1:], strict=False))
+    head = ["scope", "unit", "value", "code"]
+    head += [str(y.year) for y in years] + [f"band_{y.year}" for y in years]
+    head += [f"change_{a.year}_{b.year}" for a, b in pairs]
+    head += ["comparable", "differences"]
+    aspects = ";".join(dict.fromkeys(d.aspect for c in comparison.checks for d in c.differences))
+    verdict = ["true" if comparison.comparable else "false", aspects]
+
+    def row(scope: str, unit: str, line: Line) -> list[str]:
+        cells = [scope, safe_cell(unit), line.key if line.code else "", line.code]
+        cells += [_num(f.rounded if f else None) for f in line.figures]
+        cells += [(f.band or "") if f else "" for f in line.figures]
+        cells += [_num(s.delta) for s in line.steps]
+        return cells + verdict
+
+    rows = [row("index", "", comparison.index)]
+    rows += [row("value", "", v) for v in comparison.values]
+    for unit in comparison.units:
+        rows.append(row("unit", unit.label, unit))
+        rows += [row("unit_value", unit.label, v) for v in comparison.unit_values[unit.label]]
+    return head, rows
+
+
+def render_comparison_csv(comparison: Comparison) -> str:
+    """The long CSV (dot decimals, formula-safe text)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    head, rows = comparison_rows(comparison)
+    writer.writerow(head)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+
+
+def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], lang: Lang) -> str:
+    years = comparison.years
+    head = [first, *(str(y.year) for y in years)]
+    head += [
+        say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
+        for a, b in zip(years, years[1:], strict=False)
+    ]
+    head.append(say("category", lang))
+    out = ["| " + " | ".join(_md(h) for h in head) + " |"]
+    out.append("| --- |" + " ---: |" * (len(head) - 2) + " --- |")
+    places = decimals(comparison)
+    for label, line in lines:
+        cells = [
+            label,
+            *(figure_text(f, y, lang) for f, y in zip(line.figures, years, strict=True)),
+        ]
+        cells += [step_text(s, places, lang) for s in line.steps]
+        cells.append(band_chain(line))
+        out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    return "\n".join(out)
+
+
+def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:
+    """Warning block (when not comparable), the index/value table and the unit table."""
+    parts = [f"## {say('title_compare', lang)}", ""]
+    parts += [f"- {_md(year_line(y, lang))}" for y in comparison.years]
+    parts.append("")
+    warnings = warning_lines(comparison, lang)
+    if warnings:
+        parts.append(f"> **⚠ {say('not_comparable', lang)}**")
+        for heading, lines in warnings:
+            parts.append(">")
+            parts.append(f"> **{_md(heading)}**")
+            parts += [f"> - {_md(line)}" for line in lines]
+        parts += [">", f"> {say('not_comparable_why', lang)}", ""]
+    else:
+        parts += [say("comparable", lang), ""]
+    rows = [(say("index", lang), comparison.index)]
+    rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
+    parts += [_md_table(comparison, say("measure", lang), rows, lang), ""]
+    parts += [_md(band_legend(comparison, lang)), ""]
+    if comparison.units:
+        parts += [f"### {say('per_unit', lang)}", ""]
+        units = [(u.label, u) for u in comparison.units]
+        parts += [_md_table(comparison, say("unit", lang), units, lang), ""]
+    return "\n".join(parts)

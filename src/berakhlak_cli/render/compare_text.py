@@ -1,0 +1,123 @@
+"""Plain-text pieces every comparison output shares: year lines, differences, cells.
+
+Differences are grouped by aspect so that 21 reworded items read as one line
+("Butir diubah redaksinya (21): bp1, bp2, …") rather than 21.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from berakhlak_cli.model.comparison import Figure, ResultKind, YearResult
+from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.compare_words import WORDS, say
+from berakhlak_cli.render.number import fmt_delta, fmt_number
+from berakhlak_cli.scoring.comparability import Difference
+from berakhlak_cli.scoring.compare import Comparison, Line, PairCheck, Step
+
+SHOWN_DETAILS = 4
+_KINDS = ("value", "behaviour", "item", "criterion", "evidence")
+_ACTIONS = ("added", "removed", "moved", "reworded", "weight")
+
+
+def year_line(year: YearResult, lang: Lang) -> str:
+    """``2024: hasil-2024.json (dihitung oleh berakhlak-cli, rubrik x 1; tahun dari ...)``."""
+    kind = say("kind_scored" if year.kind == ResultKind.SCORED else "kind_published", lang)
+    if year.rubric is not None:
+        kind += f", {say('rubric', lang)} {year.rubric.id} {year.rubric.version}"
+        kind += ", " + say("headline_" + year.headline.value, lang)
+    return f"{year.year}: {year.source} ({kind}; {say('year_' + year.year_source.value, lang)})"
+
+
+def _value_text(value: Any, lang: Lang) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return say("yes" if value else "no", lang)
+    if isinstance(value, float):
+        return fmt_number(value, 6, lang).rstrip("0").rstrip(",.")
+    if isinstance(value, tuple | list) and len(value) == 2:
+        return f"{_value_text(value[0], lang)}–{_value_text(value[1], lang)}"
+    if isinstance(value, dict | list | tuple):
+        return "…"
+    return f"“{value}”" if isinstance(value, str) and " " in value else str(value)
+
+
+def _title(aspect: str, lang: Lang) -> str:
+    if f"aspect_{aspect}" in WORDS:
+        return say(f"aspect_{aspect}", lang)
+    kind, _, action = aspect.partition("-")
+    if kind in _KINDS:
+        act = (
+            say(f"act_{action}", lang)
+            if action in _ACTIONS
+            else say("act_other", lang, what=action)
+        )
+        return f"{say(f'kind_{kind}', lang)} {act}"
+    return aspect
+
+
+def describe(check: PairCheck, lang: Lang) -> list[str]:
+    """One line per aspect that differs between the pair's years."""
+    groups: dict[str, list[Difference]] = {}
+    for diff in check.differences:
+        groups.setdefault(diff.aspect, []).append(diff)
+    old, new = check.old.year, check.new.year
+    lines: list[str] = []
+    for aspect, diffs in groups.items():
+        title = _title(aspect, lang)
+        if len(diffs) == 1 and aspect.split("-")[-1] not in ("added", "removed", "reworded"):
+            d = diffs[0]
+            what = "" if d.detail == aspect else f" ({d.detail})"
+            was, now = _value_text(d.old, lang), _value_text(d.new, lang)
+            lines.append(f"{title}{what}: {old} {was} → {new} {now}")
+            continue
+        names = [d.detail.split(".")[0] for d in diffs]
+        names = list(dict.fromkeys(names))
+        shown = ", ".join(names[:SHOWN_DETAILS]) + (", …" if len(names) > SHOWN_DETAILS else "")
+        lines.append(f"{title} ({len(names)}): {shown}")
+    return lines
+
+
+def warning_lines(comparison: Comparison, lang: Lang) -> list[tuple[str, list[str]]]:
+    """(pair heading, difference lines) for every pair that is not comparable."""
+    return [
+        (say("not_comparable_pair", lang, old=c.old.year, new=c.new.year), describe(c, lang))
+        for c in comparison.checks
+        if not c.comparable
+    ]
+
+
+def figure_text(figure: Figure | None, year: YearResult, lang: Lang) -> str:
+    """A figure as printed: ``76,3`` (``—`` when missing)."""
+    return fmt_number(figure.rounded if figure else None, year.decimals, lang)
+
+
+def step_text(s: Step, decimals: int, lang: Lang) -> str:
+    """A change as printed: ``+16,8`` (``—`` when a side is missing)."""
+    return fmt_delta(s.delta, decimals, lang)
+
+
+def band_chain(line: Line) -> str:
+    """Categories over the years: ``B → A`` (``—`` for a missing year)."""
+    return " → ".join((f.band or "—") if f else "—" for f in line.figures)
+
+
+def decimals(comparison: Comparison) -> int:
+    """Decimals for changes: the finest of the years'."""
+    return max(y.decimals for y in comparison.years)
+
+
+def line_label(line: Line, comparison: Comparison, lang: Lang) -> str:
+    """``HA Harmonis`` for a value (label in ``lang`` when known), the label otherwise."""
+    for year in reversed(comparison.years):
+        value = year.value(line.key) if line.code else None
+        if value is not None:
+            return f"{value.code} {value.name(lang)}"
+    return f"{line.code} {line.label}".strip()
+
+
+def band_legend(comparison: Comparison, lang: Lang) -> str:
+    """``A Sehat · B Cukup Sehat · …`` from the newest year's bands."""
+    bands = sorted(comparison.years[-1].bands, key=lambda b: -b.upper)
+    return " · ".join(f"{b.code} {b.name(lang)}" for b in bands)

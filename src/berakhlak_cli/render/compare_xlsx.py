@@ -1,0 +1,99 @@
+"""The comparison as workbook sheets: values, units, unit × value, comparability and sources.
+
+When the years are not comparable every table sheet opens with the warning in red, and the
+comparability sheet comes first.
+"""
+
+from __future__ import annotations
+
+from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.compare_flat import comparison_rows
+from berakhlak_cli.render.compare_text import (
+    band_chain,
+    line_label,
+    warning_lines,
+    year_line,
+)
+from berakhlak_cli.render.compare_words import say
+from berakhlak_cli.render.xlsx import Cell, Sheet
+from berakhlak_cli.scoring.compare import Comparison, Line
+
+
+def _banner(comparison: Comparison, lang: Lang) -> list[str]:
+    warnings = warning_lines(comparison, lang)
+    if not warnings:
+        return []
+    out = [f"⚠ {say('not_comparable', lang)}"]
+    for heading, lines in warnings:
+        out.append(heading + ": " + "; ".join(lines))
+    out.append(say("not_comparable_why", lang))
+    return out
+
+
+def _table(
+    comparison: Comparison, first: str, lines: list[tuple[str, Line]], lang: Lang
+) -> tuple[list[str], list[list[Cell]]]:
+    years = comparison.years
+    head = [first, *(str(y.year) for y in years)]
+    head += [
+        say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
+        for a, b in zip(years, years[1:], strict=False)
+    ]
+    head.append(say("category", lang))
+    rows: list[list[Cell]] = []
+    for label, line in lines:
+        row: list[Cell] = [label]
+        row += [f.rounded if f else None for f in line.figures]
+        row += [s.delta for s in line.steps]
+        row.append(band_chain(line))
+        rows.append(row)
+    return head, rows
+
+
+def comparison_sheets(comparison: Comparison, lang: Lang) -> list[Sheet]:
+    """One sheet per table (see module docstring)."""
+    banner = _banner(comparison, lang)
+    measures = [(say("index", lang), comparison.index)]
+    measures += [(line_label(v, comparison, lang), v) for v in comparison.values]
+    head, rows = _table(comparison, say("measure", lang), measures, lang)
+    sheets = [Sheet(say("title_compare", lang), head, rows, banner)]
+    if comparison.units:
+        units = [(u.label, u) for u in comparison.units]
+        head, rows = _table(comparison, say("unit", lang), units, lang)
+        sheets.append(Sheet(say("per_unit", lang), head, rows, banner))
+        long_head, long_rows = comparison_rows(comparison)
+        numeric: list[list[Cell]] = [
+            [
+                _number(cell) if 4 <= i < 4 + len(comparison.years) else cell
+                for i, cell in enumerate(row)
+            ]
+            for row in long_rows
+        ]
+        sheets.append(Sheet(say("sheet_unit_values", lang), long_head, numeric, banner))
+    diff_rows: list[list[Cell]] = [
+        [f"{c.old.year}→{c.new.year}", d.aspect, d.detail, _text(d.old), _text(d.new)]
+        for c in comparison.checks
+        for d in c.differences
+    ]
+    checks = Sheet(
+        say("sheet_checks", lang),
+        ["years", "aspect", "detail", "old", "new"],
+        diff_rows,
+        banner or [say("comparable", lang)],
+    )
+    sources = Sheet(
+        say("sec_years", lang),
+        [say("year", lang), say("file", lang), "sha256", say("instrument", lang)],
+        [[y.year, year_line(y, lang), y.sha256, y.instrument] for y in comparison.years],
+    )
+    return [checks, *sheets, sources] if banner else [*sheets, checks, sources]
+
+
+def _number(cell: str) -> Cell:
+    return float(cell) if cell else None
+
+
+def _text(value: object) -> Cell:
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return str(value)

@@ -1,0 +1,142 @@
+"""HTML output: the leaders' report and the ``compare --format html`` page (Jinja2).
+
+Templates are package data (``render/templates``). Autoescaping is on for every template and
+undefined variables raise (``StrictUndefined``), so a unit called ``<script>`` renders as text
+and a template typo fails the tests instead of printing a blank. The page is self-contained:
+inline CSS, inline SVG charts, no script, no external URL; the same inputs and
+``generated_at`` give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from berakhlak_cli.model.comparison import Figure
+from berakhlak_cli.model.results import Provenance
+from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.charts import Series, heatmap_chart, values_chart
+from berakhlak_cli.render.compare_text import band_legend, line_label, warning_lines, year_line
+from berakhlak_cli.render.compare_words import say, words
+from berakhlak_cli.render.report_method import method_blocks
+from berakhlak_cli.render.report_view import ReportView, build_view, line_table
+from berakhlak_cli.scoring.compare import Comparison
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment (autoescape, strict undefined, templates from the package)."""
+    return Environment(
+        loader=PackageLoader("berakhlak_cli", "render/templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _generated(provenance: Provenance, lang: Lang) -> str:
+    return say("generated", lang, when=provenance.generated_at, version=provenance.tool_version)
+
+
+def _rounded(figure: Figure | None) -> float | None:
+    return figure.rounded if figure is not None else None
+
+
+def _values_svg(comparison: Comparison, lang: Lang) -> Markup:
+    lines = [*comparison.values, comparison.index]
+    categories = [*(v.code for v in comparison.values), say("index", lang)]
+    series = [
+        Series(
+            str(year.year),
+            [_rounded(line.figures[pos]) for line in lines],
+        )
+        for pos, year in enumerate(comparison.years)
+    ]
+    newest = comparison.years[-1]
+    svg = values_chart(
+        categories,
+        series,
+        newest.bands,
+        lang.value,
+        say("chart_values_alt", lang),
+        max(y.decimals for y in comparison.years),
+    )
+    return Markup(svg)  # noqa: S704 - matplotlib output; its text is escaped or drawn as paths
+
+
+def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
+    year = view.unit_year
+    if year is None:
+        return None
+    units = [u for u in year.units if u.index is not None or u.values]
+    if not units:
+        return None
+    units.sort(key=lambda u: (-(u.index.rounded if u.index else -1.0), u.name))
+    columns = [*(v.code for v in year.values), say("index", lang)]
+    matrix = [
+        [
+            *(u.values[v.id].rounded if v.id in u.values else None for v in year.values),
+            u.index.rounded if u.index else None,
+        ]
+        for u in units
+    ]
+    svg = heatmap_chart(
+        [u.name for u in units],
+        columns,
+        matrix,
+        year.bands,
+        lang.value,
+        say("chart_heatmap_alt", lang),
+        year.decimals,
+    )
+    return Markup(svg)  # noqa: S704 - matplotlib output; unit names are drawn as paths
+
+
+def render_report(
+    comparison: Comparison, lang: Lang, provenance: Provenance, title: str | None = None
+) -> str:
+    """The self-contained HTML report."""
+    view = build_view(comparison, lang, title)
+    unit_year = view.unit_year.year if view.unit_year else ""
+    context: dict[str, Any] = {
+        "lang": lang.value,
+        "version": provenance.tool_version,
+        "page_title": " — ".join(p for p in (view.title, view.institution, view.years_text) if p),
+        "generated": _generated(provenance, lang),
+        "v": view,
+        "w": words(lang),
+        "charts": {"bars": _values_svg(comparison, lang), "heatmap": _heatmap_svg(view, lang)},
+        "headings": {
+            key: say(f"sec_{key}", lang, year=unit_year)
+            for key in ("heatmap", "ranking", "coverage", "gaps")
+        },
+        "value_legend": " · ".join(line_label(v, comparison, lang) for v in comparison.values),
+        "band_legend": band_legend(comparison, lang),
+        "method": method_blocks(comparison.years, lang),
+    }
+    return environment().get_template("report.html.j2").render(context)
+
+
+def render_compare_html(comparison: Comparison, lang: Lang, provenance: Provenance) -> str:
+    """``compare --format html``: the comparison tables with the comparability warning."""
+    measures = [(say("index", lang), comparison.index)]
+    measures += [(line_label(v, comparison, lang), v) for v in comparison.values]
+    units = [(u.label, u) for u in comparison.units]
+    context: dict[str, Any] = {
+        "lang": lang.value,
+        "version": provenance.tool_version,
+        "page_title": say("title_compare", lang),
+        "generated": _generated(provenance, lang),
+        "w": words(lang),
+        "year_lines": [year_line(y, lang) for y in comparison.years],
+        "warnings": warning_lines(comparison, lang),
+        "values": line_table(comparison, say("measure", lang), measures, lang),
+        "units": line_table(comparison, say("unit", lang), units, lang) if units else None,
+        "band_legend": band_legend(comparison, lang),
+    }
+    return environment().get_template("compare.html.j2").render(context)

@@ -1,0 +1,165 @@
+"""The HTML report's content as plain, already-formatted data (templates only lay it out).
+
+Numbers are formatted here in the report's language (76,3 / 76.3), so the templates hold no
+logic beyond loops. Unit-level sections (heat map, ranking, coverage, evidence gaps) describe
+the newest year that has unit rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from berakhlak_cli.model.comparison import YearResult
+from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.compare_text import (
+    band_chain,
+    decimals,
+    figure_text,
+    line_label,
+    step_text,
+    warning_lines,
+)
+from berakhlak_cli.render.compare_words import say
+from berakhlak_cli.render.number import fmt_delta
+from berakhlak_cli.render.report_cells import Cell, Table, band_cell, band_css, delta_css
+from berakhlak_cli.render.report_units import coverage_table, gaps_table, ranking_table
+from berakhlak_cli.scoring.compare import Comparison, Line
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The newest year's index, category and change from the year before."""
+
+    year: int
+    value: str
+    band: str
+    band_css: str
+    change: str
+    change_css: str
+    previous: str
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything the report template shows."""
+
+    lang: str
+    title: str
+    institution: str
+    years_text: str
+    warnings: list[tuple[str, list[str]]]
+    headline: Headline | None
+    index_table: Table
+    values_table: Table
+    unit_year: YearResult | None
+    ranking: Table | None = None
+    coverage: Table | None = None
+    gaps: Table | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def line_table(
+    comparison: Comparison, first: str, lines: list[tuple[str, Line]], lang: Lang
+) -> Table:
+    """Rows of label, a figure per year, a change per pair and the category chain."""
+    years = comparison.years
+    head = [first, *(str(y.year) for y in years)]
+    head += [
+        say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
+        for a, b in zip(years, years[1:], strict=False)
+    ]
+    head.append(say("category", lang))
+    places = decimals(comparison)
+    rows = []
+    for label, line in lines:
+        cells = [Cell(label)]
+        cells += [
+            Cell(figure_text(f, y, lang), "num " + band_css(y, f.band if f else None))
+            for f, y in zip(line.figures, years, strict=True)
+        ]
+        cells += [Cell(step_text(s, places, lang), delta_css(s.delta)) for s in line.steps]
+        cells.append(
+            Cell(band_chain(line), "strong" if any(s.band_changed for s in line.steps) else "")
+        )
+        rows.append(cells)
+    return Table(head, rows)
+
+
+def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
+    line = comparison.index
+    known = [(y, f) for y, f in zip(comparison.years, line.figures, strict=True) if f is not None]
+    if not known:
+        return None
+    year, figure = known[-1]
+    change, change_css, previous = "", "", ""
+    if len(known) > 1:
+        before, old = known[-2]
+        places = max(year.decimals, before.decimals)
+        delta = figure.rounded - old.rounded
+        change = fmt_delta(delta, places, lang)
+        change_css = delta_css(delta)
+        previous = say(
+            "from_year",
+            lang,
+            value=f"{figure_text(old, before, lang)} ({old.band or '—'})",
+            year=before.year,
+        )
+    return Headline(
+        year=year.year,
+        value=figure_text(figure, year, lang),
+        band=f"{figure.band or '—'} {year.band_label(figure.band, lang)}".strip(),
+        band_css=band_css(year, figure.band),
+        change=change,
+        change_css=change_css,
+        previous=previous,
+    )
+
+
+def _index_table(comparison: Comparison, lang: Lang) -> Table:
+    rows = []
+    for year, figure in zip(comparison.years, comparison.index.figures, strict=True):
+        kind = say("headline_" + year.headline.value, lang)
+        rows.append(
+            [
+                Cell(str(year.year)),
+                Cell(
+                    figure_text(figure, year, lang),
+                    "num " + band_css(year, figure.band if figure else None),
+                ),
+                band_cell(figure, year, lang),
+                Cell(kind),
+                Cell(year.instrument),
+            ]
+        )
+    head = [
+        say("year", lang),
+        say("index", lang),
+        say("category", lang),
+        say("source_kind", lang),
+        say("instrument", lang),
+    ]
+    return Table(head, rows)
+
+
+def build_view(comparison: Comparison, lang: Lang, title: str | None) -> ReportView:
+    """The report's content (see module docstring)."""
+    years = comparison.years
+    institution = next(
+        (y.label for y in reversed(years) if y.kind.value == "published" and y.label), ""
+    )
+    values = [(line_label(v, comparison, lang), v) for v in comparison.values]
+    unit_year = next((y for y in reversed(years) if y.units), None)
+    return ReportView(
+        lang=lang.value,
+        title=title or say("title_report", lang),
+        institution=institution,
+        years_text=" – ".join(str(y.year) for y in years),
+        warnings=warning_lines(comparison, lang),
+        headline=_headline(comparison, lang),
+        index_table=_index_table(comparison, lang),
+        values_table=line_table(comparison, say("legend_values", lang), values, lang),
+        unit_year=unit_year,
+        ranking=ranking_table(comparison, unit_year, lang) if unit_year else None,
+        coverage=coverage_table(unit_year, lang) if unit_year else None,
+        gaps=gaps_table(unit_year, lang) if unit_year else None,
+    )

@@ -1,0 +1,211 @@
+"""Year-over-year comparison: ordered years, changes per value, index and unit, and comparability.
+
+A change is the difference of the *published* (rounded) figures, ``Δ = new.rounded −
+old.rounded``, rounded half-up to the finer of the two years' decimals, so the arithmetic a
+reader does on the printed numbers checks out (59,5 → 76,3 is +16,8). Changes are given between
+consecutive years.
+
+Comparability: when both years carry the rubric fingerprint (``rubric.summary`` in the results
+JSON) the differences are ``scoring.comparability.compare_summaries`` plus a changed rubric
+id/version. When a side has no fingerprint (published figures, older JSON) what is known is
+compared: the instrument text, the rubric id/version, the value set, declared bands and
+rounding. A headline that is survey-only in one year and survey + evidence in the other is a
+difference too. Any difference makes the pair "not comparable", and every output says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from berakhlak_cli.errors import ResultsError
+from berakhlak_cli.model.comparison import (
+    Figure,
+    Headline,
+    UnitRename,
+    ValueInfo,
+    YearResult,
+)
+from berakhlak_cli.scoring.bands import round_half_up
+from berakhlak_cli.scoring.comparability import Difference, compare_summaries
+from berakhlak_cli.scoring.normalize import normalize
+from berakhlak_cli.scoring.unit_merge import apply_units_map
+
+
+@dataclass(frozen=True)
+class Step:
+    """The change between two consecutive years' figures."""
+
+    delta: float | None
+    old_band: str | None
+    new_band: str | None
+
+    @property
+    def band_changed(self) -> bool:
+        """True when both years have a band and they differ."""
+        return None not in (self.old_band, self.new_band) and self.old_band != self.new_band
+
+
+@dataclass(frozen=True)
+class Line:
+    """One compared row (the index, a value, or a unit): a figure per year, a step per pair."""
+
+    key: str
+    label: str
+    code: str
+    figures: tuple[Figure | None, ...]
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class PairCheck:
+    """Comparability of two consecutive years."""
+
+    old: YearResult
+    new: YearResult
+    differences: tuple[Difference, ...]
+
+    @property
+    def comparable(self) -> bool:
+        """True when nothing that changes a score's meaning differs."""
+        return not self.differences
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``compare`` and ``report`` show."""
+
+    years: tuple[YearResult, ...]
+    index: Line
+    values: tuple[Line, ...]
+    units: tuple[Line, ...]
+    unit_values: Mapping[str, tuple[Line, ...]]
+    checks: tuple[PairCheck, ...]
+
+    @property
+    def comparable(self) -> bool:
+        """True when every consecutive pair is comparable."""
+        return all(c.comparable for c in self.checks)
+
+
+def step(old: Figure | None, new: Figure | None, decimals: int) -> Step:
+    """The change from ``old`` to ``new`` (None when either is missing)."""
+    if old is None or new is None:
+        return Step(None, old.band if old else None, new.band if new else None)
+    return Step(round_half_up(new.rounded - old.rounded, decimals), old.band, new.band)
+
+
+def make_line(
+    key: str, label: str, code: str, figures: Sequence[Figure | None], years: Sequence[YearResult]
+) -> Line:
+    """A line with its steps between consecutive years."""
+    steps = tuple(
+        step(figures[i], figures[i + 1], max(years[i].decimals, years[i + 1].decimals))
+        for i in range(len(figures) - 1)
+    )
+    return Line(key, label, code, tuple(figures), steps)
+
+
+def _value_set(years: Sequence[YearResult]) -> list[ValueInfo]:
+    """The union of the years' values, in the newest year's order first."""
+    seen: dict[str, ValueInfo] = {}
+    for year in reversed(years):
+        for value in year.values:
+            seen.setdefault(value.id, value)
+    return list(seen.values())
+
+
+def differences(old: YearResult, new: YearResult) -> tuple[Difference, ...]:
+    """What differs between two years in ways that change what a score means."""
+    out: list[Difference] = []
+    a, b = old.rubric, new.rubric
+    if a is not None and b is not None and (a.id, a.version) != (b.id, b.version):
+        out.append(
+            Difference("rubric-version", "rubric", f"{a.id} {a.version}", f"{b.id} {b.version}")
+        )
+    if a is not None and b is not None and a.summary is not None and b.summary is not None:
+        out.extend(compare_summaries(a.summary, b.summary))
+    else:
+        if normalize(old.instrument) != normalize(new.instrument):
+            out.append(Difference("instrument", "instrument", old.instrument, new.instrument))
+        old_ids, new_ids = [v.id for v in old.values], [v.id for v in new.values]
+        out += [Difference("value-removed", v, v, None) for v in old_ids if v not in new_ids]
+        out += [Difference("value-added", v, None, v) for v in new_ids if v not in old_ids]
+        if old.bands_declared and new.bands_declared:
+            out.extend(_band_differences(old, new))
+        if old.decimals != new.decimals and a is not None and b is not None:
+            out.append(Difference("rounding", "rounding.decimals", old.decimals, new.decimals))
+    scored = {Headline.INDEX, Headline.COMBINED}
+    if old.headline in scored and new.headline in scored and old.headline != new.headline:
+        out.append(Difference("headline", "headline", old.headline.value, new.headline.value))
+    return tuple(out)
+
+
+def _band_differences(old: YearResult, new: YearResult) -> list[Difference]:
+    edges_old = {b.code: (b.lower, b.upper) for b in old.bands}
+    edges_new = {b.code: (b.lower, b.upper) for b in new.bands}
+    return [
+        Difference("band", code, edges_old.get(code), edges_new.get(code))
+        for code in [*edges_old, *(c for c in edges_new if c not in edges_old)]
+        if edges_old.get(code) != edges_new.get(code)
+    ]
+
+
+def order_years(years: Sequence[YearResult]) -> tuple[YearResult, ...]:
+    """Years sorted ascending; two files for one year are an error."""
+    ordered = sorted(years, key=lambda y: y.year)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if first.year == second.year:
+            raise ResultsError(
+                f"{first.source} and {second.source} are both for {first.year}; "
+                "give one file per year (or set the year with --year FILE=YEAR)"
+            )
+    return tuple(ordered)
+
+
+def build_comparison(years: Sequence[YearResult], renames: Sequence[UnitRename] = ()) -> Comparison:
+    """Compare two or more years (any order in; ascending out)."""
+    if len(years) < 2:
+        raise ResultsError("compare needs the results of at least two years")
+    ordered = tuple(apply_units_map(y, renames) for y in order_years(years))
+    index = make_line("index", "", "", [y.index for y in ordered], ordered)
+    values = [
+        make_line(v.id, v.label, v.code, [y.value_scores.get(v.id) for y in ordered], ordered)
+        for v in _value_set(ordered)
+    ]
+    values = [line for line in values if any(f is not None for f in line.figures)]
+    units, unit_values = _unit_lines(ordered)
+    checks = tuple(
+        PairCheck(ordered[i], ordered[i + 1], differences(ordered[i], ordered[i + 1]))
+        for i in range(len(ordered) - 1)
+    )
+    return Comparison(ordered, index, tuple(values), units, unit_values, checks)
+
+
+def _unit_lines(
+    years: tuple[YearResult, ...],
+) -> tuple[tuple[Line, ...], dict[str, tuple[Line, ...]]]:
+    """Units present in at least two years, by name (case- and space-insensitive)."""
+    names: dict[str, str] = {}
+    per_year = []
+    for year in years:
+        table = {normalize(u.name): u for u in year.units}
+        per_year.append(table)
+        for key, unit in table.items():
+            names[key] = unit.name
+    value_set = _value_set(years)
+    lines: list[Line] = []
+    unit_values: dict[str, tuple[Line, ...]] = {}
+    for key in sorted(names):
+        present = [t.get(key) for t in per_year]
+        if sum(u is not None for u in present) < 2:
+            continue
+        name = names[key]
+        lines.append(make_line(name, name, "", [u.index if u else None for u in present], years))
+        unit_values[name] = tuple(
+            make_line(
+                v.id, v.label, v.code, [u.values.get(v.id) if u else None for u in present], years
+            )
+            for v in value_set
+        )
+    return tuple(lines), unit_values

@@ -1,0 +1,129 @@
+"""Apply ``--units-map``: rename units of a year and merge those mapped to one name.
+
+A merged unit's score is the respondent-weighted mean of its parts::
+
+    value  V = Σ n_uv · V_uv / Σ n_uv     (n_uv: respondents with that value in part u)
+    index  I = Σ n_u · I_u / Σ n_u        (n_u: the part's respondents)
+
+Under the default person-first method (docs/method.md §2) this equals scoring the parts'
+respondents as one group when every respondent has every value and the index is the (weighted)
+mean of the values; otherwise it is a close approximation. The merged figure is rounded and
+banded with the year's own rules. A merge needs every part's respondent count; when a published
+year does not give them there is no honest weight, so the merge is refused. A part without a
+figure (withheld for anonymity, not published) leaves the merged figure empty rather than
+standing in for the whole.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from berakhlak_cli.errors import UnitsError
+from berakhlak_cli.model.comparison import Figure, UnitRename, UnitResult, YearResult
+from berakhlak_cli.scoring.bands import round_half_up
+from berakhlak_cli.scoring.normalize import normalize
+
+
+def rename_for(name: str, year: int, renames: Sequence[UnitRename]) -> str:
+    """The name ``name`` is reported under in ``year`` (a year-specific row wins)."""
+    key = normalize(name)
+    matches = [r for r in renames if normalize(r.old) == key and r.year in (year, None)]
+    matches.sort(key=lambda r: r.year is None)
+    return matches[0].new if matches else name
+
+
+def band_of(value: float, year: YearResult) -> str | None:
+    """The year's band holding ``value`` (the top band includes its upper edge)."""
+    if not year.bands:
+        return None
+    top = max(year.bands, key=lambda b: b.upper)
+    for band in year.bands:
+        if band.lower <= value < band.upper or (band is top and value == band.upper):
+            return band.code
+    return None
+
+
+def _weighted(
+    parts: Sequence[tuple[Figure | None, int]], year: YearResult
+) -> tuple[Figure | None, int]:
+    if not parts or any(fig is None for fig, _ in parts):
+        return None, 0
+    total = sum(n for _, n in parts)
+    if total == 0:
+        return None, 0
+    raw = math.fsum(fig.raw * n for fig, n in parts if fig is not None) / total
+    rounded = round_half_up(raw, year.decimals)
+    return Figure(raw, rounded, band_of(rounded, year), total), total
+
+
+def merge_units(name: str, parts: Sequence[UnitResult], year: YearResult) -> UnitResult:
+    """Merge ``parts`` of ``year`` into one unit called ``name`` (see module docstring)."""
+    unknown = [p.name for p in parts if p.respondents is None]
+    if unknown:
+        raise UnitsError(
+            f"cannot merge {', '.join(repr(p.name) for p in parts)} into {name!r} for "
+            f"{year.year}: respondent counts of {', '.join(repr(u) for u in unknown)} are not "
+            f"known ({year.source}), so the parts cannot be weighted; drop the merge from the "
+            "units map or give respondents in the published file"
+        )
+    counts = [p.respondents or 0 for p in parts]
+    index, _ = _weighted([(p.index, n) for p, n in zip(parts, counts, strict=True)], year)
+    survey, _ = _weighted([(p.survey_index, n) for p, n in zip(parts, counts, strict=True)], year)
+    value_ids = [vid for p in parts for vid in p.values]
+    values: dict[str, Figure] = {}
+    for vid in dict.fromkeys(value_ids):
+        weighted = [
+            (p.values.get(vid), _value_count(p, vid, n)) for p, n in zip(parts, counts, strict=True)
+        ]
+        figure, _ = _weighted(weighted, year)
+        if figure is not None:
+            values[vid] = figure
+    headcounts = [p.headcount for p in parts]
+    return UnitResult(
+        name=name,
+        index=index,
+        values=values,
+        respondents=sum(counts),
+        headcount=None if None in headcounts else sum(h or 0 for h in headcounts),
+        survey_index=survey,
+        merged_from=tuple(p.name for p in parts),
+    )
+
+
+def _value_count(unit: UnitResult, value_id: str, fallback: int) -> int:
+    figure = unit.values.get(value_id)
+    if figure is not None and figure.respondents is not None:
+        return figure.respondents
+    return fallback
+
+
+def apply_units_map(year: YearResult, renames: Sequence[UnitRename]) -> YearResult:
+    """``year`` with its units renamed and merged per ``renames`` (unchanged when empty)."""
+    if not renames or not year.units:
+        return year
+    groups: dict[str, list[UnitResult]] = {}
+    shown: dict[str, str] = {}
+    for unit in year.units:
+        new = rename_for(unit.name, year.year, renames)
+        groups.setdefault(normalize(new), []).append(unit)
+        shown.setdefault(normalize(new), new)
+    units: list[UnitResult] = []
+    for key, parts in groups.items():
+        if len(parts) == 1:
+            units.append(replace(parts[0], name=shown[key]))
+        else:
+            units.append(merge_units(shown[key], parts, year))
+    return replace(year, units=tuple(units))
+
+
+def unused_renames(years: Sequence[YearResult], renames: Sequence[UnitRename]) -> list[UnitRename]:
+    """Rows of the units map that match no unit of any year they apply to (likely typos)."""
+    out = []
+    for r in renames:
+        applies = [y for y in years if r.year in (y.year, None)]
+        names = {normalize(u.name) for y in applies for u in y.units}
+        if normalize(r.old) not in names:
+            out.append(r)
+    return out
