@@ -9,6 +9,7 @@ file: results do not depend on the batch size.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import numpy as np
@@ -30,6 +31,20 @@ _PROBLEM_TEXT = {
     IssueCode.OUT_OF_RANGE: "is outside the scale {lo:g}-{hi:g}",
     IssueCode.NOT_INTEGER: "is not a whole number on scale {scale!r}",
 }
+
+
+_LONG_NUMBER = re.compile(r"\d{8,}")
+QUOTE_LIMIT = 40
+
+
+def quoted_answer(raw: str) -> str:
+    """An invalid answer as issues quote it: digit runs of 8+ masked, at most 40 characters.
+
+    An answer cell is never an identifying column, but a NIP or NIK pasted into one would be
+    personal data; no Likert answer needs eight digits to be recognised and fixed.
+    """
+    text = _LONG_NUMBER.sub(lambda m: f"[{len(m.group())} digits]", raw)
+    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"
 
 
 def _issue_order(issue: Issue) -> tuple[int, str, str]:
@@ -138,7 +153,7 @@ class SurveyScorer:
             answers[j] = coded.values
             for i in np.flatnonzero(coded.problems):
                 code = issue_code(int(coded.problems[i]))
-                raw = column.categories[column.codes[i]]
+                raw = quoted_answer(column.categories[column.codes[i]])
                 scale = coder.scale
                 why = _PROBLEM_TEXT[code].format(scale=scale.id, lo=scale.min, hi=scale.max)
                 self.issues.append(
