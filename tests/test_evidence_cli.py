@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
+from tests.conftest import EXAMPLES
 
 SURVEY = EXAMPLES / "survei-2024.csv"
 UNITS = EXAMPLES / "units.csv"

@@ -6,14 +6,14 @@ import math
 from dataclasses import replace
 
 import pytest
-from tests.conftest import small_rubric
-from tests.test_evidence_scoring import VALUES, checklist, evidence_rubric, group, scored, sheet
 
 from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import BandOn
 from berakhlak_cli.scoring.combined import add_evidence
 from berakhlak_cli.scoring.evidence import score_checklist
 from berakhlak_cli.scoring.gaps import item_shares, next_band
+from tests.conftest import small_rubric
+from tests.test_evidence_scoring import VALUES, checklist, evidence_rubric, group, scored, sheet
 
 
 def test_item_shares_are_normalised_weights() -> None:

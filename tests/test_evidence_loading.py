@@ -212,9 +212,8 @@ def test_evidence_dir_must_be_a_folder(tmp_path: Path) -> None:
 
 
 def test_rubric_evidence_institution_setting() -> None:
-    from tests.test_evidence_scoring import evidence_rubric
-
     from berakhlak_cli.model.rubric import EvidenceInstitution
+    from tests.test_evidence_scoring import evidence_rubric
 
     assert load_rubric().evaluation is not None
     assert load_rubric().evaluation.institution == EvidenceInstitution.MEAN_OF_UNITS  # type: ignore[union-attr]

@@ -6,7 +6,6 @@ Every expected number is computed by hand in the comment beside it.
 from __future__ import annotations
 
 import pytest
-from tests.conftest import small_rubric
 
 from berakhlak_cli.loaders.rubric import load_rubric
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
@@ -23,6 +22,7 @@ from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.bands import make_score
 from berakhlak_cli.scoring.combined import add_evidence, combine
 from berakhlak_cli.scoring.evidence import AnswerCoder, parse_number, score_checklist
+from tests.conftest import small_rubric
 
 VALUES = """
   - id: v1

@@ -189,12 +189,12 @@ class ResultBuilder:
                 (), GroupLevel.INSTITUTION, n, values, counts, None, ANONYMITY, headcount=headcount
             )
         if self.rubric.aggregation.institution == InstitutionMethod.MEAN_OF_UNITS:
-            raw = [self.raw_scores(self.stats, g) for g in included]
+            per_unit = [self.raw_scores(self.stats, g) for g in included]
             value_means: list[float | None] = []
             for v in range(len(self.rubric.values)):
-                got = [r[0][v] for r in raw if r[0][v] is not None]
+                got = [r[0][v] for r in per_unit if r[0][v] is not None]
                 value_means.append(mean([x for x in got if x is not None]) if got else None)
-            indices = [r[1] for r in raw if r[1] is not None]
+            indices = [r[1] for r in per_unit if r[1] is not None]
             idx: float | None = mean(indices) if indices else None
             values, index = self._scores(value_means, idx)
             return GroupResult(

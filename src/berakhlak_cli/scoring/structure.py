@@ -91,7 +91,7 @@ def item_scores(answers: Matrix, st: Structure) -> Matrix:
 def weighted_rows(scores: Matrix, weights: Matrix) -> Matrix:
     """Weighted mean over rows of the non-NaN entries, per column; NaN where none is present."""
     if scores.shape[0] == 1:
-        return scores[0].copy()
+        return np.array(scores[0], dtype=np.float64)
     present = ~np.isnan(scores)
     num = weights @ np.where(present, scores, 0.0)
     den = weights @ present.astype(np.float64)
