@@ -125,6 +125,8 @@ def group_interval_table(
     raw: Sequence[tuple[Sequence[float | None], float | None]],
     headcounts: Sequence[int | None],
     rubric: Rubric,
+    *,
+    enabled: bool = True,
 ) -> tuple[list[dict[str, Interval]], list[Interval | None]]:
     """Intervals for every group of ``stats``: (value id -> interval per group, index per group).
 
@@ -133,7 +135,8 @@ def group_interval_table(
     does not describe.
     """
     groups = stats.size
-    if rubric.aggregation.respondent != RespondentMethod.PERSON_FIRST or groups == 0:
+    person_first = rubric.aggregation.respondent == RespondentMethod.PERSON_FIRST
+    if not (enabled and person_first) or groups == 0:
         return [{} for _ in range(groups)], [None] * groups
     heads = headcount_array(headcounts)
     n_values = len(rubric.values)

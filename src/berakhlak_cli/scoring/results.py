@@ -46,8 +46,11 @@ class ResultBuilder:
         keys: Sequence[tuple[str, ...]],
         group_by: tuple[str, ...],
         headcounts: Mapping[str, int] | None,
+        *,
+        intervals: bool = True,
     ) -> None:
         self.rubric = rubric
+        self.intervals = intervals
         self.stats = stats
         self.keys = list(keys)
         self.group_by = group_by
@@ -93,7 +96,7 @@ class ResultBuilder:
         eligibility = [self._eligibility(g) for g in range(len(self.keys))]
         self._raw = [self.raw_scores(self.stats, g) for g in range(len(self.keys))]
         self._value_ci, self._index_ci = group_interval_table(
-            self.stats, self._raw, [e[0] for e in eligibility], self.rubric
+            self.stats, self._raw, [e[0] for e in eligibility], self.rubric, enabled=self.intervals
         )
         included = [g for g in order if eligibility[g][2] is not False or not self._excludes()]
         withheld = self._suppression(order, included)
@@ -204,7 +207,9 @@ class ResultBuilder:
         # respondent-level sampling model does not describe the estimate.
         raw = self.raw_scores(total, 0)
         values, index = self._scores(*raw)
-        value_ci, index_ci = group_interval_table(total, [raw], [fpc_headcount], self.rubric)
+        value_ci, index_ci = group_interval_table(
+            total, [raw], [fpc_headcount], self.rubric, enabled=self.intervals
+        )
         value_intervals, index_interval = value_ci[0], index_ci[0]
         return GroupResult(
             (),

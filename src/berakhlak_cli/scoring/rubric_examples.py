@@ -61,7 +61,10 @@ def score_example(
         groups={UNIT: encode([example.unit] * n)},
     )
     scorer = SurveyScorer(
-        test_rubric, group_by=(UNIT,), headers={item.id: item.id for item in rubric.items}
+        test_rubric,
+        group_by=(UNIT,),
+        headers={item.id: item.id for item in rubric.items},
+        intervals=False,
     )
     scorer.add(batch)
     sheet = scorer.finish()

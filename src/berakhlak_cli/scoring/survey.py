@@ -61,8 +61,11 @@ class SurveyScorer:
         group_by: tuple[str, ...],
         headers: Mapping[str, str] | None = None,
         headcounts: Mapping[str, int] | None = None,
+        intervals: bool = True,
     ) -> None:
+        """``intervals=False`` skips confidence intervals (rubric self-tests need none)."""
         self.rubric = rubric
+        self.intervals = intervals
         self.group_by = group_by
         self.structure = Structure.from_rubric(rubric)
         self.headers = dict(headers or {})
@@ -127,7 +130,14 @@ class SurveyScorer:
     def finish(self) -> Scoresheet:
         """Publish the scores of every group and of the institution."""
         scored = int(self.stats.respondents.sum())
-        builder = ResultBuilder(self.rubric, self.stats, self.keys, self.group_by, self.headcounts)
+        builder = ResultBuilder(
+            self.rubric,
+            self.stats,
+            self.keys,
+            self.group_by,
+            self.headcounts,
+            intervals=self.intervals,
+        )
         groups, institution, extra = builder.build()
         self.issues.extend(extra)
         reliability, warnings = self.reliability.finish(self.headers)
