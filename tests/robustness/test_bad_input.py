@@ -178,6 +178,26 @@ UNITS_CASES: dict[str, Outcome] = {
 }
 
 
+EVIDENCE = ASSETS / "evidence"
+OUTSIDE = "document-outside-dir"
+EVIDENCE_CASES: dict[str, Outcome] = {
+    "evidence.ok.csv": Scores(),
+    "evidence.dotdot-reference.csv": Scores(
+        issues=((OUTSIDE, 2, "document"), (OUTSIDE, 3, "document"))
+    ),
+    "evidence.absolute-path.csv": Scores(
+        issues=((OUTSIDE, 2, "document"), (OUTSIDE, 3, "document"))
+    ),
+    "evidence.missing-document.csv": Scores(issues=(("document-missing", 3, "document"),)),
+    "evidence.folder-not-file.csv": Scores(issues=(("document-missing", 2, "document"),)),
+    "evidence.formula-cells.csv": Scores(issues=(("unknown-unit", 3, "unit_kerja"),)),
+    "evidence.empty.csv": Fails("the file is empty"),
+    "evidence.nul-bytes.csv": Fails("line 2: contains NUL bytes"),
+    "evidence.unbalanced-quote.csv": Fails(r"row 2 \(line 2\): unexpected end of data"),
+    "evidence.does-not-exist.csv": Fails("file not found"),
+}
+
+
 def _file(case: str) -> str:
     return case.split(" ")[0]
 
@@ -262,6 +282,26 @@ def test_units_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
         }
 
 
+@pytest.mark.parametrize("case", list(EVIDENCE_CASES))
+def test_evidence_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
+    """Evidence references may not leave the evidence folder (../, absolute, C:\\)."""
+    outcome = EVIDENCE_CASES[case]
+    path = EVIDENCE / case
+    args = ["score", str(SURVEYS / "survey.bom.csv"), "--evidence", str(path)]
+    args += ["--evidence-dir", str(EVIDENCE / "bukti")]
+    doc = _check_cli(runner, tmp_path, args, outcome, str(path))
+    if doc is None:
+        return
+    assert isinstance(outcome, Scores)
+    found = {
+        (i["code"], i["row"], i["column"])
+        for i in doc["issues"]["items"]
+        if i["source"] == "evidence" and i["row"]
+    }
+    assert found == set(outcome.issues)
+    assert "root:" not in json.dumps(doc)
+
+
 def test_thousands_separators_are_read_as_thousands() -> None:
     assert load_units(UNITS / "units.thousands-separators.csv", RUBRIC) == {
         "Biro Hukum": 1234,
@@ -315,10 +355,18 @@ def test_invalid_utf8_after_the_sniffed_megabyte(runner: CliRunner, tmp_path: Pa
 
 def test_every_case_has_its_file() -> None:
     """The table and the folder agree: no case without a file, no file without a case."""
-    listed = {_file(c) for c in SURVEY_CASES} | {_file(c) for c in UNITS_CASES}
-    present = {p.name for p in (*SURVEYS.glob("survey.*"), *UNITS.glob("units.*"))}
+    cases = (SURVEY_CASES, UNITS_CASES, EVIDENCE_CASES)
+    listed = {_file(c) for table in cases for c in table}
+    present = {
+        p.name
+        for p in (*SURVEYS.glob("survey.*"), *UNITS.glob("units.*"), *EVIDENCE.glob("evidence.*"))
+    }
     assert present - listed == set()
-    assert listed - present == {"survey.does-not-exist.csv", "units.does-not-exist.csv"}
+    assert listed - present == {
+        "survey.does-not-exist.csv",
+        "units.does-not-exist.csv",
+        "evidence.does-not-exist.csv",
+    }
     assert len(present) >= 40
 
 
