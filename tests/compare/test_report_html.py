@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -121,3 +122,20 @@ def test_templates_ship_in_the_wheel() -> None:
     assert 'packages = ["src/berakhlak_cli"]' in pyproject
     templates = Path(__file__).resolve().parents[2] / "src/berakhlak_cli/render/templates"
     assert {p.name for p in templates.iterdir()} >= {"report.html.j2", "report.css"}
+
+
+def test_coverage_total_and_combined_parts(realistic: Comparison, hasil_2024: Path) -> None:
+    doc = json.loads(hasil_2024.read_text(encoding="utf-8"))
+    counted = [g for g in doc["groups"] if g.get("headcount")]
+    n = sum(g["respondents"] for g in counted)
+    h = sum(g["headcount"] for g in counted)
+    rate = f"{n / h * 100:.1f}".replace(".", ",")
+    page = render_report(realistic, Lang.ID, PROV)
+    assert (
+        '<td class="strong">Jumlah (unit dengan jumlah pegawai)</td>'
+        f'<td class="num">{n}</td><td class="num">{h}</td><td class="num">{rate} %</td>'
+    ) in page
+    inst = doc["institution"]
+    survey = f"{inst['index']['rounded']:.1f}".replace(".", ",")
+    evidence = f"{inst['evidence']['rounded']:.1f}".replace(".", ",")
+    assert f"(survei {survey}; bukti dukung {evidence})" in page

@@ -125,6 +125,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "evidence": ("Bukti dukung", "Evidence"),
     "survey": ("survei", "survey"),
+    "total": ("Jumlah (unit dengan jumlah pegawai)", "Total (units with a headcount)"),
     "provided": ("Tersedia", "Provided"),
     "missing_items": ("Belum dipenuhi", "Not met"),
     "to_next_band": ("Poin ke kategori berikutnya", "Points to the next band"),

@@ -75,24 +75,37 @@ def ranking_table(comparison: Comparison, year: YearResult, lang: Lang) -> Table
     return Table(head, rows)
 
 
+def _coverage(respondents: int | None, headcount: int | None, lang: Lang) -> list[Cell]:
+    """Respondents, headcount and response rate (respondents / headcount × 100)."""
+    rate = (respondents or 0) / headcount * 100 if headcount else None
+    return [
+        Cell(fmt_count(respondents, lang), "num"),
+        Cell(fmt_count(headcount, lang), "num"),
+        Cell(fmt_number(rate, 1, lang) + (" %" if rate is not None else ""), "num"),
+    ]
+
+
 def coverage_table(year: YearResult, lang: Lang) -> Table | None:
     """Respondents against headcount per unit (None when no headcount is known)."""
     if not any(u.headcount for u in year.units):
         return None
     rows = []
     for unit in sorted(year.units, key=lambda u: u.name):
-        rate = (unit.respondents or 0) / unit.headcount * 100 if unit.headcount else None
         eligible = {True: say("yes", lang), False: say("no", lang), None: "—"}[unit.eligible]
         rows.append(
             [
                 Cell(unit.name),
-                Cell(fmt_count(unit.respondents, lang), "num"),
-                Cell(fmt_count(unit.headcount, lang), "num"),
-                Cell(fmt_number(rate, 1, lang) + (" %" if rate is not None else ""), "num"),
+                *_coverage(unit.respondents, unit.headcount, lang),
                 Cell(fmt_count(unit.min_respondents, lang), "num"),
                 Cell(eligible, "" if unit.eligible is not False else "down"),
             ]
         )
+    counted = [u for u in year.units if u.headcount and u.respondents is not None]
+    total_n = sum(u.respondents or 0 for u in counted)
+    total_h = sum(u.headcount or 0 for u in counted)
+    rows.append(
+        [Cell(say("total", lang), "strong"), *_coverage(total_n, total_h, lang), Cell(""), Cell("")]
+    )
     head = [
         say("unit", lang),
         say("respondents", lang),

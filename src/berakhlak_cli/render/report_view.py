@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from berakhlak_cli.model.comparison import Headline as HeadlineKind
 from berakhlak_cli.model.comparison import YearResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import (
@@ -119,6 +120,12 @@ def _index_table(comparison: Comparison, lang: Lang) -> Table:
     rows = []
     for year, figure in zip(comparison.years, comparison.index.figures, strict=True):
         kind = say("headline_" + year.headline.value, lang)
+        if year.headline == HeadlineKind.COMBINED and year.survey_index and year.evidence:
+            parts = (
+                f"{say('survey', lang)} {figure_text(year.survey_index, year, lang)}",
+                f"{say('evidence', lang).lower()} {figure_text(year.evidence, year, lang)}",
+            )
+            kind += f" ({'; '.join(parts)})"
         rows.append(
             [
                 Cell(str(year.year)),
