@@ -264,9 +264,12 @@ def target_lines(size: str, results: dict[str, ToolResult]) -> list[str]:
         )
     if size in ("1m", "4.3m") and base.failure is None:
         ratio = wall / statistics.median(m.wall for m in base.runs)
+        cpu_ratio = statistics.median(m.cpu for m in cli.runs) / statistics.median(
+            m.cpu for m in base.runs
+        )
         lines.append(
             f"- {size}: {ratio:.2f}x DuckDB wall (target <= 1.5x): "
-            f"{'met' if ratio <= 1.5 else 'NOT met'}"
+            f"{'met' if ratio <= 1.5 else 'NOT met'}; CPU time {cpu_ratio:.2f}x DuckDB's"
         )
     if size == "4.3m":
         lines.append(
@@ -326,12 +329,11 @@ def bench_size(
             res = results[tool]
             if res.failure is not None:
                 continue
-            out = workdir / f"{data.stem}.{tool}.json"
-            out.unlink(missing_ok=True)
+            out = workdir / f"{data.stem}.{tool}.run{r + 1}.json"
             m = run_measured(command(tool, data, out), cli_env if tool == "berakhlak" else None)
             if m.returncode != 0 or not out.exists():
                 reason = _first_line(m.stderr) if m.returncode != 0 else "no output written"
-                res.failure = f"{reason} (exit {m.returncode})"
+                res.failure = f"{reason} (exit {m.returncode}, run {r + 1})"
                 continue
             res.runs.append(m)
             res.output = out
@@ -348,12 +350,12 @@ def agreement(results: dict[str, ToolResult]) -> tuple[dict[str, str], list[str]
     cells: dict[str, str] = {"duckdb": "baseline"}
     notes: list[str] = []
     base = results["duckdb"]
-    if base.output is None:
+    if base.output is None or base.failure is not None:
         return {}, ["DuckDB failed: nothing to compare against"]
     ref = json.loads(base.output.read_text(encoding="utf-8"))
     for tool in ("pandas", "berakhlak"):
         res = results[tool]
-        if res.output is None:
+        if res.output is None or res.failure is not None:
             continue
         doc = json.loads(res.output.read_text(encoding="utf-8"))
         try:
