@@ -25,6 +25,7 @@ import os
 import select
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,16 @@ FLAGS = [
 ]
 
 
+_LAUNCHER = """
+import os, sys
+inp, out = os.dup(int(sys.argv[1])), os.dup(int(sys.argv[2]))
+for copy, target in ((inp, 3), (out, 4)):
+    os.dup2(copy, target)
+    os.set_inheritable(target, True)  # dup2 onto itself keeps the copy's close-on-exec flag
+os.execv(sys.argv[3], sys.argv[3:])
+"""
+
+
 def find_browser(in_ci: bool) -> str:
     """The Chromium binary, or skip (fail under CI=true) when there is none."""
     candidate = os.environ.get("BERAKHLAK_CHROMIUM") or shutil.which("chromium")
@@ -71,16 +82,22 @@ class DevTools:
         self._read, from_child = os.pipe()
         self.log = (profile / "chromium.log").open("wb")
 
-        def on_fds_3_and_4() -> None:
-            # NOTE: runs in the child before exec: --remote-debugging-pipe reads fd 3 and
-            # writes fd 4; dup2'd descriptors are inheritable, our other ones are not (PEP 446).
-            os.dup2(to_child, 3)
-            os.dup2(from_child, 4)
-
+        # NOTE: --remote-debugging-pipe reads fd 3 and writes fd 4. A tiny Python launcher
+        # copies our pipe ends there and execs the browser: no preexec_fn (unsafe with
+        # threads) and no shell (dash cannot name fds above 9).
         self.proc = subprocess.Popen(
-            [browser, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            preexec_fn=on_fds_3_and_4,  # noqa: PLW1509 - single-threaded test process
-            close_fds=False,
+            [
+                sys.executable,
+                "-c",
+                _LAUNCHER,
+                str(to_child),
+                str(from_child),
+                browser,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "about:blank",
+            ],
+            pass_fds=(to_child, from_child),
             stdin=subprocess.DEVNULL,
             stdout=self.log,
             stderr=self.log,
@@ -239,3 +256,23 @@ def test_report_in_headless_chromium(tmp_path: Path, in_ci: bool) -> None:
     assert "Perhatian: tahun-tahun ini tidak sebanding" in text
     assert seen["png"].startswith(b"\x89PNG") and seen["pdf"].startswith(b"%PDF")
     assert seen["pdf"].count(b"/Type /Page") - seen["pdf"].count(b"/Type /Pages") >= 2
+
+
+def test_event_filter_flags_errors_and_requests() -> None:
+    page = "file:///tmp/laporan.html"
+    events = [
+        {"method": "Network.requestWillBeSent", "params": {"request": {"url": page}}},
+        {
+            "method": "Network.requestWillBeSent",
+            "params": {"request": {"url": "https://x.id/a.css"}},
+        },
+        {"method": "Network.requestWillBeSent", "params": {"request": {"url": "data:image/png;x"}}},
+        {"method": "Runtime.consoleAPICalled", "params": {"type": "log", "args": []}},
+        {"method": "Runtime.consoleAPICalled", "params": {"type": "error", "args": ["boom"]}},
+        {"method": "Runtime.exceptionThrown", "params": {"exceptionDetails": {"text": "x"}}},
+        {"method": "Log.entryAdded", "params": {"entry": {"level": "error", "text": "404"}}},
+        {"method": "Log.entryAdded", "params": {"entry": {"level": "info", "text": "ok"}}},
+    ]
+    errors, requests = problems(events, page)
+    assert requests == ["https://x.id/a.css", "data:image/png;x"]
+    assert len(errors) == 3 and "boom" in errors[0] and errors[2] == "404"

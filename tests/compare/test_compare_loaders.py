@@ -87,6 +87,10 @@ BASE_YAML = "format: berakhlak-published\nformat_version: 1\nyear: 2022\ninstrum
         ),
         ("units: [{index: 70}]", r"missing-key required key 'name' is missing"),
         ("index: [1, 2]", r"wrong-type 'index' must be a number"),
+        (
+            "units: [{name: A}, {name: ' a'}]",
+            r"duplicate-unit unit 'a' is listed twice \(at units\[1\]\)",
+        ),
     ],
 )
 def test_published_yaml_problems_name_file_line_and_key(

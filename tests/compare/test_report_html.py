@@ -139,3 +139,18 @@ def test_coverage_total_and_combined_parts(realistic: Comparison, hasil_2024: Pa
     survey = f"{inst['index']['rounded']:.1f}".replace(".", ",")
     evidence = f"{inst['evidence']['rounded']:.1f}".replace(".", ",")
     assert f"(survei {survey}; bukti dukung {evidence})" in page
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<img src="https://example.org/x.png">',
+        "<link rel=stylesheet href=//cdn.example/x.css>",
+        "<style>@import 'x.css';</style>",
+        "<div style=\"background: url('http://x/y.png')\"></div>",
+        "<SCRIPT>1</SCRIPT>",
+    ],
+)
+def test_self_contained_check_catches_external_references(page: str) -> None:
+    with pytest.raises(AssertionError):
+        assert_self_contained(page)

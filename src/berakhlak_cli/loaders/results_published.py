@@ -193,7 +193,12 @@ def read_published_yaml(
         index = Figure(index.raw, index.rounded, category, respondents)
     value_scores = reader.values(top, "values")
     other = reader.named(top, "other_indices")
-    units = [_unit(reader, Fields(col, data, path, "a unit")) for path, data in top.items("units")]
+    units: list[UnitResult] = []
+    for path, data in top.items("units"):
+        unit = _unit(reader, Fields(col, data, path, "a unit"))
+        if unit.name and normalize(unit.name) in {normalize(u.name) for u in units}:
+            col.add("duplicate-unit", f"unit {unit.name!r} is listed twice", path)
+        units.append(unit)
     result_args: dict[str, Any] = {
         "label": top.text("institution"),
         "instrument": top.text("instrument", required=True),
