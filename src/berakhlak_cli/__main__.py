@@ -1,5 +1,5 @@
 """Allow ``python -m berakhlak_cli``."""
 
-from berakhlak_cli.cli import main
+from berakhlak_cli.console import main
 
 main()

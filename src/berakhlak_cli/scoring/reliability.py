@@ -99,10 +99,15 @@ class ItemCovariance:
 class ItemMoments:
     """Mergeable accumulator of item scores for one scale (``add`` / ``merge`` / ``finish``)."""
 
-    def __init__(self, items: Sequence[str], shift: float = 50.0) -> None:
-        """Start an empty accumulator for the named items; ``shift`` centres the sums."""
+    def __init__(self, items: Sequence[str], shift: float = 50.0, *, pairwise: bool = True) -> None:
+        """Start an empty accumulator for the named items; ``shift`` centres the sums.
+
+        ``pairwise=False`` skips the pairwise sums (three k x k products per batch), leaving
+        only the listwise statistics; ``Missing.PAIRWISE`` results are then unavailable.
+        """
         self.items = tuple(items)
         self.shift = float(shift)
+        self.pairwise = pairwise
         k = len(self.items)
         self._rows = 0
         self._n = 0
@@ -122,14 +127,23 @@ class ItemMoments:
         # about 20x faster than x.T @ x on a row-major (rows x k) array for k = 21.
         xt = np.ascontiguousarray(x.T)
         present = np.isfinite(xt)
-        z = np.where(present, xt - self.shift, 0.0)
-        m = present.astype(np.float64)
+        self.add_centred(np.where(present, xt - self.shift, 0.0), present)
+
+    def add_centred(self, z: FloatArray, present: npt.NDArray[np.bool_]) -> None:
+        """Add item-major rows already centred on ``shift`` with missing cells set to 0.
+
+        ``z`` and ``present`` are (k x rows); callers scoring several scales of one batch
+        prepare them once and pass row slices.
+        """
         self._rows += int(present.any(axis=0).sum())
         complete = present.all(axis=0)
         zc = np.ascontiguousarray(z[:, complete])
         self._n += int(zc.shape[1])
         self._sum += zc.sum(axis=1)
         self._cross += zc @ zc.T
+        if not self.pairwise:
+            return
+        m = present.astype(np.float64)
         # pair_sum[i, j] = sum of z_i over rows where i and j are both present (z_i is 0
         # where i is missing, so multiplying by the presence of j is enough).
         self._pair_n += m @ m.T

@@ -24,6 +24,8 @@ from berakhlak_cli.scoring.reliability import (
 )
 
 INSTRUMENT = "instrument"
+SHIFT = 50.0
+"""Scores are centred on the middle of 0-100 before summing, for numerical stability."""
 
 
 class ReliabilityAccumulator:
@@ -36,14 +38,23 @@ class ReliabilityAccumulator:
             v.id: [ids.index(i.id) for i in v.items] for v in rubric.values
         }
         self._columns[INSTRUMENT] = list(range(len(ids)))
+        # NOTE: the whole instrument keeps listwise sums only: its pairwise sums would be three
+        # more 21 x 21 products per batch, the largest cost of scoring at national scale.
         self._moments = {
-            scale: ItemMoments([ids[c] for c in cols]) for scale, cols in self._columns.items()
+            scale: ItemMoments([ids[c] for c in cols], SHIFT, pairwise=scale != INSTRUMENT)
+            for scale, cols in self._columns.items()
+        }
+        self._slices = {
+            scale: slice(cols[0], cols[-1] + 1) if cols else slice(0, 0)
+            for scale, cols in self._columns.items()
         }
 
     def add(self, scores: npt.NDArray[np.float64]) -> None:
         """Add the 0-100 item scores of scored respondents (items x rows, NaN = unanswered)."""
-        for scale, cols in self._columns.items():
-            self._moments[scale].add(scores[cols].T)
+        present = ~np.isnan(scores)
+        centred = np.where(present, scores - SHIFT, 0.0)
+        for scale, rows in self._slices.items():
+            self._moments[scale].add_centred(centred[rows], present[rows])
 
     def finish(
         self, headers: Mapping[str, str]
@@ -54,14 +65,14 @@ class ReliabilityAccumulator:
         for scale, moments in self._moments.items():
             stats = moments.finish()
             listwise = cronbach_alpha(stats, Missing.LISTWISE)
-            pairwise = cronbach_alpha(stats, Missing.PAIRWISE)
+            pairwise = cronbach_alpha(stats, Missing.PAIRWISE) if scale != INSTRUMENT else None
             rests = item_rest(stats, Missing.LISTWISE) if scale != INSTRUMENT else ()
             out.append(
                 ScaleReliability(
                     scale=scale,
                     items=len(stats.items),
                     alpha=listwise.value,
-                    alpha_pairwise=pairwise.value,
+                    alpha_pairwise=pairwise.value if pairwise else None,
                     complete=stats.complete,
                     fits=tuple(
                         ItemFit(r.item, r.rest_correlation, r.alpha_if_deleted) for r in rests

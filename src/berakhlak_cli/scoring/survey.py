@@ -83,6 +83,7 @@ class SurveyScorer:
         self.excluded: dict[str, int] = {}
         self.duplicates = DuplicateScreen(rubric.quality.duplicates)
         self.reliability = ReliabilityAccumulator(rubric)
+        self._normalized: dict[str, str] = {}
 
     def add(self, batch: SurveyBatch) -> None:
         """Score one batch of rows."""
@@ -184,11 +185,12 @@ class SurveyScorer:
         for name in self.group_by:
             column = batch.groups[name]
             shown = [" ".join(c.split()) for c in column.categories]
+            keys = [self._normal(s) for s in shown]
             # NOTE: "Biro  Hukum" and "biro hukum" are the same unit; the first spelling is shown.
-            canon = {normalize(s): s for s in reversed(shown)}
-            merged = sorted({normalize(s) for s in shown if s})
+            canon = dict(zip(reversed(keys), reversed(shown), strict=True))
+            merged = sorted({k for k, s in zip(keys, shown, strict=True) if s})
             pos = {k: i for i, k in enumerate(merged)}
-            lut = np.array([pos.get(normalize(s), -1) if s else -1 for s in shown] + [-1])
+            lut = np.array([pos[k] if s else -1 for k, s in zip(keys, shown, strict=True)] + [-1])
             local.append(lut[np.where(column.codes < 0, len(shown), column.codes)])
             labels.append([canon[k] for k in merged])
         combined = np.zeros(batch.size, dtype=np.int64)
@@ -207,13 +209,20 @@ class SurveyScorer:
             if "" in key:
                 lut_global[u_idx] = -1
                 continue
-            norm = tuple(normalize(k) for k in key)
+            norm = tuple(self._normal(k) for k in key)
             if norm not in self._key_index:
                 self._key_index[norm] = len(self.keys)
                 self.keys.append(key)
             lut_global[u_idx] = self._key_index[norm]
         out = lut_global[inverse]
         return np.where(blank, -1, out)
+
+    def _normal(self, text: str) -> str:
+        """``normalize`` with a cache: the same unit names recur in every batch."""
+        hit = self._normalized.get(text)
+        if hit is None:
+            hit = self._normalized[text] = normalize(text)
+        return hit
 
     def _exclude(
         self,
