@@ -81,6 +81,9 @@ SURVEY_CASES: dict[str, Outcome] = {
         groups=("Biro Ekonomi – Keuangan", "Biro Hukum", "Biro Umum"),
         warning="line 2 is not valid UTF-8; reading the file as Windows-1252",
     ),
+    "survey.neither-utf8-nor-cp1252.csv": Fails(
+        "line 8: bytes that are neither UTF-8 nor Windows-1252 text"
+    ),
     "survey.utf16-tab.txt": Scores(),
     "survey.semicolon-decimal-comma.csv": Scores(issues=(("not-integer", 3, "ak2"),)),
     "survey.tab-delimited.tsv": Scores(),
@@ -351,6 +354,19 @@ def test_invalid_utf8_after_the_sniffed_megabyte(runner: CliRunner, tmp_path: Pa
     line = 1 + body.count(b"\n") * copies + body.split(b"Biro Umum")[0].count(b"\n") + 1
     outcome = Fails(f"line {line}: bytes that are not valid utf-8")
     _check_cli(runner, tmp_path, ["score", str(path)], outcome, str(path))
+
+
+def test_byte_undefined_in_cp1252_after_the_sniffed_megabyte(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """pyarrow decodes lazily; a bad byte far into the file is still one clean line."""
+    path = tmp_path / "survey.late-0x9d.csv"
+    head, body = (SURVEYS / "survey.bom.csv").read_bytes().split(b"\n", 1)
+    copies = (1 << 20) // len(body) + 2
+    path.write_bytes(head + b"\n" + body * copies + body.replace(b"Biro Umum", b"Biro \x9d"))
+    outcome = Fails(r"line \d+: bytes that are not valid cp1252; .* pass the right --encoding")
+    args = ["score", str(path), "--encoding", "cp1252"]
+    _check_cli(runner, tmp_path, args, outcome, str(path))
 
 
 def test_every_case_has_its_file() -> None:

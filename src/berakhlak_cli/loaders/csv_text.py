@@ -47,11 +47,18 @@ def _decode_sample(
         return codecs.getincrementaldecoder("utf-8")().decode(raw), "utf-8", ()
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise SurveyError(
+                f"{source}: line {line}: bytes that are neither UTF-8 nor Windows-1252 text; "
+                "save the file as 'CSV UTF-8' or pass --encoding"
+            ) from None
         warning = (
             f"{source}: line {line} is not valid UTF-8; reading the file as Windows-1252 "
             "(cp1252). Save it as 'CSV UTF-8' or pass --encoding to be explicit."
         )
-        return raw.decode("cp1252", errors="replace"), "cp1252", (warning,)
+        return text, "cp1252", (warning,)
 
 
 def sniff(path: Path, source: str, encoding: str | None = None) -> CsvDialect:
@@ -223,9 +230,10 @@ def _bad_bytes(path: Path, source: str, encoding: str) -> str:
             try:
                 line.decode(encoding)
             except UnicodeDecodeError:
+                hint = "--encoding cp1252" if encoding.startswith("utf") else "the right --encoding"
                 return (
                     f"{source}: line {number}: bytes that are not valid {encoding}; save the file "
-                    "as 'CSV UTF-8' or pass --encoding cp1252"
+                    f"as 'CSV UTF-8' or pass {hint}"
                 )
     return f"{source}: the text is not valid {encoding}"
 

@@ -56,6 +56,9 @@ def csv_reader(
                 if merged_record(batch, dialect.delimiter):
                     raise locate_merge(path, dialect, source)
                 yield batch.select(wanted)
+        except UnicodeDecodeError:
+            # NOTE: only the first MiB was sniffed; a bad byte later surfaces here.
+            raise locate_problem(path, dialect, source, "the text cannot be decoded") from None
         except pa.ArrowInvalid as exc:
             # NOTE: pyarrow quotes the offending record after "got N:"; that text may hold a
             # NIP or a name, so it is cut off (the message must carry no personal data).

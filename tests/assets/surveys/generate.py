@@ -134,6 +134,7 @@ def survey_cases() -> dict[str, str | bytes]:
     cp = with_cell(2, "unit_kerja", "Biro Ekonomi – Keuangan")
     cp[1][3] = "Biro Ekonomi – Keuangan"
     cases["survey.cp1252.csv"] = csv_text(cp).encode("cp1252")
+    cases["survey.neither-utf8-nor-cp1252.csv"] = ok.encode().replace(b"Biro Umum", b"Biro \x9d", 1)
     cases["survey.utf16-tab.txt"] = csv_text(rows, sep="\t", eol="\r\n").encode("utf-16")
     semi = with_cell(3, "ak2", "3,5")
     semi[2][HEADER.index("ak3")] = "4,0"
