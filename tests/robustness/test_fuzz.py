@@ -181,3 +181,10 @@ def test_rubric_loader(bits: list[str], cut: int, tmp_path: Path) -> None:
 def test_rubric_loader_on_raw_bytes(data: bytes) -> None:
     rubric, problems = parse_rubric(data, "<fuzz>")
     assert rubric is not None or problems
+
+
+def test_a_null_document_is_a_problem_not_a_valid_rubric() -> None:
+    """Found by the fuzzer: b"~" parsed to no rubric and no problem ('all valid')."""
+    for raw in (b"~", b"null\n", b"--- ~\n"):
+        rubric, problems = parse_rubric(raw, "<null>")
+        assert rubric is None and [p.code for p in problems] == ["empty"]

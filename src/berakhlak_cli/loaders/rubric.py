@@ -85,6 +85,10 @@ def read_rubric(raw: bytes) -> ParsedRubric:
     doc, problems = parse_yaml(text)
     if problems and doc.data is None:
         return ParsedRubric(None, tuple(problems), None)
+    if doc.data is None:
+        # NOTE: "~" or "null" parses to None without a syntax problem; it is no rubric either.
+        null = Problem("empty", "the document is null; a rubric is a mapping of settings", "", 1, 1)
+        return ParsedRubric(None, (null,), None)
     col = Collector(doc)
     col.problems.extend(problems)
     rubric = _build(Fields(col, doc.data, "", "the rubric"), hashlib.sha256(raw).hexdigest())
