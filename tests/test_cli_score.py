@@ -170,3 +170,17 @@ def test_python_dash_m_help() -> None:
     )
     assert result.returncode == 0
     assert "score" in result.stdout
+
+
+def test_outputs_get_ordinary_file_permissions(runner: CliRunner, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "hasil.csv"
+    old = os.umask(0o022)
+    try:
+        result = runner.invoke(app, ["score", str(SURVEY), "-f", "csv", "-o", str(out)])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

@@ -98,6 +98,12 @@ def write_atomic(path: Path, data: str | bytes, inputs: Sequence[Path] = ()) -> 
     write_all_atomic([(path, data)], inputs)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -135,6 +141,9 @@ def write_all_atomic(
             payload = data.encode("utf-8") if isinstance(data, str) else data
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             staged.append((tmp, target))
+            # NOTE: mkstemp creates 0600 files; an output should get the permissions any new
+            # file gets here (0666 less the umask), e.g. a report shared on a team folder.
+            os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
         for tmp, target in staged:
