@@ -12,6 +12,7 @@ import pytest
 from rich.console import Console
 
 from berakhlak_cli.loaders.results import load_results
+from berakhlak_cli.model.comparison import Comparison
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_flat import (
@@ -22,7 +23,7 @@ from berakhlak_cli.render.compare_flat import (
 from berakhlak_cli.render.compare_terminal import render_comparison
 from berakhlak_cli.render.compare_xlsx import comparison_sheets
 from berakhlak_cli.render.xlsx import Sheet, render_xlsx
-from berakhlak_cli.scoring.compare import Comparison, build_comparison
+from berakhlak_cli.scoring.compare import build_comparison
 from tests.compare.builders import unit, year
 from tests.compare.kalteng import EXAMPLES
 

@@ -14,9 +14,9 @@ from berakhlak_cli.cli.years import UNITS_MAP, YEAR, read_years
 from berakhlak_cli.errors import OutputError
 
 if TYPE_CHECKING:
+    from berakhlak_cli.model.comparison import Comparison
     from berakhlak_cli.model.results import Provenance
     from berakhlak_cli.model.rubric import Lang
-    from berakhlak_cli.scoring.compare import Comparison
 
 
 class CompareFormat(StrEnum):

@@ -206,3 +206,73 @@ class UnitRename:
     new: str
     year: int | None = None
     row: int = 0
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One difference that matters for comparability: ``aspect`` is a stable code."""
+
+    aspect: str
+    detail: str
+    old: Any
+    new: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"aspect": self.aspect, "detail": self.detail, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class Step:
+    """The change between two consecutive years' figures."""
+
+    delta: float | None
+    old_band: str | None
+    new_band: str | None
+
+    @property
+    def band_changed(self) -> bool:
+        """True when both years have a band and they differ."""
+        return None not in (self.old_band, self.new_band) and self.old_band != self.new_band
+
+
+@dataclass(frozen=True)
+class Line:
+    """One compared row (the index, a value, or a unit): a figure per year, a step per pair."""
+
+    key: str
+    label: str
+    code: str
+    figures: tuple[Figure | None, ...]
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class PairCheck:
+    """Comparability of two consecutive years."""
+
+    old: YearResult
+    new: YearResult
+    differences: tuple[Difference, ...]
+
+    @property
+    def comparable(self) -> bool:
+        """True when nothing that changes a score's meaning differs."""
+        return not self.differences
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``compare`` and ``report`` show."""
+
+    years: tuple[YearResult, ...]
+    index: Line
+    values: tuple[Line, ...]
+    units: tuple[Line, ...]
+    unit_values: Mapping[str, tuple[Line, ...]]
+    checks: tuple[PairCheck, ...]
+
+    @property
+    def comparable(self) -> bool:
+        """True when every consecutive pair is comparable."""
+        return all(c.comparable for c in self.checks)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from berakhlak_cli.model.evidence import UnitGaps
 
@@ -81,6 +82,8 @@ class Interval:
     """Respondents the interval rests on."""
     df: float | None = None
     """Degrees of freedom of the t quantile."""
+    rounded: tuple[float, float] | None = None
+    """The ends rounded like published scores (what a reader sees and bands are read from)."""
 
 
 class GroupLevel(StrEnum):
@@ -177,6 +180,8 @@ class RubricRef:
     title: str
     instrument: str
     sha256: str
+    summary: Mapping[str, Any] = field(default_factory=dict)
+    """The rubric's comparability fingerprint (``scoring.comparability.rubric_summary``)."""
 
 
 @dataclass(frozen=True)

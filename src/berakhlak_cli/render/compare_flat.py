@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any
 
-from berakhlak_cli.model.comparison import Figure, YearResult
+from berakhlak_cli.model.comparison import Comparison, Figure, Line, YearResult
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import (
@@ -27,7 +27,6 @@ from berakhlak_cli.render.compare_text import (
 )
 from berakhlak_cli.render.compare_words import say
 from berakhlak_cli.render.flat import safe_cell
-from berakhlak_cli.scoring.compare import Comparison, Line
 
 FORMAT = "berakhlak-comparison"
 FORMAT_VERSION = 1

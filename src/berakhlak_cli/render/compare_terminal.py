@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from berakhlak_cli.model.comparison import Comparison, Line
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import (
     band_chain,
@@ -21,7 +22,6 @@ from berakhlak_cli.render.compare_text import (
     year_line,
 )
 from berakhlak_cli.render.compare_words import say
-from berakhlak_cli.scoring.compare import Comparison, Line
 
 
 def _delta_style(delta: float | None) -> str:

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from berakhlak_cli.model.comparison import Figure, ResultKind, YearResult
+from berakhlak_cli.model.comparison import (
+    Comparison,
+    Difference,
+    Figure,
+    Line,
+    PairCheck,
+    ResultKind,
+    Step,
+    YearResult,
+)
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_words import WORDS, say
 from berakhlak_cli.render.number import fmt_delta, fmt_number
-from berakhlak_cli.scoring.comparability import Difference
-from berakhlak_cli.scoring.compare import Comparison, Line, PairCheck, Step
 
 SHOWN_DETAILS = 4
 _KINDS = ("value", "behaviour", "item", "criterion", "evidence")

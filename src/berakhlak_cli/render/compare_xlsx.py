@@ -6,6 +6,7 @@ comparability sheet comes first.
 
 from __future__ import annotations
 
+from berakhlak_cli.model.comparison import Comparison, Line
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_flat import comparison_rows
 from berakhlak_cli.render.compare_text import (
@@ -16,7 +17,6 @@ from berakhlak_cli.render.compare_text import (
 )
 from berakhlak_cli.render.compare_words import say
 from berakhlak_cli.render.xlsx import Cell, Sheet
-from berakhlak_cli.scoring.compare import Comparison, Line
 
 
 def _banner(comparison: Comparison, lang: Lang) -> list[str]:

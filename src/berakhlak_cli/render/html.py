@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from berakhlak_cli.model.comparison import Figure
+from berakhlak_cli.model.comparison import Comparison, Figure
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.charts import Series, heatmap_chart, values_chart
@@ -23,7 +23,6 @@ from berakhlak_cli.render.compare_text import band_legend, line_label, warning_l
 from berakhlak_cli.render.compare_words import say, words
 from berakhlak_cli.render.report_method import method_blocks
 from berakhlak_cli.render.report_view import ReportView, build_view, line_table
-from berakhlak_cli.scoring.compare import Comparison
 
 
 @cache

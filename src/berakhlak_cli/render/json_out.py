@@ -14,7 +14,6 @@ from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.render.json_evidence import gaps_document, with_evidence
 from berakhlak_cli.render.table_rows import response_rate
-from berakhlak_cli.scoring.comparability import rubric_summary
 
 FORMAT = "berakhlak-results"
 FORMAT_VERSION = 1
@@ -121,7 +120,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "title": sheet.rubric.title,
             "instrument": sheet.rubric.instrument,
             "sha256": sheet.rubric.sha256,
-            "summary": rubric_summary(rubric),
+            "summary": dict(sheet.rubric.summary),
         },
         "inputs": [{"role": i.role, "name": i.name, "sha256": i.sha256} for i in provenance.inputs],
         "group_by": list(sheet.group_by),

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from berakhlak_cli.model.comparison import UnitResult, YearResult
+from berakhlak_cli.model.comparison import Comparison, UnitResult, YearResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import figure_text
 from berakhlak_cli.render.compare_words import say
 from berakhlak_cli.render.number import fmt_count, fmt_delta, fmt_number
 from berakhlak_cli.render.report_cells import Cell, Table, band_cell, band_css, delta_css
-from berakhlak_cli.scoring.compare import Comparison
 
 
 def _ranked(units: tuple[UnitResult, ...]) -> list[UnitResult]:

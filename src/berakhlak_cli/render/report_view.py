@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from berakhlak_cli.model.comparison import Comparison, Line, YearResult
 from berakhlak_cli.model.comparison import Headline as HeadlineKind
-from berakhlak_cli.model.comparison import YearResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import (
     band_chain,
@@ -24,7 +24,6 @@ from berakhlak_cli.render.compare_words import say
 from berakhlak_cli.render.number import fmt_delta
 from berakhlak_cli.render.report_cells import Cell, Table, band_cell, band_css, delta_css
 from berakhlak_cli.render.report_units import coverage_table, gaps_table, ranking_table
-from berakhlak_cli.scoring.compare import Comparison, Line
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from berakhlak_cli.scoring.comparability import Difference
+from berakhlak_cli.model.comparison import Difference
 
 FORMAT = "berakhlak-rubric-diff"
 FORMAT_VERSION = 1

@@ -8,7 +8,6 @@ from berakhlak_cli.model.results import GroupResult, Interval, Score, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.i18n import word
 from berakhlak_cli.render.number import fmt_count, fmt_number
-from berakhlak_cli.scoring.bands import round_half_up
 
 
 @dataclass(frozen=True)
@@ -76,9 +75,8 @@ def interval_text(interval: Interval | None, decimals: int, lang: Lang) -> str:
     """``73,9–78,3`` (ends rounded like published scores), or an em dash."""
     if interval is None:
         return "—"
-    low = fmt_number(round_half_up(interval.lower, decimals), decimals, lang)
-    high = fmt_number(round_half_up(interval.upper, decimals), decimals, lang)
-    return f"{low}–{high}"
+    low, high = interval.rounded or (interval.lower, interval.upper)
+    return f"{fmt_number(low, decimals, lang)}–{fmt_number(high, decimals, lang)}"
 
 
 def _title(column: str, rubric: Rubric, lang: Lang) -> str:

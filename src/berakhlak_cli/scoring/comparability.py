@@ -15,29 +15,15 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from berakhlak_cli.model.comparison import Difference
 from berakhlak_cli.model.rubric import Rubric, Text
 from berakhlak_cli.scoring.normalize import normalize
 
 SUMMARY_VERSION = 1
 _DIGITS = 6
 _TOLERANCE = 1e-6
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One difference that matters for comparability: ``aspect`` is a stable code."""
-
-    aspect: str
-    detail: str
-    old: Any
-    new: Any
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"aspect": self.aspect, "detail": self.detail, "old": self.old, "new": self.new}
 
 
 def shares(weights: list[float]) -> list[float]:

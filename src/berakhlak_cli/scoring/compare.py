@@ -15,77 +15,25 @@ difference too. Any difference makes the pair "not comparable", and every output
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import (
+    Comparison,
+    Difference,
     Figure,
     Headline,
+    Line,
+    PairCheck,
+    Step,
     UnitRename,
     ValueInfo,
     YearResult,
 )
 from berakhlak_cli.scoring.bands import round_half_up
-from berakhlak_cli.scoring.comparability import Difference, compare_summaries
+from berakhlak_cli.scoring.comparability import compare_summaries
 from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.unit_merge import apply_units_map
-
-
-@dataclass(frozen=True)
-class Step:
-    """The change between two consecutive years' figures."""
-
-    delta: float | None
-    old_band: str | None
-    new_band: str | None
-
-    @property
-    def band_changed(self) -> bool:
-        """True when both years have a band and they differ."""
-        return None not in (self.old_band, self.new_band) and self.old_band != self.new_band
-
-
-@dataclass(frozen=True)
-class Line:
-    """One compared row (the index, a value, or a unit): a figure per year, a step per pair."""
-
-    key: str
-    label: str
-    code: str
-    figures: tuple[Figure | None, ...]
-    steps: tuple[Step, ...]
-
-
-@dataclass(frozen=True)
-class PairCheck:
-    """Comparability of two consecutive years."""
-
-    old: YearResult
-    new: YearResult
-    differences: tuple[Difference, ...]
-
-    @property
-    def comparable(self) -> bool:
-        """True when nothing that changes a score's meaning differs."""
-        return not self.differences
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Everything ``compare`` and ``report`` show."""
-
-    years: tuple[YearResult, ...]
-    index: Line
-    values: tuple[Line, ...]
-    units: tuple[Line, ...]
-    unit_values: Mapping[str, tuple[Line, ...]]
-    checks: tuple[PairCheck, ...]
-
-    @property
-    def comparable(self) -> bool:
-        """True when every consecutive pair is comparable."""
-        return all(c.comparable for c in self.checks)
 
 
 def step(old: Figure | None, new: Figure | None, decimals: int) -> Step:

@@ -97,6 +97,7 @@ def intervals(
                 se=s_e,
                 n=int(count),
                 df=count - 1.0,
+                rounded=(lo_r, hi_r),
             )
         )
     return out

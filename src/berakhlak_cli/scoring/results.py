@@ -29,6 +29,7 @@ from berakhlak_cli.model.results import (
 )
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
 from berakhlak_cli.scoring.bands import make_score, mean, weighted_mean
+from berakhlak_cli.scoring.comparability import rubric_summary
 from berakhlak_cli.scoring.eligibility import minimum_respondents
 from berakhlak_cli.scoring.group_intervals import group_interval_table
 from berakhlak_cli.scoring.group_stats import GroupStats
@@ -60,7 +61,9 @@ class ResultBuilder:
     def rubric_ref(self) -> RubricRef:
         """Identify the rubric in results."""
         r = self.rubric
-        return RubricRef(r.id, r.version, r.title.get(r.locale), r.instrument, r.sha256)
+        return RubricRef(
+            r.id, r.version, r.title.get(r.locale), r.instrument, r.sha256, rubric_summary(r)
+        )
 
     def raw_scores(self, stats: GroupStats, g: int) -> tuple[list[float | None], float | None]:
         """(value scores, index) of group ``g`` before rounding; None where undefined."""
