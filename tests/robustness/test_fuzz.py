@@ -188,3 +188,15 @@ def test_a_null_document_is_a_problem_not_a_valid_rubric() -> None:
     for raw in (b"~", b"null\n", b"--- ~\n"):
         rubric, problems = parse_rubric(raw, "<null>")
         assert rubric is None and [p.code for p in problems] == ["empty"]
+
+
+def test_a_huge_rubric_is_refused_after_reading_one_megabyte(tmp_path: Path) -> None:
+    """A 10 MB rubric (or /dev/zero) is cut off at the size limit, not read whole."""
+    path = tmp_path / "rubric.yaml"
+    path.write_bytes(b"# padding\n" * 1_048_576)
+    try:
+        load_rubric(path)
+    except BerakhlakError as exc:
+        assert "too-large file is larger than 1,000,000 bytes" in str(exc)
+    else:
+        raise AssertionError("a 10 MB rubric loaded")

@@ -26,7 +26,7 @@ from berakhlak_cli.loaders.rubric_settings import (
     read_rounding,
     read_text,
 )
-from berakhlak_cli.loaders.yaml_source import Document, parse_yaml
+from berakhlak_cli.loaders.yaml_source import MAX_BYTES, Document, parse_yaml
 from berakhlak_cli.model.rubric import Band, Behaviour, Item, Lang, Rubric, Scale, ScaleLabel, Value
 
 FORMAT = 1
@@ -46,11 +46,17 @@ def load_rubric(path: Path | None = None) -> Rubric:
     path = path or default_rubric_path()
     source = str(path)
     try:
-        raw = path.read_bytes()
+        # NOTE: never more than the size limit + 1 bytes: a huge file or /dev/zero cannot
+        # exhaust memory before the size check.
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise RubricError(source, (Problem("no-file", "file not found"),)) from None
     except OSError as exc:
         raise RubricError(source, (Problem("no-file", exc.strerror or str(exc)),)) from None
+    if len(raw) > MAX_BYTES:
+        too_large = Problem("too-large", f"file is larger than {MAX_BYTES:,} bytes", "", 1)
+        raise RubricError(source, (too_large,))
     rubric, problems = parse_rubric(raw, source)
     if problems or rubric is None:
         raise RubricError(source, tuple(problems))
