@@ -175,7 +175,7 @@ UNITS_CASES: dict[str, Outcome] = {
     "units.duplicate-unit.csv": Fails("row 3: unit 'biro hukum' is listed twice"),
     "units.unbalanced-quote.csv": Fails(r"row 2 \(line \d+\): unexpected end of data"),
     "units.nul-bytes.csv": Fails("line 2: contains NUL bytes"),
-    "units.cp1252.csv": Fails("not UTF-8 text"),
+    "units.cp1252.csv": Fails("line 2: not UTF-8 text"),
     "units.ragged-row.csv": Fails("row 3: expected 3 fields, found 2"),
     "units.does-not-exist.csv": Fails("file not found"),
 }
@@ -303,6 +303,14 @@ def test_evidence_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
     }
     assert found == set(outcome.issues)
     assert "root:" not in json.dumps(doc)
+
+
+def test_units_file_is_read_with_a_size_limit(tmp_path: Path) -> None:
+    """--units /dev/zero (or a survey passed by mistake) cannot exhaust memory."""
+    path = tmp_path / "units.huge.csv"
+    path.write_bytes(b"unit_kerja,headcount\n" + b"Biro Hukum,8\n" * (1 << 21))
+    with pytest.raises(UnitsError, match="larger than 16 MiB"):
+        load_units(path, RUBRIC)
 
 
 def test_thousands_separators_are_read_as_thousands() -> None:

@@ -11,6 +11,8 @@ from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
+MAX_BYTES = 16 << 20
+"""A units file lists units, not respondents: 16 MiB is far beyond any real one."""
 _GROUPED = re.compile(r"\d{1,3}([.,])\d{3}(\1\d{3})*")
 HEADCOUNT_NAMES = ("headcount", "jumlah_pegawai", "jumlah pegawai", "jumlah asn", "pegawai", "n")
 
@@ -19,13 +21,18 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
     """Unit name -> headcount; every malformed row is an error naming its row and column."""
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise UnitsError(f"{source}: file not found") from None
     except UnicodeDecodeError as exc:
-        raise UnitsError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise UnitsError(f"{source}: line {line}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise UnitsError(f"{source}: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise UnitsError(f"{source}: larger than {MAX_BYTES >> 20} MiB; is this a units file?")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise UnitsError(f"{source}: line {line}: contains NUL bytes, not CSV text")
