@@ -243,3 +243,26 @@ def test_published_runs_together_expose_no_small_cell() -> None:
     small = {i for i, g in enumerate(cross.groups) if g.respondents < 5}
     assert small and small <= set(hidden)
     assert exposed(hidden, equations) & small == set()
+
+
+def test_csv_and_xlsx_have_no_scores_for_withheld_groups(runner: CliRunner, tmp_path: Path) -> None:
+    survey = str(EXAMPLE / "survei-2024.csv")
+    by = ["--by", "unit_kerja", "--by", "jenis_asn"]
+    result = runner.invoke(app, ["score", survey, *by, "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    value_ids = [v.id for v in RUBRIC.values]
+    scored = [*value_ids, "index_raw", "index", "index_ci_lower", "index_ci_upper", "band"]
+    hidden = [r for r in rows if r["withheld"]]
+    assert len(hidden) >= 6
+    for row in hidden:
+        assert all(row[c] == "" for c in scored if c in row), row
+    out = tmp_path / "out.xlsx"
+    if runner.invoke(app, ["score", survey, *by, "-f", "xlsx", "-o", str(out)]).exit_code == 0:
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(out).worksheets[0]
+        table = [[c.value for c in r] for r in sheet.iter_rows()]
+        head = next(r for r in table if "withheld" in [str(c) for c in r] or "BP" in r)
+        for line in table[table.index(head) + 1 :]:
+            if any(isinstance(c, str) and c in (ANONYMITY, COMPLEMENTARY) for c in line):
+                assert not any(isinstance(c, float) for c in line), line
