@@ -40,6 +40,22 @@ def encode(array: pa.Array | pa.ChunkedArray) -> EncodedColumn:
     return EncodedColumn(categories, codes)
 
 
+def encode_rows(array: pa.Array | pa.ChunkedArray) -> EncodedColumn:
+    """A mostly-unique text column (respondent ids) as one category per row, without hashing.
+
+    Dictionary-encoding a column with a distinct value per row costs a hash-table pass for no
+    saving; the row values themselves serve as categories (null -> "").
+    """
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if pa.types.is_dictionary(array.type):
+        return encode(array)
+    if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
+        array = pc.cast(array, pa.string())
+    values = array.fill_null("").to_pylist()
+    return EncodedColumn(tuple(values), np.arange(len(values), dtype=np.int32))
+
+
 @dataclass
 class SurveySource:
     """A matched survey file; iterate ``batches()`` (and ``id_batches()`` for a first pass)."""
@@ -50,9 +66,11 @@ class SurveySource:
     """A callable returning an iterator of pyarrow RecordBatches with columns c<position>."""
     batch_rows: int | None = None
 
-    def _record_batches(self, columns: list[int]) -> Iterator[tuple[int, pa.RecordBatch]]:
+    def _record_batches(
+        self, columns: list[int], plain: frozenset[int] = frozenset()
+    ) -> Iterator[tuple[int, pa.RecordBatch]]:
         row = 2
-        for record_batch in self.reader(columns):
+        for record_batch in self.reader(columns, plain):
             step = self.batch_rows or record_batch.num_rows or 1
             for start in range(0, record_batch.num_rows, step):
                 part = record_batch.slice(start, step)
@@ -62,22 +80,26 @@ class SurveySource:
     def batches(self) -> Iterator[SurveyBatch]:
         """The survey's rows, in order, as encoded batches."""
         plan = self.plan
-        for first_row, rb in self._record_batches(plan.needed):
+        rid = plan.respondent_id
+        by_value = set(plan.items.values()) | set(plan.groups.values())
+        plain = frozenset({rid}) if rid is not None and rid not in by_value else frozenset()
+        for first_row, rb in self._record_batches(plan.needed, plain):
             col = {name: rb.column(f"c{pos}") for name, pos in _named(plan).items()}
             yield SurveyBatch(
                 first_row=first_row,
                 size=rb.num_rows,
                 items={i: encode(col[f"item:{i}"]) for i in plan.items},
                 groups={g: encode(col[f"group:{g}"]) for g in plan.groups},
-                respondent_id=encode(col["id"]) if plan.respondent_id is not None else None,
+                respondent_id=encode_rows(col["id"]) if rid is not None else None,
             )
 
     def id_batches(self) -> Iterator[tuple[int, EncodedColumn]]:
         """Only the respondent-id column (for duplicate policies that need a first pass)."""
         if self.plan.respondent_id is None:
             return
-        for first_row, rb in self._record_batches([self.plan.respondent_id]):
-            yield first_row, encode(rb.column(f"c{self.plan.respondent_id}"))
+        rid = self.plan.respondent_id
+        for first_row, rb in self._record_batches([rid], frozenset({rid})):
+            yield first_row, encode_rows(rb.column(f"c{rid}"))
 
 
 def _named(plan: SurveyPlan) -> dict[str, int]:

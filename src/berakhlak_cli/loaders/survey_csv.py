@@ -1,8 +1,12 @@
-"""CSV surveys through pyarrow's streaming reader (every cell as dictionary-encoded text).
+"""CSV surveys through pyarrow's streaming reader (every cell as text).
 
 Blank lines are kept as (empty) records so that row numbers in issues match what a spreadsheet
 shows. Every column is parsed, not only the needed ones, so that an unbalanced quote that
 swallowed whole records into one field is detected wherever it opened (``merged_record``).
+Columns scoring reads by value (items, grouping columns) are dictionary-encoded while parsing:
+they hold a handful of distinct strings. Everything else, including the respondent id (one
+distinct value per row), stays plain text: dictionary-encoding a million unique NIPs costs
+about a second per million rows for nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from berakhlak_cli.loaders.csv_text import locate_merge, locate_problem, sniff
 
 TEXT = pa.dictionary(pa.int32(), pa.string())
 
-Reader = Callable[[list[int]], Iterator[pa.RecordBatch]]
+Reader = Callable[[list[int], frozenset[int]], Iterator[pa.RecordBatch]]
 
 
 def csv_reader(
@@ -29,8 +33,11 @@ def csv_reader(
     dialect = sniff(path, source, encoding)
     names = [f"c{i}" for i in range(len(dialect.header))]
 
-    def read(columns: list[int]) -> Iterator[pa.RecordBatch]:
+    def read(columns: list[int], plain: frozenset[int] = frozenset()) -> Iterator[pa.RecordBatch]:
         wanted = [names[i] for i in columns]
+        types = {
+            n: TEXT if i in columns and i not in plain else pa.string() for i, n in enumerate(names)
+        }
         try:
             reader = pacsv.open_csv(
                 path,
@@ -46,7 +53,7 @@ def csv_reader(
                     ignore_empty_lines=False,
                 ),
                 convert_options=pacsv.ConvertOptions(
-                    column_types=dict.fromkeys(names, TEXT),
+                    column_types=types,
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
                     null_values=[],
@@ -76,12 +83,12 @@ def merged_record(batch: pa.RecordBatch, delimiter: str) -> bool:
     An unbalanced quote makes the parser read on, across line ends, until the next quote: the
     records in between vanish into one cell. Such a cell spans at least one line end and holds
     the rest of one record plus the start of another, so at least (columns - 1) delimiters; a
-    genuine multi-line answer (a Google Forms paragraph) almost never does. Only each column's
-    distinct values are inspected, so the check is cheap.
+    genuine multi-line answer (a Google Forms paragraph) almost never does. A dictionary column
+    is checked on its distinct values only; a plain column is scanned in C.
     """
     need = batch.num_columns - 1
     for column in batch.columns:
-        values = column.dictionary
+        values = column.dictionary if pa.types.is_dictionary(column.type) else column
         broken = pc.or_(pc.match_substring(values, "\n"), pc.match_substring(values, "\r"))
         if not pc.any(broken).as_py():
             continue

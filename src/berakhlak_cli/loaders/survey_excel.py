@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from berakhlak_cli.errors import SurveyError
 
-Reader = Callable[[list[int]], Iterator[pa.RecordBatch]]
+Reader = Callable[[list[int], frozenset[int]], Iterator[pa.RecordBatch]]
 
 
 def cell_text(value: Any) -> str:
@@ -68,7 +68,7 @@ def excel_reader(path: Path, source: str, sheet: str | None) -> tuple[list[str],
     header = [cell_text(c) for c in rows[0]]
     body = rows[1:]
 
-    def read(columns: list[int]) -> Iterator[pa.RecordBatch]:
+    def read(columns: list[int], plain: frozenset[int] = frozenset()) -> Iterator[pa.RecordBatch]:
         arrays = [
             pa.array([cell_text(r[c]) if c < len(r) else "" for r in body], pa.string())
             for c in columns

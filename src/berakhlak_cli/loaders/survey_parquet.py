@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 
 from berakhlak_cli.errors import SurveyError
 
-Reader = Callable[[list[int]], Iterator[pa.RecordBatch]]
+Reader = Callable[[list[int], frozenset[int]], Iterator[pa.RecordBatch]]
 BATCH_ROWS = 256_000
 
 
@@ -22,7 +22,7 @@ def parquet_reader(path: Path, source: str) -> tuple[list[str], Reader, list[str
         raise SurveyError(f"{source}: not a readable Parquet file ({exc})") from None
     header = list(pfile.schema_arrow.names)
 
-    def read(columns: list[int]) -> Iterator[pa.RecordBatch]:
+    def read(columns: list[int], plain: frozenset[int] = frozenset()) -> Iterator[pa.RecordBatch]:
         names = [header[c] for c in columns]
         for rb in pfile.iter_batches(batch_size=BATCH_ROWS, columns=names):
             arrays = [_as_text(rb.column(n), n, source) for n in names]

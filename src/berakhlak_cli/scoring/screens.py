@@ -7,6 +7,8 @@ about 5e-7.
 
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 import numpy.typing as npt
 
@@ -23,9 +25,9 @@ def id_hashes(column: EncodedColumn) -> tuple[Hashes, Mask]:
     Python's string hash (SipHash, 64-bit) is used: it is stable within one run, which is all
     duplicate detection needs, and costs one C call per distinct id.
     """
-    cats = [c.strip() for c in column.categories]
-    hashed = np.fromiter((hash(c) for c in [*cats, ""]), dtype=np.int64, count=len(cats) + 1)
-    blank = np.array([c == "" for c in cats] + [True])
+    cats = [*map(str.strip, column.categories), ""]
+    hashed = np.fromiter(map(hash, cats), dtype=np.int64, count=len(cats))
+    blank = np.fromiter(map(operator.not_, cats), dtype=bool, count=len(cats))
     idx = np.where(column.codes < 0, len(cats), column.codes)
     return hashed.view(np.uint64)[idx], ~blank[idx]
 
@@ -78,16 +80,20 @@ class DuplicateScreen:
             rows = np.arange(first_row, first_row + len(column), dtype=np.int64)
             return np.isin(rows, self._planned_drops())
         hashes, has_id = id_hashes(column)
-        seen_before = np.zeros(len(hashes), dtype=bool)
+        ids = hashes[has_id]
+        # One stable sort gives both the within-batch repeats (equal to the previous entry,
+        # which is earlier in the file because the sort is stable) and a sorted run to merge.
+        order = np.argsort(ids, kind="stable")
+        ordered = ids[order]
+        repeat = np.zeros(len(ids), dtype=bool)
+        repeat[order[1:]] = ordered[1:] == ordered[:-1]
         if len(self._seen):
-            pos = np.searchsorted(self._seen, hashes).clip(max=len(self._seen) - 1)
-            seen_before = self._seen[pos] == hashes
-        _, first = np.unique(hashes, return_index=True)
-        repeat_in_batch = np.ones(len(hashes), dtype=bool)
-        repeat_in_batch[first] = False
-        dup = has_id & (seen_before | repeat_in_batch)
+            pos = np.searchsorted(self._seen, ids).clip(max=len(self._seen) - 1)
+            repeat |= self._seen[pos] == ids
+        dup = np.zeros(len(hashes), dtype=bool)
+        dup[np.flatnonzero(has_id)] = repeat
         # NOTE: a stable sort of two sorted runs is a linear merge, so this stays O(n) per batch.
-        self._seen = np.sort(np.concatenate([self._seen, np.unique(hashes[has_id])]), kind="stable")
+        self._seen = np.sort(np.concatenate([self._seen, ordered]), kind="stable")
         return dup
 
 

@@ -84,8 +84,11 @@ class Structure:
 def item_scores(answers: Matrix, st: Structure) -> Matrix:
     """0-100 item scores (items x respondents) from raw answers; NaN stays NaN."""
     low, high = st.low[:, None], st.high[:, None]
-    keyed = np.where(st.reverse[:, None], high + low - answers, answers)
-    return (keyed - low) / (high - low) * 100.0
+    if st.reverse.any():
+        answers = np.where(st.reverse[:, None], high + low - answers, answers)
+    out = answers - low
+    out *= 100.0 / (high - low)
+    return out
 
 
 def weighted_rows(scores: Matrix, weights: Matrix) -> Matrix:
@@ -101,12 +104,13 @@ def weighted_rows(scores: Matrix, weights: Matrix) -> Matrix:
 
 def person_scores(scores: Matrix, st: Structure) -> tuple[Matrix, Matrix]:
     """(value scores values x n, respondent index n) by the person-first method."""
-    behaviours = np.stack(
-        [weighted_rows(scores[a:b], st.item_weight[a:b]) for a, b in st.behaviour_items]
-    )
-    values = np.stack(
-        [weighted_rows(behaviours[a:b], st.behaviour_weight[a:b]) for a, b in st.value_behaviours]
-    )
+    n = scores.shape[1]
+    behaviours = np.empty((len(st.behaviour_items), n))
+    for row, (a, b) in enumerate(st.behaviour_items):
+        behaviours[row] = weighted_rows(scores[a:b], st.item_weight[a:b])
+    values = np.empty((len(st.value_behaviours), n))
+    for row, (a, b) in enumerate(st.value_behaviours):
+        values[row] = weighted_rows(behaviours[a:b], st.behaviour_weight[a:b])
     return values, weighted_rows(values, st.value_weight)
 
 
