@@ -184,3 +184,33 @@ def test_outputs_get_ordinary_file_permissions(runner: CliRunner, tmp_path: Path
         os.umask(old)
     assert result.exit_code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_quiet_silences_the_issue_listing(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", str(SURVEY), "--quiet", "-f", "csv"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    from berakhlak_cli.cli.progress import survey_progress
+
+    piped = Console(file=io.StringIO(), force_terminal=False)
+    with survey_progress(SURVEY, piped, enabled=True, min_bytes=0) as tick:
+        assert tick is None
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=100)
+    with survey_progress(SURVEY, terminal, enabled=False, min_bytes=0) as tick:
+        assert tick is None
+    with survey_progress(SURVEY, terminal, enabled=True, min_bytes=0) as tick:
+        assert tick is not None
+        tick(300, SURVEY.stat().st_size // 2)
+        tick(231, SURVEY.stat().st_size)
+    drawn = terminal.file.getvalue()  # type: ignore[attr-defined]
+    assert "survei-2024.csv" in drawn and "531 rows" in drawn
+
+
+def test_pipeline_reports_rows_and_bytes() -> None:
+    seen: list[tuple[int, int]] = []
+    score_survey(SURVEY, load_rubric(), batch_rows=200, on_batch=lambda r, b: seen.append((r, b)))
+    assert [r for r, _ in seen] == [200, 200, 131]
+    assert seen[-1][1] == SURVEY.stat().st_size

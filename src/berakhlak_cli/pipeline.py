@@ -22,11 +22,11 @@ def score_survey(
     sheet: str | None = None,
     encoding: str | None = None,
     batch_rows: int | None = None,
-    on_batch: Callable[[int], None] | None = None,
+    on_batch: Callable[[int, int], None] | None = None,
 ) -> tuple[Scoresheet, SurveySource]:
     """Score the survey at ``path`` with ``rubric``, grouped by ``group_by`` (default: the unit).
 
-    ``on_batch`` is called with each batch's row count (for progress display).
+    ``on_batch(rows, bytes_read)`` is called after each batch (for progress display).
     """
     group_by = group_by or (rubric.columns.unit.name,)
     source = open_survey(
@@ -44,7 +44,7 @@ def score_survey(
     for batch in source.batches():
         scorer.add(batch)
         if on_batch:
-            on_batch(batch.size)
+            on_batch(batch.size, source.bytes_read())
     if scorer.read == 0:
         raise SurveyError(f"{path}: no data rows below the header")
     sheet_out = replace(scorer.finish(), ignored_columns=source.plan.ignored)

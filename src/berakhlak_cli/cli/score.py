@@ -26,6 +26,7 @@ from berakhlak_cli.cli.options import (
     LangChoice,
     OutputFormat,
 )
+from berakhlak_cli.cli.progress import survey_progress
 from berakhlak_cli.errors import ExitCode, OutputError
 
 ISSUES_SHOWN = 10
@@ -70,6 +71,9 @@ def score(
     strict: bool = STRICT,
     when: str | None = GENERATED_AT,
     batch_rows: int | None = typer.Option(None, "--batch-rows", hidden=True, min=1),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress bar and no issue listing on stderr."
+    ),
     debug: bool = DEBUG,
 ) -> None:
     """Score a survey against the rubric: one row per unit plus the whole institution."""
@@ -85,15 +89,17 @@ def score(
         rubric_path = rubric or default_rubric_path()
         model = load_rubric(rubric_path)
         headcounts = load_units(units, model) if units else None
-        sheet_out, source = score_survey(
-            survey,
-            model,
-            group_by=tuple(by),
-            headcounts=headcounts,
-            sheet=sheet,
-            encoding=encoding,
-            batch_rows=batch_rows,
-        )
+        with survey_progress(survey, err_console, enabled=not quiet) as tick:
+            sheet_out, source = score_survey(
+                survey,
+                model,
+                group_by=tuple(by),
+                headcounts=headcounts,
+                sheet=sheet,
+                encoding=encoding,
+                batch_rows=batch_rows,
+                on_batch=tick,
+            )
         for message in source.plan.warnings:
             warn(message)
         if evidence:
@@ -123,7 +129,8 @@ def score(
         write_all_atomic(files, protected)
         if not output:
             typer.echo(text, nl=False)
-        _report_issues(sheet_out, issues is not None)
+        if not quiet:
+            _report_issues(sheet_out, issues is not None)
         if strict and sheet_out.issues:
             raise typer.Exit(int(ExitCode.ISSUES))
 

@@ -7,8 +7,8 @@ never has to fit in memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,10 @@ def encode_rows(array: pa.Array | pa.ChunkedArray) -> EncodedColumn:
     return EncodedColumn(tuple(values), np.arange(len(values), dtype=np.int32))
 
 
+def _nothing_read() -> int:
+    return 0
+
+
 @dataclass
 class SurveySource:
     """A matched survey file; iterate ``batches()`` (and ``id_batches()`` for a first pass)."""
@@ -65,6 +69,8 @@ class SurveySource:
     reader: Any
     """A callable returning an iterator of pyarrow RecordBatches with columns c<position>."""
     batch_rows: int | None = None
+    bytes_read: Callable[[], int] = field(default=lambda: 0)
+    """Bytes of the file consumed so far (CSV only; Excel and Parquet report 0)."""
 
     def _record_batches(
         self, columns: list[int], plain: frozenset[int] = frozenset()
@@ -127,6 +133,7 @@ def open_survey(
     if path.is_dir():
         raise SurveyError(f"{source}: is a directory, not a survey file")
     suffix = path.suffix.lower()
+    position: Callable[[], int] = _nothing_read
     if suffix in EXCEL_SUFFIXES:
         from berakhlak_cli.loaders.survey_excel import excel_reader
 
@@ -136,9 +143,10 @@ def open_survey(
 
         headers, reader, warnings = parquet_reader(path, source)
     else:
-        from berakhlak_cli.loaders.survey_csv import csv_reader
+        from berakhlak_cli.loaders.survey_csv import ReadPosition, csv_reader
 
-        headers, reader, warnings = csv_reader(path, source, encoding, block_bytes)
+        position = ReadPosition()
+        headers, reader, warnings = csv_reader(path, source, encoding, block_bytes, position)
     plan = plan_columns(headers, rubric, group_by, source)
     plan = replace(plan, warnings=tuple(warnings))
-    return SurveySource(path, plan, reader, batch_rows)
+    return SurveySource(path, plan, reader, batch_rows, position)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,8 +27,21 @@ TEXT = pa.dictionary(pa.int32(), pa.string())
 Reader = Callable[[list[int], frozenset[int]], Iterator[pa.RecordBatch]]
 
 
+class ReadPosition:
+    """Bytes consumed from the file so far (for progress display); 0 before reading starts."""
+
+    def __init__(self) -> None:
+        self.handle: BinaryIO | None = None
+
+    def __call__(self) -> int:
+        handle = self.handle
+        if handle is None or handle.closed:
+            return 0
+        return handle.tell()
+
+
 def csv_reader(
-    path: Path, source: str, encoding: str | None, block_bytes: int
+    path: Path, source: str, encoding: str | None, block_bytes: int, position: ReadPosition
 ) -> tuple[list[str], Reader, list[str]]:
     """(header, reader, warnings) for a CSV file."""
     dialect = sniff(path, source, encoding)
@@ -38,41 +52,43 @@ def csv_reader(
         types = {
             n: TEXT if i in columns and i not in plain else pa.string() for i, n in enumerate(names)
         }
-        try:
-            reader = pacsv.open_csv(
-                path,
-                read_options=pacsv.ReadOptions(
-                    column_names=names,
-                    skip_rows=1,
-                    block_size=block_bytes,
-                    encoding=dialect.encoding if dialect.encoding != "utf-8" else "utf8",
-                ),
-                parse_options=pacsv.ParseOptions(
-                    delimiter=dialect.delimiter,
-                    newlines_in_values=True,
-                    ignore_empty_lines=False,
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types=types,
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                    null_values=[],
-                ),
-            )
-            for batch in reader:
-                if merged_record(batch, dialect.delimiter):
-                    raise locate_merge(path, dialect, source)
-                yield batch.select(wanted)
-        except UnicodeDecodeError:
-            # NOTE: only the first MiB was sniffed; a bad byte later surfaces here.
-            raise locate_problem(path, dialect, source, "the text cannot be decoded") from None
-        except pa.ArrowInvalid as exc:
-            # NOTE: pyarrow quotes the offending record after "got N:"; that text may hold a
-            # NIP or a name, so it is cut off (the message must carry no personal data).
-            first = re.sub(r"(got \d+):.*", r"\1", str(exc).splitlines()[0])
-            if "Empty CSV file" in first:
-                return
-            raise locate_problem(path, dialect, source, first, block_bytes) from None
+        with path.open("rb") as handle:
+            position.handle = handle
+            try:
+                reader = pacsv.open_csv(
+                    handle,
+                    read_options=pacsv.ReadOptions(
+                        column_names=names,
+                        skip_rows=1,
+                        block_size=block_bytes,
+                        encoding=dialect.encoding if dialect.encoding != "utf-8" else "utf8",
+                    ),
+                    parse_options=pacsv.ParseOptions(
+                        delimiter=dialect.delimiter,
+                        newlines_in_values=True,
+                        ignore_empty_lines=False,
+                    ),
+                    convert_options=pacsv.ConvertOptions(
+                        column_types=types,
+                        strings_can_be_null=False,
+                        quoted_strings_can_be_null=False,
+                        null_values=[],
+                    ),
+                )
+                for batch in reader:
+                    if merged_record(batch, dialect.delimiter):
+                        raise locate_merge(path, dialect, source)
+                    yield batch.select(wanted)
+            except UnicodeDecodeError:
+                # NOTE: only the first MiB was sniffed; a bad byte later surfaces here.
+                raise locate_problem(path, dialect, source, "the text cannot be decoded") from None
+            except pa.ArrowInvalid as exc:
+                # NOTE: pyarrow quotes the offending record after "got N:"; that text may hold a
+                # NIP or a name, so it is cut off (the message must carry no personal data).
+                first = re.sub(r"(got \d+):.*", r"\1", str(exc).splitlines()[0])
+                if "Empty CSV file" in first:
+                    return
+                raise locate_problem(path, dialect, source, first, block_bytes) from None
 
     return dialect.header, read, list(dialect.warnings)
 
