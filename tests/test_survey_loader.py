@@ -183,3 +183,29 @@ def test_ambiguous_header_is_an_error(tmp_path: Path, rubric: Rubric) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
     with pytest.raises(SurveyError, match=r"item 'bp1' matches more than one column"):
         open_survey(path, rubric, ("unit_kerja",))
+
+
+def test_dictionary_codes_from_buffers_handle_nulls_and_slices() -> None:
+    from berakhlak_cli.loaders.survey import _codes
+
+    indices = pa.array([0, None, 1, 0, None, 1, 1, 0, 1, None], pa.int32())
+    assert _codes(indices).tolist() == [0, -1, 1, 0, -1, 1, 1, 0, 1, -1]
+    assert _codes(indices.slice(3, 5)).tolist() == [0, -1, 1, 1, 0]
+    assert _codes(pa.array([2, 0], pa.int8())).tolist() == [2, 0]
+
+
+def test_scoring_a_csv_does_not_import_pandas(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from berakhlak_cli.console import main; "
+        f"sys.argv = ['berakhlak', 'score', {str(SURVEY)!r}, '-f', 'json', '-q', "
+        f"'-o', {str(tmp_path / 'out.json')!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('pandas' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
