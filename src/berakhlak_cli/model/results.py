@@ -113,6 +113,9 @@ class GroupResult:
     value_intervals: Mapping[str, Interval] = field(default_factory=dict)
     index_interval: Interval | None = None
     flags: tuple[str, ...] = ()
+    combined_interval: Interval | None = None
+    """Interval of ``combined``: the survey interval scaled by the survey weight (evidence is a
+    census of documents, so it adds no sampling error)."""
 
     @property
     def headline(self) -> Score | None:
@@ -124,6 +127,13 @@ class GroupResult:
         if self.combined is None and COMBINED_WITHHELD in self.flags:
             return None
         return self.combined if self.combined is not None else self.index
+
+    @property
+    def headline_interval(self) -> Interval | None:
+        """The interval of ``headline`` (combined when evidence was scored, else the index)."""
+        if self.headline is None:
+            return None
+        return self.combined_interval if self.combined is not None else self.index_interval
 
     @property
     def label(self) -> str:

@@ -41,6 +41,7 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
     head += ["index_ci_lower", "index_ci_upper", "index_may_be"]
     if has_evidence:
         head += ["evidence", "combined"]
+        head += ["combined_ci_lower", "combined_ci_upper", "combined_may_be"]
     head += ["band", "band_label", "headcount", "min_respondents", "eligible", "response_rate"]
     writer.writerow([safe_cell(h) for h in head])
 
@@ -57,6 +58,9 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
                 _num(g.evidence.rounded if g.evidence else None),
                 _num(g.combined.rounded if g.combined else None),
             ]
+            cc = g.combined_interval
+            row += [_num(cc.lower if cc else None), _num(cc.upper if cc else None)]
+            row += [safe_cell(" ".join(cc.may_be)) if cc else ""]
         head_score = g.headline
         band = rubric.band_for(head_score.band) if head_score and head_score.band else None
         row += [safe_cell(band.code) if band else ""]

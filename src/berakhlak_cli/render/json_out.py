@@ -93,6 +93,8 @@ def group_document(group: GroupResult, group_by: tuple[str, ...], rubric: Rubric
     if group.index_interval is not None:
         doc["index_interval"] = _interval(group.index_interval)
         doc["value_intervals"] = {k: _interval(v) for k, v in group.value_intervals.items()}
+    if group.combined_interval is not None:
+        doc["combined_interval"] = _interval(group.combined_interval)
     if group.flags:
         doc["flags"] = list(group.flags)
     return doc
@@ -121,6 +123,10 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "instrument": sheet.rubric.instrument,
             "sha256": sheet.rubric.sha256,
             "summary": dict(sheet.rubric.summary),
+            "change": {
+                "min_meaningful": rubric.change.min_meaningful,
+                "confidence": rubric.change.confidence,
+            },
         },
         "inputs": [{"role": i.role, "name": i.name, "sha256": i.sha256} for i in provenance.inputs],
         "group_by": list(sheet.group_by),

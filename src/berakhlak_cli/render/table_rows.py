@@ -20,7 +20,8 @@ class Row:
 
 
 def headers(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> tuple[str, ...]:
-    """Column titles: grouping column(s), n, value codes, index (evidence, combined), category."""
+    """Column titles: grouping column(s), n, value codes, index (evidence, combined), the
+    headline's interval, category."""
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
     extra = (word("evidence", lang), word("combined", lang)) if has_evidence else ()
     ci = (word("interval", lang, level=_level(sheet)),) if has_intervals(sheet) else ()
@@ -29,8 +30,8 @@ def headers(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> tuple[str, ...]:
         word("respondents_rate" if has_headcounts(sheet) else "respondents", lang),
         *(v.code for v in rubric.values),
         word("index", lang),
-        *ci,
         *extra,
+        *ci,
         word("category", lang),
     )
 
@@ -60,7 +61,8 @@ def _count_cell(group: GroupResult, sheet: Scoresheet, rubric: Rubric, lang: Lan
 
 
 def has_intervals(sheet: Scoresheet) -> bool:
-    """True when any group carries an index interval (then the table shows a CI column)."""
+    """True when any group carries an index interval (then the table shows a CI column: the
+    interval of the headline, i.e. of the combined index when evidence was scored)."""
     return any(g.index_interval is not None for g in (*sheet.groups, sheet.institution))
 
 
@@ -103,9 +105,10 @@ def group_row(
         fmt_number(s.rounded if s else None, decimals, lang) for s in group.values.values()
     )
     index = fmt_number(group.index.rounded if group.index else None, decimals, lang)
+    edge = group.headline_interval
     ci: tuple[str, ...] = ()
     if has_intervals(sheet):
-        ci = (interval_text(group.index_interval, decimals, lang),)
+        ci = (interval_text(edge, decimals, lang),)
     extra: tuple[str, ...] = ()
     if has_evidence:
         extra = (
@@ -119,8 +122,7 @@ def group_row(
         notes.append(word("not_eligible", lang, n=group.respondents, need=group.min_respondents))
     note = "; ".join(notes)
     band = _band_text(group.headline, rubric, lang)
-    edge = group.index_interval
-    if edge is not None and edge.may_be and group.headline is group.index:
+    if edge is not None and edge.may_be:
         band += " ?"
         may_be = word(
             "may_be", lang, ci=interval_text(edge, decimals, lang), bands="/".join(edge.may_be)
@@ -132,8 +134,8 @@ def group_row(
             _count_cell(group, sheet, rubric, lang),
             *values,
             index,
-            *ci,
             *extra,
+            *ci,
             band,
         ),
         is_total=not group.key,

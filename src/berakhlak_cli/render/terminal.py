@@ -38,10 +38,10 @@ def _styled_cells(
 ) -> list[Text]:
     out = [Text(c) for c in cells]
     scores = [*group.values.values(), group.index]
-    if has_ci:
-        scores.append(None)
     if has_evidence:
         scores += [group.evidence, group.combined]
+    if has_ci:
+        scores.append(None)
     for offset, score in enumerate(scores):
         out[n_key + 1 + offset].stylize(band_style(rubric, score))
     out[-1].stylize("bold " + band_style(rubric, group.headline))

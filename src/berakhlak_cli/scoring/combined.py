@@ -12,6 +12,9 @@ the result is rounded and banded (``scoring.bands.make_score``).
 - Institution row: its survey index (``aggregation.institution``) combined with the mean of the
   evidence scores of the units included in it (``evaluation.institution``: unweighted, default,
   or weighted by respondents). Units without an evidence score are left out of that mean.
+- Interval: evidence is a census of the unit's documents, not a sample, so only the survey part
+  varies: ``w_s · [lower, upper] + w_e · evidence``, ``SE = w_s · SE_survey``
+  (``scoring.group_intervals.scaled_intervals``); with ``survey_only`` it is the survey interval.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import replace
 from berakhlak_cli.model.results import (
     COMBINED_WITHHELD,
     GroupResult,
+    Interval,
     Issue,
     Score,
     Scoresheet,
@@ -36,9 +40,14 @@ from berakhlak_cli.model.rubric import (
 from berakhlak_cli.scoring.bands import make_score, mean, weighted_mean
 from berakhlak_cli.scoring.evidence import UnitEvidence
 from berakhlak_cli.scoring.gaps import unit_gaps
+from berakhlak_cli.scoring.group_intervals import scaled_intervals
 
 NO_EVIDENCE_FLAG = "no-evidence"
 _SLACK = 1e-9
+EVIDENCE_NOTE = "; combined: survey interval x survey weight + evidence x its weight (a census)"
+
+Linear = tuple[float, float]
+"""(scale, offset) turning the survey index into the combined index: (w_s, w_e · evidence)."""
 
 
 def combine(survey: float, evidence: float, evaluation: Evaluation) -> float:
@@ -56,22 +65,27 @@ def _evidence_raw(unit: UnitEvidence, evaluation: Evaluation) -> float | None:
     return unit.score
 
 
-def _unit_row(group: GroupResult, unit: UnitEvidence, rubric: Rubric) -> GroupResult:
+def _unit_row(
+    group: GroupResult, unit: UnitEvidence, rubric: Rubric
+) -> tuple[GroupResult, Linear | None]:
     evaluation = _evaluation(rubric)
     flags = (*group.flags, NO_EVIDENCE_FLAG) if unit.no_evidence else group.flags
     if group.withheld:
-        return replace(group, flags=flags)
+        return replace(group, flags=flags), None
     raw = _evidence_raw(unit, evaluation)
     evidence = make_score(raw, rubric) if raw is not None else None
     combined: Score | None = None
+    linear: Linear | None = None
     if group.index is not None:
         if raw is not None:
             combined = make_score(combine(group.index.raw, raw, evaluation), rubric)
+            linear = (evaluation.survey_weight, evaluation.evaluation_weight * raw)
         elif evaluation.no_evidence == NoEvidencePolicy.SURVEY_ONLY:
             combined = make_score(group.index.raw, rubric)
+            linear = (1.0, 0.0)
     if unit.no_evidence and evaluation.no_evidence == NoEvidencePolicy.WITHHOLD:
         flags = (*flags, COMBINED_WITHHELD)
-    return replace(group, evidence=evidence, combined=combined, flags=flags)
+    return replace(group, evidence=evidence, combined=combined, flags=flags), linear
 
 
 def _institution_row(
@@ -95,10 +109,40 @@ def _institution_row(
         raw_inst = weighted_mean(scores, weights)
     else:
         raw_inst = mean(scores)
-    combined = None
-    if inst.index is not None:
-        combined = make_score(combine(inst.index.raw, raw_inst, evaluation), rubric)
-    return replace(inst, evidence=make_score(raw_inst, rubric), combined=combined)
+    if inst.index is None:
+        return replace(inst, evidence=make_score(raw_inst, rubric))
+    row = replace(
+        inst,
+        evidence=make_score(raw_inst, rubric),
+        combined=make_score(combine(inst.index.raw, raw_inst, evaluation), rubric),
+    )
+    linear = (evaluation.survey_weight, evaluation.evaluation_weight * raw_inst)
+    return _with_intervals([row], [linear], rubric)[0]
+
+
+def _with_intervals(
+    groups: Sequence[GroupResult], linear: Sequence[Linear | None], rubric: Rubric
+) -> list[GroupResult]:
+    """``groups`` with ``combined_interval`` set where the combined index is a linear function
+    of the survey index with an interval (all groups at once: vectorised)."""
+    todo: list[tuple[int, Interval, Linear, float]] = []
+    for i, (g, lin) in enumerate(zip(groups, linear, strict=True)):
+        if lin is not None and g.combined is not None and g.index_interval is not None:
+            todo.append((i, g.index_interval, lin, g.combined.raw))
+    out = list(groups)
+    if not todo:
+        return out
+    found = scaled_intervals(
+        [base for _, base, _, _ in todo],
+        [lin[0] for _, _, lin, _ in todo],
+        [lin[1] for _, _, lin, _ in todo],
+        [raw for _, _, _, raw in todo],
+        rubric,
+        EVIDENCE_NOTE,
+    )
+    for (i, _, _, _), interval in zip(todo, found, strict=True):
+        out[i] = replace(out[i], combined_interval=interval)
+    return out
 
 
 def add_evidence(
@@ -113,9 +157,10 @@ def add_evidence(
     ``issues`` (the checklist's data issues) are appended to the sheet's.
     """
     evaluation = _evaluation(rubric)
-    groups = tuple(
-        _unit_row(g, units[g.key], rubric) if g.key in units else g for g in sheet.groups
-    )
+    rows = [
+        _unit_row(g, units[g.key], rubric) if g.key in units else (g, None) for g in sheet.groups
+    ]
+    groups = tuple(_with_intervals([g for g, _ in rows], [lin for _, lin in rows], rubric))
     linear = evaluation.no_evidence == NoEvidencePolicy.ZERO
     gaps = tuple(
         unit_gaps(units[g.key], g, rubric, counted=linear or not units[g.key].no_evidence)

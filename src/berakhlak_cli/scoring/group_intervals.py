@@ -57,8 +57,34 @@ def intervals(
 ) -> list[Interval | None]:
     """One interval (or None when n < 2 or no estimate) per entry of the flat input arrays."""
     half, se, fpc = half_widths(n, total, total_sq, headcount, rubric.change.confidence)
-    lower = np.clip(estimates - half, 0.0, 100.0)
-    upper = np.clip(estimates + half, 0.0, 100.0)
+    methods = [METHOD + (FPC_NOTE if corrected else "") for corrected in (fpc < 1.0).tolist()]
+    return interval_records(
+        estimates,
+        np.clip(estimates - half, 0.0, 100.0),
+        np.clip(estimates + half, 0.0, 100.0),
+        se,
+        n,
+        n - 1.0,
+        methods,
+        np.isfinite(half) & np.isfinite(estimates),
+        rubric,
+    )
+
+
+def interval_records(
+    estimates: Array,
+    lower: Array,
+    upper: Array,
+    se: Array,
+    n: Array,
+    df: Array,
+    methods: Sequence[str],
+    usable: npt.NDArray[np.bool_],
+    rubric: Rubric,
+) -> list[Interval | None]:
+    """``Interval`` records from interval arrays: ends rounded like published scores, then the
+    band-edge flag (a band boundary b with ``lower_r < b <= upper_r``) and the other bands the
+    rounded interval reaches. None where ``usable`` is false."""
     decimals = rubric.rounding.decimals
     low_r, high_r, est_r = (round_half_up_array(a, decimals) for a in (lower, upper, estimates))
     bounds = sorted({b.lower for b in rubric.bands} | {b.upper for b in rubric.bands})
@@ -66,15 +92,15 @@ def intervals(
     for bound in bounds[1:-1]:
         crosses |= (low_r < bound) & (bound <= high_r)
     level = rubric.change.confidence
-    usable = (np.isfinite(half) & np.isfinite(estimates)).tolist()
     # NOTE: plain lists: indexing numpy arrays element by element costs ~10x more per access.
     columns = zip(
-        usable,
+        usable.tolist(),
         lower.tolist(),
         upper.tolist(),
         se.tolist(),
         n.tolist(),
-        (fpc < 1.0).tolist(),
+        df.tolist(),
+        methods,
         crosses.tolist(),
         low_r.tolist(),
         high_r.tolist(),
@@ -82,7 +108,7 @@ def intervals(
         strict=True,
     )
     out: list[Interval | None] = []
-    for ok, lo, hi, s_e, count, corrected, cross, lo_r, hi_r, e_r in columns:
+    for ok, lo, hi, s_e, count, dof, method, cross, lo_r, hi_r, e_r in columns:
         if not ok:
             out.append(None)
             continue
@@ -91,16 +117,57 @@ def intervals(
                 lower=lo,
                 upper=hi,
                 level=level,
-                method=METHOD + (FPC_NOTE if corrected else ""),
+                method=method,
                 crosses_band=cross,
                 may_be=_bands_between(lo_r, hi_r, e_r, rubric) if cross else (),
                 se=s_e,
                 n=int(count),
-                df=count - 1.0,
+                df=dof,
                 rounded=(lo_r, hi_r),
             )
         )
     return out
+
+
+def scaled_intervals(
+    base: Sequence[Interval | None],
+    scale: Sequence[float],
+    offset: Sequence[float],
+    estimates: Sequence[float | None],
+    rubric: Rubric,
+    note: str,
+) -> list[Interval | None]:
+    """Intervals of ``scale · X + offset`` from intervals of X, with ``offset`` a fixed number.
+
+    For the combined index ``w_s · survey + w_e · evidence`` (evidence is a census of the unit's
+    documents, so it carries no sampling error): ``[w_s · lower + w_e · E, w_s · upper + w_e · E]``
+    and ``SE = w_s · SE_survey``, with the survey's n and df; ``scale`` must be >= 0. The ends are
+    rounded again and the band-edge flag is read against the band of ``estimates`` (the combined
+    value), since that is the category published. ``note`` is appended to the method.
+    """
+    size = len(base)
+    usable = np.array(
+        [b is not None and e is not None for b, e in zip(base, estimates, strict=True)], dtype=bool
+    )
+    a = np.asarray(scale, dtype=np.float64).reshape(size)
+    b = np.asarray(offset, dtype=np.float64).reshape(size)
+
+    def column(name: str) -> Array:
+        got = [getattr(i, name) if i is not None else None for i in base]
+        return np.array([np.nan if x is None else x for x in got], dtype=np.float64)
+
+    estimate = np.array([np.nan if e is None else e for e in estimates], dtype=np.float64)
+    return interval_records(
+        estimate.reshape(size),
+        np.clip(a * column("lower") + b, 0.0, 100.0),
+        np.clip(a * column("upper") + b, 0.0, 100.0),
+        a * column("se"),
+        np.nan_to_num(column("n")),
+        column("df"),
+        [(i.method if i is not None else "") + note for i in base],
+        usable,
+        rubric,
+    )
 
 
 def _bands_between(low: float, high: float, estimate: float, rubric: Rubric) -> tuple[str, ...]:
