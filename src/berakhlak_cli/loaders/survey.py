@@ -22,7 +22,10 @@ from berakhlak_cli.loaders.survey_columns import SurveyPlan, plan_columns
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 
-BLOCK_BYTES = 16 << 20
+BLOCK_BYTES = 2 << 20
+"""pyarrow's streaming reader reads dozens of blocks ahead, so its memory is proportional to the
+block size (4.3M rows: 145 MiB at 1 MiB blocks, 520 MiB at 8 MiB); it is also the longest row
+accepted. Blocks are coalesced into larger scoring batches (``survey_csv.COALESCE_ROWS``)."""
 TEXT = pa.dictionary(pa.int32(), pa.string())
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}

@@ -23,6 +23,7 @@ import pyarrow.csv as pacsv
 from berakhlak_cli.loaders.csv_text import locate_merge, locate_problem, sniff
 
 TEXT = pa.dictionary(pa.int32(), pa.string())
+COALESCE_ROWS = 100_000
 
 Reader = Callable[[list[int], frozenset[int]], Iterator[pa.RecordBatch]]
 
@@ -75,10 +76,18 @@ def csv_reader(
                         null_values=[],
                     ),
                 )
+                pending: list[pa.RecordBatch] = []
+                rows = 0
                 for batch in reader:
                     if merged_record(batch, dialect.delimiter):
                         raise locate_merge(path, dialect, source)
-                    yield batch.select(wanted)
+                    pending.append(batch.select(wanted))
+                    rows += batch.num_rows
+                    if rows >= COALESCE_ROWS:
+                        yield coalesce(pending)
+                        pending, rows = [], 0
+                if pending:
+                    yield coalesce(pending)
             except UnicodeDecodeError:
                 # NOTE: only the first MiB was sniffed; a bad byte later surfaces here.
                 raise locate_problem(path, dialect, source, "the text cannot be decoded") from None
@@ -91,6 +100,19 @@ def csv_reader(
                 raise locate_problem(path, dialect, source, first, block_bytes) from None
 
     return dialect.header, read, list(dialect.warnings)
+
+
+def coalesce(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
+    """One record batch from several, with each dictionary column's dictionaries unified.
+
+    Small blocks keep the reader's memory low; scoring wants fewer, larger batches (its
+    per-batch work, such as merging the sorted respondent-id hashes, is linear in what it has
+    seen so far).
+    """
+    if len(batches) == 1:
+        return batches[0]
+    table = pa.Table.from_batches(batches).unify_dictionaries().combine_chunks()
+    return table.to_batches()[0]
 
 
 def merged_record(batch: pa.RecordBatch, delimiter: str) -> bool:
