@@ -194,31 +194,9 @@ def _csv_rows(path: Path, source: str, encoding: str | None) -> tuple[list[list[
 
 
 def _workbook_rows(path: Path, source: str, sheet: str | None) -> tuple[list[list[str]], list[str]]:
-    from python_calamine import CalamineWorkbook
+    from berakhlak_cli.loaders.workbook import cell_text, read_sheet
 
-    from berakhlak_cli.loaders.survey_excel import cell_text
-
-    if not path.read_bytes()[:8].startswith((b"PK", b"\xd0\xcf\x11\xe0")):
-        raise EvidenceError(
-            f"{source}: is not an Excel workbook (no zip/OLE signature); if it is CSV text, "
-            "rename it to .csv"
-        )
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        names = list(book.sheet_names)
-    except Exception as exc:  # noqa: BLE001 - calamine raises several untyped errors
-        raise EvidenceError(
-            f"{source}: cannot open the workbook ({str(exc).splitlines()[0]}); is it "
-            "password-protected or damaged?"
-        ) from None
-    if not names:
-        raise EvidenceError(f"{source}: the workbook has no sheets")
-    if sheet is not None and sheet not in names:
-        raise EvidenceError(f"{source}: no sheet {sheet!r} (sheets: {', '.join(names)})")
-    # NOTE: the template puts the checklist first and its answer lists on a hidden sheet.
-    chosen = sheet or names[0]
-    try:
-        raw = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
-    except Exception as exc:  # noqa: BLE001 - calamine raises several untyped errors
-        raise EvidenceError(f"{source}: sheet {chosen!r}: {str(exc).splitlines()[0]}") from None
+    # NOTE: the template puts the checklist first and its answer lists on a hidden sheet, so
+    # a second sheet is expected here and gets no warning.
+    raw, _, _ = read_sheet(path, source, sheet, EvidenceError)
     return [[cell_text(c) for c in r] for r in raw], []
