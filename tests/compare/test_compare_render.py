@@ -133,16 +133,19 @@ def test_json_document(kalteng: Comparison) -> None:
     assert doc["years"][0]["year_source"] == "file" and doc["years"][1]["kind"] == "published"
     (check,) = doc["checks"]
     assert check["differences"][0]["aspect"] == "instrument"
-    assert doc["index"]["changes"] == [
-        {
-            "from": 2022,
-            "to": 2024,
-            "delta": 16.8,
-            "from_band": "B",
-            "to_band": "A",
-            "band_changed": True,
-        }
-    ]
+    (change,) = doc["index"]["changes"]
+    assert {k: change[k] for k in ("from", "to", "delta", "from_band", "to_band")} == {
+        "from": 2022,
+        "to": 2024,
+        "delta": 16.8,
+        "from_band": "B",
+        "to_band": "A",
+    }
+    assert change["band_changed"] is True
+    # published figures: the change is reported, but no interval is invented (issue #8)
+    assert (change["change_lower"], change["change_upper"], change["meaningful"]) == (None,) * 3
+    assert change["reason"] == "published-figure"
+    assert change["detail"].startswith("no interval available: the 2022 figure is a published")
     assert doc["index"]["figures"][1]["band_label"] == "Sehat"
 
 

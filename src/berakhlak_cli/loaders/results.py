@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from berakhlak_cli.errors import ResultsError
-from berakhlak_cli.loaders.results_json import JsonNode, read_gaps, read_group
+from berakhlak_cli.loaders.results_json import JsonNode, read_change, read_gaps, read_group
 from berakhlak_cli.loaders.results_published import (
     read_published_csv,
     read_published_yaml,
@@ -198,4 +198,5 @@ def _rubric(node: JsonNode) -> RubricInfo:
         instrument=node.get("instrument").optional_text() or "",
         sha256=node.get("sha256").optional_text() or "",
         summary=summary_data,
+        change=read_change(node),
     )

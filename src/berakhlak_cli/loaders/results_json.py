@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import Figure, GapItem, UnitEvidence, UnitResult
+from berakhlak_cli.model.rubric import Change
 
 COMBINED_WITHHELD = "combined-withheld"
 
@@ -115,8 +117,9 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def read_figure(node: JsonNode | None) -> Figure | None:
-    """A score object (``raw``, ``rounded``, ``band``, optional ``respondents``) or None.
+def read_figure(node: JsonNode | None, interval: JsonNode | None = None) -> Figure | None:
+    """A score object (``raw``, ``rounded``, ``band``, optional ``respondents``) or None, with
+    the ``lower``, ``upper``, ``se``, ``df`` and ``n`` of its ``interval`` object when given.
 
     An object whose ``raw`` is null (a unit that submitted no evidence) counts as no figure.
     """
@@ -124,7 +127,38 @@ def read_figure(node: JsonNode | None) -> Figure | None:
         return None
     band = node.get("band").optional_text() if node.has("band") else None
     respondents = node.get("respondents").optional_integer() if node.has("respondents") else None
-    return Figure(node.get("raw").number(), node.get("rounded").number(), band, respondents)
+    figure = Figure(node.get("raw").number(), node.get("rounded").number(), band, respondents)
+    if interval is None:
+        return figure
+    return replace(
+        figure,
+        lower=interval.get("lower").number(),
+        upper=interval.get("upper").number(),
+        se=_optional_number(interval, "se"),
+        df=_optional_number(interval, "df"),
+        n=interval.get("n").optional_integer() if interval.has("n") else None,
+    )
+
+
+def _optional_number(node: JsonNode, key: str) -> float | None:
+    child = node.optional(key)
+    return None if child is None else child.number()
+
+
+def read_change(rubric: JsonNode) -> Change | None:
+    """The rubric's ``change`` settings (``min_meaningful``, ``confidence``), when recorded."""
+    node = rubric.optional("change")
+    if node is None:
+        return None
+    default = Change()
+    minimum = _optional_number(node, "min_meaningful")
+    confidence = _optional_number(node, "confidence")
+    if confidence is not None and not 0.0 < confidence < 1.0:
+        raise node.get("confidence").fail(f"expected a number between 0 and 1, got {confidence}")
+    return Change(
+        min_meaningful=default.min_meaningful if minimum is None else minimum,
+        confidence=default.confidence if confidence is None else confidence,
+    )
 
 
 def group_name(node: JsonNode, group_by: list[str]) -> str:
@@ -138,15 +172,17 @@ def read_group(node: JsonNode, group_by: list[str], value_ids: list[str]) -> Uni
     level = node.get("level").text()
     name = "" if level == "institution" else group_name(node, group_by)
     values: dict[str, Figure] = {}
+    intervals = node.optional("value_intervals")
     if node.has("values"):
         for vid, score in node.get("values").entries():
             if vid not in value_ids:
                 raise score.fail(f"value {vid!r} is not in the document's 'values' list")
-            figure = read_figure(score if score.data is not None else None)
+            interval = intervals.optional(vid) if intervals is not None else None
+            figure = read_figure(score if score.data is not None else None, interval)
             if figure is not None:
                 values[vid] = figure
-    survey = read_figure(node.optional("index"))
-    combined = read_figure(node.optional("combined"))
+    survey = read_figure(node.optional("index"), node.optional("index_interval"))
+    combined = read_figure(node.optional("combined"), node.optional("combined_interval"))
     flags = [f.text() for f in node.get("flags").items()] if node.has("flags") else []
     headline = combined if combined is not None else survey
     if combined is None and COMBINED_WITHHELD in flags:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from berakhlak_cli.model.change import ChangeInterval
 from berakhlak_cli.model.results import InputRef
+from berakhlak_cli.model.rubric import Change
 
 
 class ResultKind(StrEnum):
@@ -52,12 +54,21 @@ class Headline(StrEnum):
 
 @dataclass(frozen=True)
 class Figure:
-    """A score on 0-100: raw value, published (rounded) value, band code, respondents if known."""
+    """A score on 0-100: raw value, published (rounded) value, band code, respondents if known.
+
+    A scored year's figure also carries its confidence interval (``lower``/``upper``, the
+    standard error, t degrees of freedom and respondents behind it); published figures do not.
+    """
 
     raw: float
     rounded: float
     band: str | None = None
     respondents: int | None = None
+    se: float | None = None
+    df: float | None = None
+    n: int | None = None
+    lower: float | None = None
+    upper: float | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,8 @@ class RubricInfo:
     instrument: str
     sha256: str
     summary: Mapping[str, Any] | None = None
+    change: Change | None = None
+    """The rubric's change settings (``rubric.change`` in the results JSON), when recorded."""
 
 
 @dataclass(frozen=True)
@@ -229,6 +242,9 @@ class Step:
     delta: float | None
     old_band: str | None
     new_band: str | None
+    # NOTE: left out of ==: a step is identified by the published change; the interval adds to it.
+    change: ChangeInterval | None = field(default=None, compare=False)
+    """The change on raw scores with its interval (None when a side is missing)."""
 
     @property
     def band_changed(self) -> bool:

@@ -50,10 +50,12 @@ _METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 @dataclass(frozen=True)
 class Series:
-    """One bar series: a label (the year) and a figure (or None) per category."""
+    """One bar series: a label (the year), a figure (or None) per category and, optionally, a
+    confidence interval (lower, upper) or None per category, drawn as an error bar."""
 
     label: str
     values: Sequence[float | None]
+    errors: Sequence[tuple[float, float] | None] = ()
 
 
 def band_colours(bands: Sequence[BandInfo]) -> dict[str, str]:
@@ -93,13 +95,17 @@ def values_chart(
         shades = _year_shades(n)
         for pos, s in enumerate(series):
             xs = [i - 0.4 + width * (pos + 0.5) for i in range(len(categories))]
-            for x, value in zip(xs, s.values, strict=True):
+            errors = list(s.errors) or [None] * len(xs)
+            for i, (x, value, error) in enumerate(zip(xs, s.values, errors, strict=True)):
                 if value is None:
                     ax.text(x, 1.5, "—", ha="center", va="bottom", fontsize=7, color="#777777")
                     continue
                 ax.bar(x, value, width=width * 0.92, color=shades[pos], zorder=2)
+                top = value if error is None else max(value, _error_bar(ax, x, value, error, width))
+                if error is not None:
+                    _tag(ax, f"ci-{pos}-{i}")
                 label = fmt_number(value, decimals, lang)
-                ax.text(x, value + 1.2, label, ha="center", va="bottom", fontsize=6.5, zorder=3)
+                ax.text(x, top + 1.2, label, ha="center", va="bottom", fontsize=6.5, zorder=3)
         for band in bands:
             if 0 < band.lower < 100:
                 ax.axhline(band.lower, color="#999999", lw=0.8, ls="--", zorder=1)
@@ -122,6 +128,31 @@ def values_chart(
         )
         fig.tight_layout()
         return _svg(fig, "values", alt)
+
+
+def _error_bar(ax: Any, x: float, value: float, error: tuple[float, float], width: float) -> float:
+    """Draw the interval ``error`` around the bar top ``value``; returns the upper end."""
+    low, high = error
+    ax.errorbar(
+        [x],
+        [value],
+        yerr=[[max(value - low, 0.0)], [max(high - value, 0.0)]],
+        fmt="none",
+        ecolor="#222222",
+        elinewidth=0.8,
+        capsize=max(1.0, 40.0 * width * 0.25),
+        capthick=0.8,
+        zorder=4,
+    )
+    return high
+
+
+def _tag(ax: Any, gid: str) -> None:
+    """Give the artists of the error bar just drawn stable SVG ids (``ci-<series>-<category>``)."""
+    container = ax.containers[-1]
+    _, caps, bars = container.lines
+    for k, artist in enumerate((*bars, *caps)):
+        artist.set_gid(gid if k == 0 else f"{gid}-{k}")
 
 
 def _year_shades(n: int) -> list[str]:

@@ -10,14 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from typing import Any
 
+from berakhlak_cli.model.change import ChangeInterval
 from berakhlak_cli.model.comparison import Comparison, Figure, Line, YearResult
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import (
     band_chain,
     band_legend,
+    ci_cells,
+    ci_headers,
+    ci_notes,
+    ci_pairs,
     decimals,
     figure_text,
     line_label,
@@ -57,9 +63,35 @@ def _line(line: Line, comparison: Comparison) -> dict[str, Any]:
                 "from_band": s.old_band,
                 "to_band": s.new_band,
                 "band_changed": s.band_changed,
+                **_change(s.change),
             }
             for s, old, new in zip(line.steps, years, years[1:], strict=False)
         ],
+    }
+
+
+def _finite(value: float | None) -> float | None:
+    """None for a missing or non-finite number (JSON has no NaN)."""
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _change(change: ChangeInterval | None) -> dict[str, Any]:
+    """The change on raw scores with its interval, the meaningful flag and why there is none."""
+    if change is None:
+        keys = ("change_raw", "change_lower", "change_upper", "change_se", "change_df", "level")
+        rest = ("min_meaningful", "meaningful", "reason", "detail")
+        return dict.fromkeys((*keys, *rest))
+    return {
+        "change_raw": change.estimate,
+        "change_lower": change.lower,
+        "change_upper": change.upper,
+        "change_se": change.se,
+        "change_df": _finite(change.df),
+        "level": change.level,
+        "min_meaningful": change.min_meaningful,
+        "meaningful": change.meaningful,
+        "reason": change.reason.value if change.reason else None,
+        "detail": change.detail or None,
     }
 
 
@@ -137,6 +169,10 @@ def comparison_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]
     head = ["scope", "unit", "value", "code"]
     head += [str(y.year) for y in years] + [f"band_{y.year}" for y in years]
     head += [f"change_{a.year}_{b.year}" for a, b in pairs]
+    for a, b in pairs:
+        span = f"{a.year}_{b.year}"
+        head += [f"change_lower_{span}", f"change_upper_{span}", f"meaningful_{span}"]
+        head.append(f"reason_{span}")
     head += ["comparable", "differences"]
     aspects = ";".join(dict.fromkeys(d.aspect for c in comparison.checks for d in c.differences))
     verdict = ["true" if comparison.comparable else "false", aspects]
@@ -146,6 +182,12 @@ def comparison_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]
         cells += [_num(f.rounded if f else None) for f in line.figures]
         cells += [(f.band or "") if f else "" for f in line.figures]
         cells += [_num(s.delta) for s in line.steps]
+        for s in line.steps:
+            c = s.change
+            cells += [_num(c.lower if c else None), _num(c.upper if c else None)]
+            flag = None if c is None else c.meaningful
+            reason = c.reason.value if c is not None and c.reason is not None else ""
+            cells += ["" if flag is None else str(flag).lower(), reason]
         return cells + verdict
 
     rows = [row("index", "", comparison.index)]
@@ -177,19 +219,24 @@ def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]],
         say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
         for a, b in zip(years, years[1:], strict=False)
     ]
+    shown = [line for _, line in lines]
+    head += ci_headers(comparison, shown, lang)
     head.append(say("category", lang))
     out = ["| " + " | ".join(_md(h) for h in head) + " |"]
     out.append("| --- |" + " ---: |" * (len(head) - 2) + " --- |")
     places = decimals(comparison)
+    pairs = ci_pairs(shown)
     for label, line in lines:
         cells = [
             label,
             *(figure_text(f, y, lang) for f, y in zip(line.figures, years, strict=True)),
         ]
         cells += [step_text(s, places, lang) for s in line.steps]
+        cells += ci_cells(line, pairs, places, lang)
         cells.append(band_chain(line))
         out.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    return "\n".join(out)
+    notes = ci_notes(comparison, shown, lang)
+    return "\n".join(out) + "".join(f"\n\n{_md(note)}" for note in notes)
 
 
 def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:

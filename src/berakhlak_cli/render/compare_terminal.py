@@ -14,6 +14,10 @@ from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import (
     band_chain,
     band_legend,
+    ci_cells,
+    ci_headers,
+    ci_notes,
+    ci_pairs,
     decimals,
     figure_text,
     line_label,
@@ -39,12 +43,17 @@ def _table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], la
     for old, new in zip(years, years[1:], strict=False):
         title = say("change", lang) if len(years) == 2 else f"Δ {old.year}→{new.year}"
         table.add_column(title, justify="right", no_wrap=True)
+    shown = [line for _, line in lines]
+    for title in ci_headers(comparison, shown, lang):
+        table.add_column(title, justify="right", no_wrap=True)
     table.add_column(say("category", lang), no_wrap=True)
     places = decimals(comparison)
+    pairs = ci_pairs(shown)
     for label, line in lines:
         cells = [Text(label)]
         cells += [Text(figure_text(f, y, lang)) for f, y in zip(line.figures, years, strict=True)]
         cells += [Text(step_text(s, places, lang), style=_delta_style(s.delta)) for s in line.steps]
+        cells += [Text(c) for c in ci_cells(line, pairs, places, lang)]
         changed = any(s.band_changed for s in line.steps)
         cells.append(Text(band_chain(line), style="bold" if changed else ""))
         table.add_row(*cells)
@@ -78,11 +87,15 @@ def render_comparison(comparison: Comparison, lang: Lang) -> RenderableType:
     rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
     parts.append(_table(comparison, say("measure", lang), rows, lang))
     parts.append(Text(band_legend(comparison, lang), style="dim"))
+    notes = ci_notes(comparison, [line for _, line in rows], lang)
+    parts += [Text(note, style="dim") for note in notes]
     if comparison.units:
         parts.append(Text(say("per_unit", lang), style="bold"))
         parts.append(
             _table(comparison, say("unit", lang), [(u.label, u) for u in comparison.units], lang)
         )
+        unit_notes = ci_notes(comparison, comparison.units, lang)
+        parts += [Text(note, style="dim") for note in unit_notes if note not in notes]
     elif any(y.units for y in comparison.years):
         parts.append(Text(say("no_units", lang), style="dim"))
     return Group(*parts)

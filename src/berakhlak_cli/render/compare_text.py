@@ -6,6 +6,7 @@ Differences are grouped by aspect so that 21 reworded items read as one line
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from berakhlak_cli.model.comparison import (
@@ -128,3 +129,80 @@ def band_legend(comparison: Comparison, lang: Lang) -> str:
     """``A Sehat · B Cukup Sehat · …`` from the newest year's bands."""
     bands = sorted(comparison.years[-1].bands, key=lambda b: -b.upper)
     return " · ".join(f"{b.code} {b.name(lang)}" for b in bands)
+
+
+def _signed(value: float, decimals: int, lang: Lang) -> str:
+    """``5,0`` / ``−0,4`` (a true minus sign; no plus, so ranges read ``−0,4–5,0``)."""
+    text = fmt_number(abs(value), decimals, lang)
+    return ("−" + text) if value < 0 and text.strip("0,.") else text
+
+
+def ci_pairs(lines: Sequence[Line]) -> list[int]:
+    """Positions of the year pairs where some line's change has an interval (they get columns)."""
+    pairs = len(lines[0].steps) if lines else 0
+    return [
+        i
+        for i in range(pairs)
+        if any((c := line.steps[i].change) is not None and c.has_interval for line in lines)
+    ]
+
+
+def _level(lines: Sequence[Line]) -> str:
+    for line in lines:
+        for s in line.steps:
+            if s.change is not None and s.change.has_interval:
+                return f"{s.change.level * 100:g}"
+    return "95"
+
+
+def ci_headers(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> list[str]:
+    """Titles of the interval and "meaningful?" columns: two per pair from ``ci_pairs``."""
+    years, level = comparison.years, _level(lines)
+    out: list[str] = []
+    for i in ci_pairs(lines):
+        if len(years) == 2:
+            out += [say("ci_change", lang, level=level), say("meaningful", lang)]
+        else:
+            pair = f"{years[i].year}→{years[i + 1].year}"
+            out += [f"{say('ci', lang, level=level)} {pair}", f"{say('meaningful', lang)} {pair}"]
+    return out
+
+
+def ci_text(s: Step, decimals: int, lang: Lang) -> str:
+    """The change's interval as printed, ``−0,4–5,0`` (``—`` when there is none)."""
+    if s.change is None or s.change.rounded is None:
+        return "—"
+    low, high = s.change.rounded
+    return f"{_signed(low, decimals, lang)}–{_signed(high, decimals, lang)}"
+
+
+def meaningful_text(s: Step, lang: Lang) -> str:
+    """``ya`` / ``tidak`` / ``—`` (no interval)."""
+    if s.change is None or s.change.meaningful is None:
+        return "—"
+    return say("yes" if s.change.meaningful else "no", lang)
+
+
+def ci_cells(line: Line, pairs: Sequence[int], decimals: int, lang: Lang) -> list[str]:
+    """The interval and "meaningful?" cells of ``line`` for each pair in ``pairs``."""
+    out: list[str] = []
+    for i in pairs:
+        out += [ci_text(line.steps[i], decimals, lang), meaningful_text(line.steps[i], lang)]
+    return out
+
+
+def ci_notes(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> list[str]:
+    """The meaningful-change rule (when some change has an interval) and why the others have
+    none; nothing when every year is a published figure (no interval was to be expected)."""
+    if not any(y.kind == ResultKind.SCORED for y in comparison.years):
+        return []
+    changes = [s.change for line in lines for s in line.steps if s.change is not None]
+    notes: list[str] = []
+    with_ci = [c for c in changes if c.has_interval]
+    if with_ci:
+        newest = with_ci[-1]
+        minimum = fmt_number(newest.min_meaningful, decimals(comparison), lang)
+        notes.append(say("meaningful_rule", lang, level=_level(lines), min=minimum))
+    reasons = dict.fromkeys(c.reason.value for c in changes if c.reason is not None)
+    notes += [say(f"no_ci_{reason}", lang) for reason in reasons]
+    return notes

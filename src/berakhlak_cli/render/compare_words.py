@@ -139,6 +139,48 @@ WORDS: dict[str, tuple[str, str]] = {
         "Change = the newer year's published figure − the older year's (rounded), between "
         "consecutive years.",
     ),
+    "method_change_ci": (
+        "Interval perubahan: selisih skor sebelum pembulatan ± t · √(SE₁² + SE₂²), derajat bebas "
+        "Welch–Satterthwaite; kedua tahun dianggap sampel independen, SE tiap tahun dengan "
+        "koreksi populasi terbatas. Perubahan disebut bermakna bila intervalnya tidak memuat 0 "
+        "dan besarnya paling sedikit change.min_meaningful rubrik tahun yang lebih baru (bawaan "
+        "2 poin). Angka publikasi tidak memiliki data responden, jadi perubahannya tanpa interval; "
+        "tidak ada interval yang dikarang.",
+        "Interval of a change: the difference of the unrounded scores ± t · √(SE₁² + SE₂²) with "
+        "Welch–Satterthwaite degrees of freedom; the two years are taken as independent samples, "
+        "each SE with its finite-population correction. A change is called meaningful when its "
+        "interval excludes 0 and it is at least the newer year's rubric change.min_meaningful "
+        "(default 2 points). Published figures have no respondent data, so their changes have no "
+        "interval; none is invented.",
+    ),
+    "ci": ("IK {level}%", "{level}% CI"),
+    "ci_change": ("IK {level}% perubahan", "{level}% CI of change"),
+    "ci_low": ("IK {level}% bawah", "{level}% CI lower"),
+    "ci_high": ("IK {level}% atas", "{level}% CI upper"),
+    "meaningful": ("bermakna?", "meaningful?"),
+    "meaningful_rule": (
+        "Bermakna: IK {level}% perubahan tidak memuat 0 dan |perubahan| ≥ {min} poin (dari skor "
+        "sebelum pembulatan).",
+        "Meaningful: the {level}% CI of the change excludes 0 and |change| ≥ {min} points (on "
+        "unrounded scores).",
+    ),
+    "no_ci_published-figure": (
+        "— tanpa interval: angka publikasi (tanpa data responden)",
+        "— no interval: published figure (no respondent data)",
+    ),
+    "no_ci_too-few-respondents": (
+        "— tanpa interval: kurang dari 2 responden",
+        "— no interval: fewer than 2 respondents",
+    ),
+    "no_ci_no-interval-in-results": (
+        "— tanpa interval: berkas hasil tidak memuat interval (metode pooled, unit gabungan, atau "
+        "berkas lama)",
+        "— no interval: the results file has none (pooled method, merged unit or an older file)",
+    ),
+    "chart_errorbars": (
+        "Garis galat: IK {level}% (hanya tahun dengan data responden).",
+        "Error bars: {level}% CI (only years with respondent data).",
+    ),
     "weights": ("Bobot nilai", "Value weights"),
     "bands": ("Kategori", "Bands"),
     "rounding": ("Pembulatan", "Rounding"),

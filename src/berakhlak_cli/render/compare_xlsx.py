@@ -11,7 +11,10 @@ from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_flat import comparison_rows
 from berakhlak_cli.render.compare_text import (
     band_chain,
+    ci_notes,
+    ci_pairs,
     line_label,
+    meaningful_text,
     warning_lines,
     year_line,
 )
@@ -39,14 +42,30 @@ def _table(
         say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
         for a, b in zip(years, years[1:], strict=False)
     ]
+    shown = [line for _, line in lines]
+    pairs = ci_pairs(shown)
+    level = next(
+        (f"{c.level * 100:g}" for line in shown for s in line.steps if (c := s.change)), "95"
+    )
+    for i in pairs:
+        span = "" if len(years) == 2 else f" {years[i].year}→{years[i + 1].year}"
+        head += [say(k, lang, level=level) + span for k in ("ci_low", "ci_high")]
+        head.append(say("meaningful", lang) + span)
     head.append(say("category", lang))
     rows: list[list[Cell]] = []
     for label, line in lines:
         row: list[Cell] = [label]
         row += [f.rounded if f else None for f in line.figures]
         row += [s.delta for s in line.steps]
+        for i in pairs:
+            change = line.steps[i].change
+            ends = change.rounded if change is not None else None
+            row += [ends[0], ends[1]] if ends else [None, None]
+            row.append(meaningful_text(line.steps[i], lang))
         row.append(band_chain(line))
         rows.append(row)
+    # NOTE: notes start in column B so that column A keeps the width of the labels.
+    rows += [[None, note] for note in ci_notes(comparison, shown, lang)]
     return head, rows
 
 

@@ -46,6 +46,12 @@ def _rounded(figure: Figure | None) -> float | None:
     return figure.rounded if figure is not None else None
 
 
+def _interval(figure: Figure | None) -> tuple[float, float] | None:
+    if figure is None or figure.lower is None or figure.upper is None:
+        return None
+    return figure.lower, figure.upper
+
+
 def _values_svg(comparison: Comparison, lang: Lang) -> Markup:
     lines = [*comparison.values, comparison.index]
     categories = [*(v.code for v in comparison.values), say("index", lang)]
@@ -53,6 +59,7 @@ def _values_svg(comparison: Comparison, lang: Lang) -> Markup:
         Series(
             str(year.year),
             [_rounded(line.figures[pos]) for line in lines],
+            [_interval(line.figures[pos]) for line in lines],
         )
         for pos, year in enumerate(comparison.years)
     ]
@@ -66,6 +73,16 @@ def _values_svg(comparison: Comparison, lang: Lang) -> Markup:
         max(y.decimals for y in comparison.years),
     )
     return Markup(svg)  # noqa: S704 - matplotlib output; its text is escaped or drawn as paths
+
+
+def _errorbar_caption(comparison: Comparison, lang: Lang) -> str:
+    """The chart caption's note on error bars (empty when no figure has an interval)."""
+    levels = [
+        year.rubric.change.confidence if year.rubric and year.rubric.change else 0.95
+        for pos, year in enumerate(comparison.years)
+        if any(_interval(line.figures[pos]) for line in (*comparison.values, comparison.index))
+    ]
+    return say("chart_errorbars", lang, level=f"{levels[-1] * 100:g}") if levels else ""
 
 
 def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
@@ -109,7 +126,11 @@ def render_report(
         "generated": _generated(provenance, lang),
         "v": view,
         "w": words(lang),
-        "charts": {"bars": _values_svg(comparison, lang), "heatmap": _heatmap_svg(view, lang)},
+        "charts": {
+            "bars": _values_svg(comparison, lang),
+            "heatmap": _heatmap_svg(view, lang),
+            "errorbars": _errorbar_caption(comparison, lang),
+        },
         "headings": {
             key: say(f"sec_{key}", lang, year=unit_year)
             for key in ("heatmap", "ranking", "coverage", "gaps")

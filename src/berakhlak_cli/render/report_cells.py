@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from berakhlak_cli.model.comparison import Figure, YearResult
 from berakhlak_cli.model.rubric import Lang
@@ -18,10 +18,11 @@ class Cell:
 
 @dataclass(frozen=True)
 class Table:
-    """A header and rows of cells."""
+    """A header and rows of cells, and notes printed under the table."""
 
     head: list[str]
     rows: list[list[Cell]]
+    notes: list[str] = field(default_factory=list)
 
 
 def band_css(year: YearResult, code: str | None) -> str:

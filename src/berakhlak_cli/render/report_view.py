@@ -14,9 +14,15 @@ from berakhlak_cli.model.comparison import Headline as HeadlineKind
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import (
     band_chain,
+    ci_cells,
+    ci_headers,
+    ci_notes,
+    ci_pairs,
+    ci_text,
     decimals,
     figure_text,
     line_label,
+    meaningful_text,
     step_text,
     warning_lines,
 )
@@ -37,6 +43,8 @@ class Headline:
     change: str
     change_css: str
     previous: str
+    change_ci: str = ""
+    """``IK 95% 0,9–1,7; bermakna: tidak`` when the change has an interval."""
 
 
 @dataclass(frozen=True)
@@ -68,8 +76,11 @@ def line_table(
         say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
         for a, b in zip(years, years[1:], strict=False)
     ]
+    shown = [line for _, line in lines]
+    head += ci_headers(comparison, shown, lang)
     head.append(say("category", lang))
     places = decimals(comparison)
+    pairs = ci_pairs(shown)
     rows = []
     for label, line in lines:
         cells = [Cell(label)]
@@ -78,11 +89,12 @@ def line_table(
             for f, y in zip(line.figures, years, strict=True)
         ]
         cells += [Cell(step_text(s, places, lang), delta_css(s.delta)) for s in line.steps]
+        cells += [Cell(text, "num") for text in ci_cells(line, pairs, places, lang)]
         cells.append(
             Cell(band_chain(line), "strong" if any(s.band_changed for s in line.steps) else "")
         )
         rows.append(cells)
-    return Table(head, rows)
+    return Table(head, rows, ci_notes(comparison, shown, lang))
 
 
 def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
@@ -91,9 +103,10 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
     if not known:
         return None
     year, figure = known[-1]
-    change, change_css, previous = "", "", ""
+    change, change_css, previous, change_ci = "", "", "", ""
     if len(known) > 1:
         before, old = known[-2]
+        change_ci = _headline_ci(comparison, before, year, lang)
         places = max(year.decimals, before.decimals)
         delta = figure.rounded - old.rounded
         change = fmt_delta(delta, places, lang)
@@ -112,6 +125,22 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
         change=change,
         change_css=change_css,
         previous=previous,
+        change_ci=change_ci,
+    )
+
+
+def _headline_ci(comparison: Comparison, before: YearResult, after: YearResult, lang: Lang) -> str:
+    """The index change's interval and verdict (consecutive years with an interval only)."""
+    pos = next(i for i, y in enumerate(comparison.years) if y is after)
+    if pos == 0 or comparison.years[pos - 1] is not before:
+        return ""
+    s = comparison.index.steps[pos - 1]
+    if s.change is None or not s.change.has_interval:
+        return ""
+    level = f"{s.change.level * 100:g}"
+    ci = ci_text(s, decimals(comparison), lang)
+    return (
+        f"{say('ci', lang, level=level)} {ci}; {say('meaningful', lang)} {meaningful_text(s, lang)}"
     )
 
 

@@ -3,7 +3,8 @@
 A change is the difference of the *published* (rounded) figures, ``Δ = new.rounded −
 old.rounded``, rounded half-up to the finer of the two years' decimals, so the arithmetic a
 reader does on the printed numbers checks out (59,5 → 76,3 is +16,8). Changes are given between
-consecutive years.
+consecutive years, each with the Welch interval of the raw change and the "meaningful change"
+flag where both years have respondent-level statistics (``scoring.change``).
 
 Comparability: when both years carry the rubric fingerprint (``rubric.summary`` in the results
 JSON) the differences are ``scoring.comparability.compare_summaries`` plus a changed rubric
@@ -16,6 +17,7 @@ difference too. Any difference makes the pair "not comparable", and every output
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import (
@@ -31,6 +33,7 @@ from berakhlak_cli.model.comparison import (
     YearResult,
 )
 from berakhlak_cli.scoring.bands import round_half_up
+from berakhlak_cli.scoring.change import change_between
 from berakhlak_cli.scoring.comparability import compare_summaries
 from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.unit_merge import apply_units_map
@@ -43,12 +46,24 @@ def step(old: Figure | None, new: Figure | None, decimals: int) -> Step:
     return Step(round_half_up(new.rounded - old.rounded, decimals), old.band, new.band)
 
 
+def year_step(
+    old: Figure | None, new: Figure | None, before: YearResult, after: YearResult
+) -> Step:
+    """``step`` between two years, with the change's interval (``scoring.change``) when both
+    figures are there."""
+    places = max(before.decimals, after.decimals)
+    plain = step(old, new, places)
+    if old is None or new is None:
+        return plain
+    return replace(plain, change=change_between(old, new, before, after, places))
+
+
 def make_line(
     key: str, label: str, code: str, figures: Sequence[Figure | None], years: Sequence[YearResult]
 ) -> Line:
     """A line with its steps between consecutive years."""
     steps = tuple(
-        step(figures[i], figures[i + 1], max(years[i].decimals, years[i + 1].decimals))
+        year_step(figures[i], figures[i + 1], years[i], years[i + 1])
         for i in range(len(figures) - 1)
     )
     return Line(key, label, code, tuple(figures), steps)

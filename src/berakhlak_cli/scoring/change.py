@@ -1,0 +1,90 @@
+"""Real change between two years' figures: Welch interval and the "meaningful change" flag.
+
+For two consecutive years whose figures both carry respondent-level statistics (a scored
+results JSON: the figure's standard error and t degrees of freedom), the change of the raw
+scores ``d = new.raw − old.raw`` gets the interval of ``scoring.uncertainty.compare_years``:
+``d ± t_{(1+level)/2, df} · sqrt(SE_old² + SE_new²)`` with Welch–Satterthwaite df (Welch 1947;
+the years are independent samples). It is *meaningful* when the interval excludes 0 **and**
+``|d| >= min_meaningful``. ``min_meaningful`` and ``level`` are the newer year's rubric
+``change`` settings (defaults 2.0 points and 0.95 when the file does not record them).
+
+A published figure has no respondent-level data, so the change is reported without an interval
+("no interval available"); none is invented. Neither is one given for a scored figure whose
+results carry no interval (pooled scoring, a merged unit, a file from before intervals).
+"""
+
+from __future__ import annotations
+
+from berakhlak_cli.model.change import ChangeInterval, NoChangeInterval
+from berakhlak_cli.model.comparison import Figure, ResultKind, YearResult
+from berakhlak_cli.model.rubric import Change
+from berakhlak_cli.scoring.bands import round_half_up
+from berakhlak_cli.scoring.uncertainty import MeanInterval, compare_years
+
+_DETAIL = {
+    NoChangeInterval.PUBLISHED_FIGURE: (
+        "no interval available: the {year} figure is a published figure without "
+        "respondent-level data"
+    ),
+    NoChangeInterval.TOO_FEW_RESPONDENTS: (
+        "no interval available: the {year} figure rests on fewer than 2 respondents"
+    ),
+    NoChangeInterval.NOT_IN_RESULTS: (
+        "no interval available: the {year} results carry no interval for this figure (pooled "
+        "scoring, a merged unit, or a results file written before intervals)"
+    ),
+}
+
+
+def change_settings(year: YearResult) -> Change:
+    """The year's rubric ``change`` settings, or the defaults (2.0 points, 95 %)."""
+    recorded = year.rubric.change if year.rubric is not None else None
+    return recorded if recorded is not None else Change()
+
+
+def _sampling(figure: Figure, year: YearResult, level: float) -> MeanInterval | NoChangeInterval:
+    """The figure as a mean with its standard error, or why it has none."""
+    if figure.se is not None and figure.df is not None:
+        n = figure.n if figure.n is not None else int(figure.df) + 1
+        return MeanInterval(
+            figure.raw, n, level, figure.lower, figure.upper, se=figure.se, df=figure.df
+        )
+    if year.kind == ResultKind.PUBLISHED:
+        return NoChangeInterval.PUBLISHED_FIGURE
+    if figure.respondents is not None and figure.respondents < 2:
+        return NoChangeInterval.TOO_FEW_RESPONDENTS
+    return NoChangeInterval.NOT_IN_RESULTS
+
+
+def change_between(
+    old: Figure, new: Figure, old_year: YearResult, new_year: YearResult, decimals: int
+) -> ChangeInterval:
+    """The change from ``old`` (in ``old_year``) to ``new`` with its interval (module docstring).
+
+    The interval's ends are also given rounded half-up to ``decimals``, like the change.
+    """
+    settings = change_settings(new_year)
+    level, minimum = settings.confidence, settings.min_meaningful
+    estimate = new.raw - old.raw
+    previous, current = _sampling(old, old_year, level), _sampling(new, new_year, level)
+    for side, year in ((previous, old_year), (current, new_year)):
+        if isinstance(side, NoChangeInterval):
+            detail = _DETAIL[side].format(year=year.year)
+            return ChangeInterval(estimate, level, minimum, reason=side, detail=detail)
+    if isinstance(previous, NoChangeInterval) or isinstance(current, NoChangeInterval):
+        raise AssertionError("unreachable: gaps are returned above")
+    result = compare_years(previous, current, min_change=minimum, level=level)
+    rounded = None
+    if result.lower is not None and result.upper is not None:
+        rounded = (round_half_up(result.lower, decimals), round_half_up(result.upper, decimals))
+    return ChangeInterval(
+        estimate=result.change,
+        level=level,
+        min_meaningful=minimum,
+        lower=result.lower,
+        upper=result.upper,
+        rounded=rounded,
+        se=result.se,
+        df=result.df,
+        meaningful=result.is_meaningful,
+    )
