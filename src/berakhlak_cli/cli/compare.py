@@ -8,9 +8,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, out_console, provenance, warn, write_atomic
+from berakhlak_cli.cli.boundary import boundary, out_console, provenance, write_atomic
 from berakhlak_cli.cli.options import DEBUG, GENERATED_AT, LANG, OUTPUT, LangChoice
-from berakhlak_cli.cli.years import UNITS_MAP, YEAR, read_years
+from berakhlak_cli.cli.years import (
+    UNITS_MAP,
+    YEAR,
+    load_comparison,
+    warn_not_comparable,
+)
 from berakhlak_cli.errors import OutputError
 
 if TYPE_CHECKING:
@@ -48,17 +53,11 @@ def compare(
     """Compare years: index, values and units, old -> new, with every comparability difference."""
     with boundary(debug):
         from berakhlak_cli.model.rubric import Lang
-        from berakhlak_cli.render.compare_text import describe
-        from berakhlak_cli.scoring.compare import build_comparison
 
-        years, renames = read_years(files, year, units_map)
-        comparison = build_comparison(years, renames)
+        comparison, inputs = load_comparison(files, year, units_map)
         language = Lang(lang.value) if lang else Lang.ID
         if fmt == CompareFormat.XLSX and not output:
             raise OutputError("--format xlsx writes a workbook: give --output FILE.xlsx")
-        inputs = [(f"results-{y.year}", Path(y.source)) for y in comparison.years]
-        if units_map:
-            inputs.append(("units-map", units_map))
         prov = provenance(inputs, when)
         data = _render(fmt, comparison, language, prov)
         if output:
@@ -66,10 +65,7 @@ def compare(
         else:
             typer.echo(data, nl=False)
         if fmt != CompareFormat.TABLE or output:
-            for check in comparison.checks:
-                if not check.comparable:
-                    what = "; ".join(describe(check, language))
-                    warn(f"{check.old.year} -> {check.new.year} not comparable: {what}")
+            warn_not_comparable(comparison, language)
 
 
 def _render(

@@ -8,7 +8,8 @@ import typer
 
 from berakhlak_cli.cli.boundary import warn
 from berakhlak_cli.errors import ResultsError
-from berakhlak_cli.model.comparison import UnitRename, YearResult, YearSource
+from berakhlak_cli.model.comparison import Comparison, UnitRename, YearResult, YearSource
+from berakhlak_cli.model.rubric import Lang
 
 YEAR = typer.Option(
     [],
@@ -63,3 +64,27 @@ def read_years(
     for rename in unused_renames(years, renames):
         warn(f"{units_map}: row {rename.row}: unit {rename.old!r} is not in any results file")
     return years, renames
+
+
+def load_comparison(
+    files: list[Path], year_specs: list[str], units_map: Path | None
+) -> tuple[Comparison, list[tuple[str, Path]]]:
+    """Read the years, build the comparison, and list the inputs for provenance."""
+    from berakhlak_cli.scoring.compare import build_comparison
+
+    years, renames = read_years(files, year_specs, units_map)
+    comparison = build_comparison(years, renames)
+    inputs = [(f"results-{y.year}", Path(y.source)) for y in comparison.years]
+    if units_map:
+        inputs.append(("units-map", units_map))
+    return comparison, inputs
+
+
+def warn_not_comparable(comparison: Comparison, language: Lang) -> None:
+    """One stderr warning per pair of consecutive years that is not comparable."""
+    from berakhlak_cli.render.compare_text import describe
+
+    for check in comparison.checks:
+        if not check.comparable:
+            what = "; ".join(describe(check, language))
+            warn(f"{check.old.year} -> {check.new.year} not comparable: {what}")
