@@ -21,13 +21,13 @@ from berakhlak_cli.render.compare_text import (
     band_chain,
     band_legend,
     ci_cells,
-    ci_headers,
     ci_notes,
     ci_pairs,
     decimals,
     figure_text,
     line_label,
     step_text,
+    table_head,
     warning_lines,
     year_line,
 )
@@ -214,14 +214,8 @@ def _md(text: str) -> str:
 
 def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], lang: Lang) -> str:
     years = comparison.years
-    head = [first, *(str(y.year) for y in years)]
-    head += [
-        say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
-        for a, b in zip(years, years[1:], strict=False)
-    ]
     shown = [line for _, line in lines]
-    head += ci_headers(comparison, shown, lang)
-    head.append(say("category", lang))
+    head = table_head(comparison, first, shown, lang)
     out = ["| " + " | ".join(_md(h) for h in head) + " |"]
     out.append("| --- |" + " ---: |" * (len(head) - 2) + " --- |")
     places = decimals(comparison)

@@ -155,6 +155,22 @@ def _level(lines: Sequence[Line]) -> str:
     return "95"
 
 
+def change_heads(comparison: Comparison, lang: Lang) -> list[str]:
+    """One change column per pair of consecutive years ("Perubahan", or "Δ 2022→2024")."""
+    years = comparison.years
+    return [
+        say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
+        for a, b in zip(years, years[1:], strict=False)
+    ]
+
+
+def table_head(comparison: Comparison, first: str, lines: Sequence[Line], lang: Lang) -> list[str]:
+    """Columns of a comparison table: label, years, changes, change intervals, category."""
+    years = [str(y.year) for y in comparison.years]
+    head = [first, *years, *change_heads(comparison, lang)]
+    return [*head, *ci_headers(comparison, lines, lang), say("category", lang)]
+
+
 def ci_headers(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> list[str]:
     """Titles of the interval and "meaningful?" columns: two per pair from ``ci_pairs``."""
     years, level = comparison.years, _level(lines)

@@ -11,6 +11,7 @@ from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_flat import comparison_rows
 from berakhlak_cli.render.compare_text import (
     band_chain,
+    change_heads,
     ci_notes,
     ci_pairs,
     line_label,
@@ -37,11 +38,7 @@ def _table(
     comparison: Comparison, first: str, lines: list[tuple[str, Line]], lang: Lang
 ) -> tuple[list[str], list[list[Cell]]]:
     years = comparison.years
-    head = [first, *(str(y.year) for y in years)]
-    head += [
-        say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
-        for a, b in zip(years, years[1:], strict=False)
-    ]
+    head = [first, *(str(y.year) for y in years), *change_heads(comparison, lang)]
     shown = [line for _, line in lines]
     pairs = ci_pairs(shown)
     level = next(

@@ -15,7 +15,6 @@ from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_text import (
     band_chain,
     ci_cells,
-    ci_headers,
     ci_notes,
     ci_pairs,
     ci_text,
@@ -24,6 +23,7 @@ from berakhlak_cli.render.compare_text import (
     line_label,
     meaningful_text,
     step_text,
+    table_head,
     warning_lines,
 )
 from berakhlak_cli.render.compare_words import say
@@ -71,14 +71,8 @@ def line_table(
 ) -> Table:
     """Rows of label, a figure per year, a change per pair and the category chain."""
     years = comparison.years
-    head = [first, *(str(y.year) for y in years)]
-    head += [
-        say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
-        for a, b in zip(years, years[1:], strict=False)
-    ]
     shown = [line for _, line in lines]
-    head += ci_headers(comparison, shown, lang)
-    head.append(say("category", lang))
+    head = table_head(comparison, first, shown, lang)
     places = decimals(comparison)
     pairs = ci_pairs(shown)
     rows = []
