@@ -1,6 +1,6 @@
 """Reference scoring in DuckDB: one SQL query, as a data engineer would write it.
 
-Same arithmetic as reference_pandas.py and the CLI's person-first default (docs/HELPERS.md):
+Same arithmetic as reference_pandas.py and the CLI's person-first default (docs/method.md §2):
 item score (x - 1) / 4 * 100; respondent value = mean of that value's answered items;
 respondents with no answered item are excluded; unit value score = mean over respondents
 having the value; unit index = mean of the unit's value scores; the institution row pools

@@ -1,6 +1,6 @@
 """Reference scoring in plain pandas: what a competent analyst would write by hand.
 
-The arithmetic is the CLI's person-first default (docs/HELPERS.md), grouped by unit_kerja:
+The arithmetic is the CLI's person-first default (docs/method.md §2), grouped by unit_kerja:
 
 - item score s = (x - 1) / 4 * 100 on the 1-5 scale (blank -> missing);
 - a respondent with no answered item is excluded (the CLI's "blank-respondent");
