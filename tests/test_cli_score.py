@@ -30,8 +30,10 @@ def test_table_goes_to_stdout_and_issues_to_stderr(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert "Seluruh instansi" in result.stdout and "76,1" in result.stdout
     assert "Biro Pengadaan Barang dan Jasa" in result.stdout
-    assert "unknown-label row 472, column 'ak2'" in result.stderr
+    assert "unknown-label baris 472, kolom 'ak2': jawaban 'Setju' bukan" in result.stderr
     assert "76,1" not in result.stderr
+    english = runner.invoke(app, ["score", str(SURVEY), "--lang", "en"])
+    assert "unknown-label row 472, column 'ak2': answer 'Setju' is not" in english.stderr
 
 
 def test_strict_turns_issues_into_exit_1(runner: CliRunner) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from berakhlak_cli.cli.boundary import (
@@ -28,6 +28,10 @@ from berakhlak_cli.cli.options import (
 )
 from berakhlak_cli.cli.progress import survey_progress
 from berakhlak_cli.errors import ExitCode, OutputError
+
+if TYPE_CHECKING:
+    from berakhlak_cli.model.results import Scoresheet
+    from berakhlak_cli.model.rubric import Lang
 
 ISSUES_SHOWN = 10
 
@@ -130,7 +134,7 @@ def score(
         if not output:
             typer.echo(text, nl=False)
         if not quiet:
-            _report_issues(sheet_out, issues is not None)
+            _report_issues(sheet_out, issues is not None, language)
         if strict and sheet_out.issues:
             raise typer.Exit(int(ExitCode.ISSUES))
 
@@ -164,28 +168,14 @@ def _render(fmt: OutputFormat, sheet, model, language, prov, gaps=False) -> str 
     return capture.get()
 
 
-def _report_issues(sheet, written: bool) -> None:  # type: ignore[no-untyped-def]
-    if not sheet.issues:
-        return
-    console: Console = err_console
+def _report_issues(sheet: Scoresheet, written: bool, language: Lang) -> None:
+    from berakhlak_cli.render.issue_lines import issue_line, more_line
+
     for issue in sheet.issues[:ISSUES_SHOWN]:
-        where = ", ".join(
-            part
-            for part in (
-                f"row {issue.row}" if issue.row is not None else "",
-                f"column {issue.column!r}" if issue.column else "",
-                f"group {issue.group!r}" if issue.group and issue.row is None else "",
-            )
-            if part
-        )
         # NOTE: messages quote survey cells; escape them, or "[/]" in a cell crashes rich.
-        console.print(
-            f"[dim]{issue.code.value}[/] {escape(where)}: {escape(issue.message)}",
-            markup=True,
-            highlight=False,
-            soft_wrap=True,
-        )
-    rest = len(sheet.issues) - ISSUES_SHOWN
-    if rest > 0:
-        hint = "" if written else " (use --issues FILE to list them all)"
-        console.print(f"... and {rest} more data issues{hint}")
+        text = escape(issue_line(issue, language))
+        code, _, rest = text.partition(" ")
+        err_console.print(f"[dim]{code}[/] {rest}", markup=True, highlight=False, soft_wrap=True)
+    remaining = len(sheet.issues) - ISSUES_SHOWN
+    if remaining > 0:
+        err_console.print(escape(more_line(remaining, written, language)), highlight=False)
