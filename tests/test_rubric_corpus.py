@@ -103,9 +103,9 @@ def test_too_large_file(tmp_path: Path) -> None:
 def test_deep_nesting_does_not_overflow_the_stack(tmp_path: Path) -> None:
     deep = tmp_path / "deep.yaml"
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    assert [(p.code, p.line, p.column) for p in validate_rubric(deep).problems] == [
-        ("too-deep", 1, 41)
-    ]
+    # Our event-level check stops at depth 41; libyaml >= 0.2.5 may stop first, at 1001.
+    problems = [(p.code, p.line, p.column) for p in validate_rubric(deep).problems]
+    assert problems in ([("too-deep", 1, 41)], [("too-deep", 1, 1001)])
 
 
 def test_every_code_is_documented() -> None:

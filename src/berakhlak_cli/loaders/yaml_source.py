@@ -139,7 +139,10 @@ def parse_yaml(text: str) -> tuple[Document, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = ", ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
-        return Document(None), [Problem("yaml-syntax", what, "", line, col)]
+        # NOTE: libyaml >= 0.2.5 (PyYAML 6.0.4 wheels) has its own nesting limit, and its
+        # scanner runs ahead of our event-level check: the same problem, the same code.
+        code = "too-deep" if "nesting depth" in what else "yaml-syntax"
+        return Document(None), [Problem(code, what, "", line, col)]
     except yaml.YAMLError as exc:
         return Document(None), [Problem("yaml-syntax", str(exc).splitlines()[0])]
     if node is None:
