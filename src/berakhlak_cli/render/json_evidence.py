@@ -14,13 +14,23 @@ from berakhlak_cli.model.evidence import UnitGaps
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 
 
-def _gaps_by_key(sheet: Scoresheet) -> dict[tuple[str, ...], UnitGaps]:
+def gaps_by_key(sheet: Scoresheet) -> dict[tuple[str, ...], UnitGaps]:
+    """The sheet's evidence gaps by unit key."""
     return {g.key: g for g in sheet.gaps}
 
 
-def with_evidence(doc: dict[str, Any], group: GroupResult, sheet: Scoresheet) -> dict[str, Any]:
-    """Add the unit's evidence details to its group document (in place; also returned)."""
-    unit = _gaps_by_key(sheet).get(group.key) if group.key else None
+def with_evidence(
+    doc: dict[str, Any],
+    group: GroupResult,
+    sheet: Scoresheet,
+    gaps: dict[tuple[str, ...], UnitGaps] | None = None,
+) -> dict[str, Any]:
+    """Add the unit's evidence details to its group document (in place; also returned).
+
+    ``gaps``: the sheet's gaps by unit key, built once by a caller rendering every group."""
+    if gaps is None:
+        gaps = gaps_by_key(sheet)
+    unit = gaps.get(group.key) if group.key else None
     if unit is None or group.withheld:
         return doc
     block = doc.get("evidence") or {"raw": None, "rounded": None, "band": None, "band_label": None}

@@ -12,20 +12,50 @@ from typing import Any
 
 from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
-from berakhlak_cli.render.json_evidence import gaps_document, with_evidence
+from berakhlak_cli.render.json_evidence import gaps_by_key, gaps_document, with_evidence
 from berakhlak_cli.render.table_rows import response_rate
 
 FORMAT = "berakhlak-results"
 FORMAT_VERSION = 1
 
 
-def _score(score: Score | None, rubric: Rubric, **extra: Any) -> dict[str, Any] | None:
+def band_labels(rubric: Rubric) -> dict[str, str | None]:
+    """Band code -> label in the rubric's locale (the first band with a code, as ``band_for``)."""
+    labels: dict[str, str | None] = {}
+    for band in rubric.bands:
+        labels.setdefault(band.code, band.label.get(rubric.locale))
+    return labels
+
+
+def _score(score: Score | None, labels: dict[str, str | None]) -> dict[str, Any] | None:
     if score is None:
         return None
-    band = rubric.band_for(score.band) if score.band else None
-    out: dict[str, Any] = {"raw": score.raw, "rounded": score.rounded, "band": score.band}
-    out["band_label"] = band.label.get(rubric.locale) if band else None
-    out.update(extra)
+    code = score.band
+    return {
+        "raw": score.raw,
+        "rounded": score.rounded,
+        "band": code,
+        "band_label": labels.get(code) if code else None,
+    }
+
+
+def _value_scores(
+    group: GroupResult, labels: dict[str, str | None]
+) -> dict[str, dict[str, Any] | None]:
+    counts = group.value_respondents
+    out: dict[str, dict[str, Any] | None] = {}
+    for vid, score in group.values.items():
+        if score is None:
+            out[vid] = None
+            continue
+        code = score.band
+        out[vid] = {
+            "raw": score.raw,
+            "rounded": score.rounded,
+            "band": code,
+            "band_label": labels.get(code) if code else None,
+            "respondents": counts.get(vid, 0),
+        }
     return out
 
 
@@ -67,8 +97,16 @@ def _reliability(sheet: Scoresheet) -> list[dict[str, Any]]:
     ]
 
 
-def group_document(group: GroupResult, group_by: tuple[str, ...], rubric: Rubric) -> dict[str, Any]:
-    """One group (or the institution) as a JSON-ready mapping."""
+def group_document(
+    group: GroupResult,
+    group_by: tuple[str, ...],
+    rubric: Rubric,
+    labels: dict[str, str | None] | None = None,
+) -> dict[str, Any]:
+    """One group (or the institution) as a JSON-ready mapping (``labels``: ``band_labels``
+    of ``rubric``, computed once by a caller rendering many groups)."""
+    if labels is None:
+        labels = band_labels(rubric)
     doc: dict[str, Any] = {
         "key": dict(zip(group_by, group.key, strict=True)) if group.key else {},
         "level": group.level.value,
@@ -82,14 +120,11 @@ def group_document(group: GroupResult, group_by: tuple[str, ...], rubric: Rubric
         doc["response_rate"] = group.respondents / group.headcount
     if group.withheld:
         return doc
-    doc["values"] = {
-        vid: _score(score, rubric, respondents=group.value_respondents.get(vid, 0))
-        for vid, score in group.values.items()
-    }
-    doc["index"] = _score(group.index, rubric)
+    doc["values"] = _value_scores(group, labels)
+    doc["index"] = _score(group.index, labels)
     if group.evidence is not None or group.combined is not None:
-        doc["evidence"] = _score(group.evidence, rubric)
-        doc["combined"] = _score(group.combined, rubric)
+        doc["evidence"] = _score(group.evidence, labels)
+        doc["combined"] = _score(group.combined, labels)
     if group.index_interval is not None:
         doc["index_interval"] = _interval(group.index_interval)
         doc["value_intervals"] = {k: _interval(v) for k, v in group.value_intervals.items()}
@@ -111,6 +146,8 @@ def _institution(sheet: Scoresheet, rubric: Rubric) -> dict[str, Any]:
 def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) -> dict[str, Any]:
     """The whole results document as plain data."""
     by_code = Counter(issue.code.value for issue in sheet.issues)
+    labels = band_labels(rubric)
+    gaps = gaps_by_key(sheet)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -142,7 +179,8 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "band_on": rubric.rounding.band_on.value,
         },
         "groups": [
-            with_evidence(group_document(g, sheet.group_by, rubric), g, sheet) for g in sheet.groups
+            with_evidence(group_document(g, sheet.group_by, rubric, labels), g, sheet, gaps)
+            for g in sheet.groups
         ],
         "institution": _institution(sheet, rubric),
         "rows": {

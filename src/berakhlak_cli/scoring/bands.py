@@ -9,6 +9,7 @@ round-half-even on the binary float, so 74.95 -> 75.0 and 60.94 -> 60.9.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -52,6 +53,65 @@ def make_score(raw: float, rubric: Rubric) -> Score:
     basis = rounded if rubric.rounding.band_on == BandOn.ROUNDED else raw
     band = classify(basis, rubric.bands)
     return Score(raw=raw, rounded=rounded, band=band.code if band else None)
+
+
+# NOTE: the vectorised path redoes by the scalar rule any entry whose scaled value lies within
+# _TIE_TOLERANCE (in units of the last published decimal, scaled by 10**decimals) of a .5 tie,
+# so the 1e-9 noise step and the float product cannot make the two disagree.
+_TIE_TOLERANCE = 1e-6
+_MAX_SCALED = 1e9
+
+
+def round_half_up_exact(values: npt.NDArray[np.float64], decimals: int) -> npt.NDArray[np.float64]:
+    """``round_half_up`` over an array, equal to the scalar function entry by entry.
+
+    ``round_half_up_array`` decides every entry away from a rounding tie; entries near a tie,
+    negative (the scalar rounds half away from zero and keeps -0.0), non-finite or huge are
+    redone one by one with the scalar ``round_half_up``.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    if decimals > 6:
+        return np.array([round_half_up(x, decimals) for x in values.tolist()], dtype=np.float64)
+    scale = 10.0**decimals
+    with np.errstate(invalid="ignore", over="ignore"):
+        out = round_half_up_array(values, decimals)
+        scaled = values * scale
+        distance = np.abs(scaled - np.floor(scaled) - 0.5)
+        safe = (distance > _TIE_TOLERANCE * scale) & (np.abs(scaled) < _MAX_SCALED)
+    safe &= ~np.signbit(values)
+    for i in np.flatnonzero(~safe).tolist():
+        out[i] = round_half_up(float(values[i]), decimals)
+    return out
+
+
+def classify_array(
+    values: npt.NDArray[np.float64], bands: tuple[Band, ...]
+) -> npt.NDArray[np.intp]:
+    """``classify`` over an array: the position in ``bands`` of each entry's band, -1 for none
+    (first band in rubric order whose [lower, upper) holds the value; else the top band when
+    the value equals its upper bound)."""
+    out = np.full(values.shape, -1, dtype=np.intp)
+    for i, band in enumerate(bands):
+        out[(out < 0) & (band.lower <= values) & (values < band.upper)] = i
+    if bands:
+        top = max(range(len(bands)), key=lambda i: bands[i].upper)
+        out[(out < 0) & (values == bands[top].upper)] = top
+    return out
+
+
+def make_scores(raws: Sequence[float | None], rubric: Rubric) -> list[Score | None]:
+    """``make_score`` for many values at once (None stays None); equal to the scalar
+    reference ``make_score`` entry by entry."""
+    values = np.array([np.nan if x is None else x for x in raws], dtype=np.float64)
+    rounded = round_half_up_exact(values, rubric.rounding.decimals)
+    basis = rounded if rubric.rounding.band_on == BandOn.ROUNDED else values
+    codes: list[str | None] = [b.code for b in rubric.bands]
+    codes.append(None)
+    bands = classify_array(basis, rubric.bands).tolist()
+    return [
+        None if raw is None else Score(raw=raw, rounded=r, band=codes[b])
+        for raw, r, b in zip(raws, rounded.tolist(), bands, strict=True)
+    ]
 
 
 def mean(values: list[float]) -> float:

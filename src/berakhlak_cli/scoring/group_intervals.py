@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from berakhlak_cli.model.results import Interval
 from berakhlak_cli.model.rubric import RespondentMethod, Rubric
-from berakhlak_cli.scoring.bands import classify, round_half_up_array
+from berakhlak_cli.scoring.bands import classify, classify_array, round_half_up_array
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.uncertainty import t_quantile
 
@@ -92,6 +92,7 @@ def interval_records(
     for bound in bounds[1:-1]:
         crosses |= (low_r < bound) & (bound <= high_r)
     level = rubric.change.confidence
+    may_be = _may_be(low_r, high_r, est_r, crosses, rubric)
     # NOTE: plain lists: indexing numpy arrays element by element costs ~10x more per access.
     columns = zip(
         usable.tolist(),
@@ -102,13 +103,13 @@ def interval_records(
         df.tolist(),
         methods,
         crosses.tolist(),
+        may_be,
         low_r.tolist(),
         high_r.tolist(),
-        est_r.tolist(),
         strict=True,
     )
     out: list[Interval | None] = []
-    for ok, lo, hi, s_e, count, dof, method, cross, lo_r, hi_r, e_r in columns:
+    for ok, lo, hi, s_e, count, dof, method, cross, other, lo_r, hi_r in columns:
         if not ok:
             out.append(None)
             continue
@@ -119,7 +120,7 @@ def interval_records(
                 level=level,
                 method=method,
                 crosses_band=cross,
-                may_be=_bands_between(lo_r, hi_r, e_r, rubric) if cross else (),
+                may_be=other,
                 se=s_e,
                 n=int(count),
                 df=dof,
@@ -168,6 +169,46 @@ def scaled_intervals(
         usable,
         rubric,
     )
+
+
+def _may_be(
+    low: Array, high: Array, estimate: Array, crosses: npt.NDArray[np.bool_], rubric: Rubric
+) -> list[tuple[str, ...]]:
+    """``_bands_between`` for every entry where ``crosses`` (``()`` elsewhere), vectorised: a
+    boolean matrix entries x bands of the bands reached, plus the estimate's own band, and each
+    distinct (reached, own) pattern turned into its tuple once."""
+    out: list[tuple[str, ...]] = [()] * len(crosses)
+    rows = np.flatnonzero(crosses)
+    bands = rubric.bands
+    if not len(rows) or not bands:
+        return out
+    if len(bands) > 20:
+        for i in rows.tolist():
+            out[i] = _bands_between(float(low[i]), float(high[i]), float(estimate[i]), rubric)
+        return out
+    top = max(b.upper for b in bands)
+    lo, hi = low[rows, None], high[rows, None]
+    lower = np.array([b.lower for b in bands], dtype=np.float64)
+    upper = np.array([b.upper for b in bands], dtype=np.float64)
+    at_top = np.array([b.upper == top for b in bands], dtype=bool)
+    reached = (lower <= hi) & ((lo < upper) | (at_top & (lo <= top)))
+    bits = reached.astype(np.int64) @ (np.int64(1) << np.arange(len(bands), dtype=np.int64))
+    own = classify_array(estimate[rows], bands)
+    patterns, inverse = np.unique(bits * (len(bands) + 1) + (own + 1), return_inverse=True)
+    tuples = [_pattern_bands(int(p), rubric) for p in patterns.tolist()]
+    for i, k in zip(rows.tolist(), inverse.ravel().tolist(), strict=True):
+        out[i] = tuples[k]
+    return out
+
+
+def _pattern_bands(pattern: int, rubric: Rubric) -> tuple[str, ...]:
+    """The ``_bands_between`` tuple of one (reached bits, own band + 1) pattern."""
+    bands = rubric.bands
+    bits, own = divmod(pattern, len(bands) + 1)
+    own_code = bands[own - 1].code if own else None
+    reached = [b for j, b in enumerate(bands) if bits >> j & 1]
+    ordered = sorted(reached, key=lambda b: -b.lower)
+    return tuple(b.code for b in ordered if own_code is None or b.code != own_code)
 
 
 def _bands_between(low: float, high: float, estimate: float, rubric: Rubric) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from berakhlak_cli.model.results import (
     Score,
 )
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
-from berakhlak_cli.scoring.bands import make_score, mean, weighted_mean
+from berakhlak_cli.scoring.bands import make_scores, mean, weighted_mean
 from berakhlak_cli.scoring.comparability import rubric_summary
 from berakhlak_cli.scoring.eligibility import minimum_respondents
 from berakhlak_cli.scoring.group_intervals import group_interval_table
@@ -97,15 +97,49 @@ class ResultBuilder:
             range(len(self.keys)), key=lambda g: tuple(normalize(k) for k in self.keys[g])
         )
         eligibility = [self._eligibility(g) for g in range(len(self.keys))]
-        self._raw = [self.raw_scores(self.stats, g) for g in range(len(self.keys))]
+        self._raw = self._all_raw_scores()
         self._value_ci, self._index_ci = group_interval_table(
             self.stats, self._raw, [e[0] for e in eligibility], self.rubric, enabled=self.intervals
         )
         included = [g for g in order if eligibility[g][2] is not False or not self._excludes()]
         withheld = self._suppression(order, included)
+        self._published = self._publish([g for g in order if not withheld.get(g)])
         groups = tuple(self._group(g, withheld.get(g), *eligibility[g]) for g in order)
         institution = self._institution(included, groups)
         return groups, institution, self.issues
+
+    def _all_raw_scores(self) -> list[tuple[list[float | None], float | None]]:
+        """``raw_scores`` of every group; the person-first value means in one array division
+        (the same IEEE division as the scalar ``s / c``)."""
+        stats = self.stats
+        if self.rubric.aggregation.respondent == RespondentMethod.POOLED:
+            return [self.raw_scores(stats, g) for g in range(len(self.keys))]
+        counts = stats.value_count[: len(self.keys)]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = (stats.value_sum[: len(self.keys)] / counts).tolist()
+        out: list[tuple[list[float | None], float | None]] = []
+        for row, present in zip(means, (counts > 0).tolist(), strict=True):
+            values = [x if ok else None for x, ok in zip(row, present, strict=True)]
+            out.append((values, self._index_of(values)))
+        return out
+
+    def _publish(
+        self, groups: list[int]
+    ) -> dict[int, tuple[dict[str, Score | None], Score | None]]:
+        """Published scores of ``groups``, rounded and banded in one vectorised pass."""
+        width = len(self.rubric.values) + 1
+        flat: list[float | None] = []
+        for g in groups:
+            values, index = self._raw[g]
+            flat.extend(values)
+            flat.append(index)
+        scores = make_scores(flat, self.rubric)
+        ids = [v.id for v in self.rubric.values]
+        out: dict[int, tuple[dict[str, Score | None], Score | None]] = {}
+        for i, g in enumerate(groups):
+            row = scores[i * width : (i + 1) * width]
+            out[g] = dict(zip(ids, row[:-1], strict=True)), row[-1]
+        return out
 
     def _excludes(self) -> bool:
         return self.rubric.eligibility.exclude_from_parent
@@ -141,11 +175,9 @@ class ResultBuilder:
     def _scores(
         self, values: list[float | None], index: float | None
     ) -> tuple[dict[str, Score | None], Score | None]:
-        out = {
-            v.id: (make_score(x, self.rubric) if x is not None else None)
-            for v, x in zip(self.rubric.values, values, strict=True)
-        }
-        return out, (make_score(index, self.rubric) if index is not None else None)
+        scores = make_scores([*values, index], self.rubric)
+        ids = [v.id for v in self.rubric.values]
+        return dict(zip(ids, scores[:-1], strict=True)), scores[-1]
 
     def _group(
         self, g: int, withheld: str | None, headcount: int | None, need: int | None, ok: bool | None
@@ -159,7 +191,7 @@ class ResultBuilder:
             values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
             index = None
         else:
-            values, index = self._scores(*self._raw[g])
+            values, index = self._published[g]
             value_intervals, index_interval = self._value_ci[g], self._index_ci[g]
         return GroupResult(
             key=self.keys[g],
