@@ -251,8 +251,9 @@ def test_published_2024_figures_as_reported() -> None:
 def test_person_first_institution_index_is_near_76_with_adaptif_lowest(
     survey: list[dict[str, str]],
 ) -> None:
-    # docs/method.md §2 default: s = (x - 1) / 4 * 100; respondent value = mean of its answered items;
-    # institution value = mean over respondents having it; index = mean of the 7 values.
+    # docs/method.md §2 default: s = (x - 1) / 4 * 100; respondent value = mean of its
+    # answered items; institution value = mean over respondents having it; index = mean of
+    # the 7 values.
     per_value: dict[str, list[float]] = {code: [] for code in VALUE_CODES}
     for row in survey:
         for code in VALUE_CODES:
