@@ -84,6 +84,8 @@ def score(
     if (evidence_dir or gaps) and not evidence:
         raise typer.BadParameter("--evidence-dir and --gaps need --evidence FILE")
     with boundary(debug):
+        if fmt == OutputFormat.XLSX and not output:
+            raise OutputError("--format xlsx writes a workbook: give --output FILE.xlsx")
         from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
         from berakhlak_cli.loaders.units import load_units
         from berakhlak_cli.model.rubric import Lang
@@ -122,8 +124,6 @@ def score(
             inputs.append(("evidence", evidence))
         prov = provenance(inputs, when)
         protected = [p for _, p in inputs]
-        if fmt == OutputFormat.XLSX and not output:
-            raise OutputError("--format xlsx writes a workbook: give --output FILE.xlsx")
         text = _render(fmt, sheet_out, model, language, prov, gaps)
         # NOTE: everything is rendered before anything is written, and all files are renamed
         # into place together: a failed run leaves no output (and no stale half of a pair).
