@@ -216,3 +216,12 @@ def test_pipeline_reports_rows_and_bytes() -> None:
     score_survey(SURVEY, load_rubric(), batch_rows=200, on_batch=lambda r, b: seen.append((r, b)))
     assert [r for r, _ in seen] == [200, 200, 131]
     assert seen[-1][1] == SURVEY.stat().st_size
+
+
+def test_piped_tables_are_wide_unless_columns_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    from berakhlak_cli.cli.boundary import PIPE_WIDTH, out_console
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert out_console().width == PIPE_WIDTH
+    monkeypatch.setenv("COLUMNS", "123")
+    assert out_console().width == 123

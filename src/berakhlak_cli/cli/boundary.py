@@ -28,10 +28,11 @@ def out_console() -> Console:
     """A console on stdout (made per call so tests' captured streams are honoured).
 
     Piped or redirected output gets a fixed wide width instead of rich's 80-column default, so
-    a table saved to a file is not squeezed.
+    a table saved to a file is not squeezed; ``COLUMNS`` in the environment still wins.
     """
     probe = Console()
-    return Console(highlight=False, width=None if probe.is_terminal else PIPE_WIDTH)
+    explicit = os.environ.get("COLUMNS", "").isdigit()
+    return Console(highlight=False, width=None if probe.is_terminal or explicit else PIPE_WIDTH)
 
 
 @contextmanager
