@@ -349,7 +349,7 @@ def test_fifty_megabyte_row(runner: CliRunner, tmp_path: Path) -> None:
         for _ in range(50):
             fh.write(b"x" * (1 << 20))
         fh.write(b"\n")
-    outcome = Fails("line 2: the line holds 50 MiB of text, more than the 2 MiB")
+    outcome = Fails("line 2: the line holds 50 MiB of text, more than the 1 MiB")
     _check_cli(runner, tmp_path, ["score", str(path)], outcome, str(path))
 
 

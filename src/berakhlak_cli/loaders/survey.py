@@ -18,11 +18,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.loaders.prefetch import prefetch
 from berakhlak_cli.loaders.survey_columns import SurveyPlan, plan_columns
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 
-BLOCK_BYTES = 2 << 20
+BLOCK_BYTES = 1 << 20
 """pyarrow's streaming reader reads dozens of blocks ahead, so its memory is proportional to the
 block size (4.3M rows: 145 MiB at 1 MiB blocks, 520 MiB at 8 MiB); it is also the longest row
 accepted. Blocks are coalesced into larger scoring batches (``survey_csv.COALESCE_ROWS``)."""
@@ -105,7 +106,10 @@ class SurveySource:
                 row += part.num_rows
 
     def batches(self) -> Iterator[SurveyBatch]:
-        """The survey's rows, in order, as encoded batches."""
+        """The survey's rows, in order, as encoded batches (read one or two batches ahead)."""
+        return prefetch(self._encoded_batches(), depth=1)
+
+    def _encoded_batches(self) -> Iterator[SurveyBatch]:
         plan = self.plan
         rid = plan.respondent_id
         by_value = set(plan.items.values()) | set(plan.groups.values())

@@ -11,6 +11,7 @@ about a second per million rows for nothing.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,12 +34,19 @@ class ReadPosition:
 
     def __init__(self) -> None:
         self.handle: BinaryIO | None = None
+        self.size = 0
+
+    def open(self, handle: BinaryIO) -> None:
+        """Follow ``handle`` (reading may run ahead of scoring on another thread)."""
+        self.handle = handle
+        self.size = os.fstat(handle.fileno()).st_size
 
     def __call__(self) -> int:
         handle = self.handle
-        if handle is None or handle.closed:
+        if handle is None:
             return 0
-        return handle.tell()
+        # NOTE: a closed handle means the reader got to the end of the file.
+        return self.size if handle.closed else handle.tell()
 
 
 def csv_reader(
@@ -54,7 +62,7 @@ def csv_reader(
             n: TEXT if i in columns and i not in plain else pa.string() for i, n in enumerate(names)
         }
         with path.open("rb") as handle:
-            position.handle = handle
+            position.open(handle)
             try:
                 reader = pacsv.open_csv(
                     handle,

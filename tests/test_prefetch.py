@@ -1,0 +1,43 @@
+"""Read-ahead keeps order, re-raises the reader's errors in place, and stops with its consumer."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.loaders.prefetch import prefetch
+
+
+def test_items_arrive_in_order() -> None:
+    assert list(prefetch(iter(range(1000)), depth=1)) == list(range(1000))
+
+
+def test_errors_arrive_after_the_items_before_them() -> None:
+    def reader() -> Iterator[int]:
+        yield 1
+        yield 2
+        raise SurveyError("survey.csv: row 4 (line 4): expected 27 fields, found 26")
+
+    got: list[int] = []
+    with pytest.raises(SurveyError, match="row 4"):
+        for item in prefetch(reader()):
+            got.append(item)
+    assert got == [1, 2]
+
+
+def test_stopping_early_ends_the_reader_thread() -> None:
+    produced: list[int] = []
+
+    def reader() -> Iterator[int]:
+        for i in range(10_000):
+            produced.append(i)
+            yield i
+
+    items = prefetch(reader(), depth=1)
+    assert next(items) == 0
+    items.close()  # type: ignore[attr-defined]
+    assert not [t for t in threading.enumerate() if t.name == "berakhlak-read"]
+    assert len(produced) < 10
