@@ -209,3 +209,13 @@ def test_scoring_a_csv_does_not_import_pandas(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_parquet_nulls_read_as_blank_cells(tmp_path: Path, rubric: Rubric) -> None:
+    rows = example_rows()
+    columns = {h: [r[i] or None for r in rows[1:]] for i, h in enumerate(rows[0])}
+    path = tmp_path / "survey.parquet"
+    pq.write_table(pa.table(columns), path)
+    from_parquet, from_csv = document(path, rubric), document(SURVEY, rubric)
+    assert from_parquet["rows"] == from_csv["rows"]
+    assert published(from_parquet) == published(from_csv)
