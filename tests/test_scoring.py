@@ -246,3 +246,25 @@ def test_straight_lining_is_flagged_not_excluded_by_default() -> None:
     sheet = score(small_rubric(ONE_VALUE), {"q1": ["4"], "q2": ["4"], "q3": ["Setuju"]}, ["U"])
     assert [(i.code, i.excluded) for i in sheet.issues] == [(IssueCode.STRAIGHT_LINING, False)]
     assert sheet.accounting.scored == 1
+
+
+def test_rows_holding_nothing_are_named_empty() -> None:
+    rubric = small_rubric(ONE_VALUE)
+    scorer = SurveyScorer(rubric, group_by=("unit",))
+    answers: dict[str, list[str | None]] = {
+        "q1": ["4", "", "", "Setju"],
+        "q2": ["5", "", "", ""],
+        "q3": ["3", "", "", ""],
+    }
+    # row 3: nothing at all; row 4: only an id (a person who sent nothing: an issue);
+    # row 5: an invalid answer and no unit (an issue, not an empty row)
+    scorer.add(batch(answers, {"unit": ["U", "", "", ""]}, ids=["1", "", "2", ""]))
+    sheet = scorer.finish()
+    assert sheet.accounting.excluded == {"empty-row": 1, "missing-group": 2}
+    assert sheet.accounting.reconciles
+    assert [(i.code.value, i.row) for i in sheet.issues] == [
+        ("empty-row", 3),
+        ("missing-group", 4),
+        ("missing-group", 5),
+        ("unknown-label", 5),
+    ]

@@ -92,13 +92,13 @@ SURVEY_CASES: dict[str, Outcome] = {
     "survey.crlf.csv": Scores(),
     "survey.cr-only.csv": Scores(),
     "survey.trailing-empty-rows.csv": Scores(
-        issues=tuple(("missing-group", r, None) for r in (14, 15, 16)), read=15
+        issues=tuple(("empty-row", r, None) for r in (14, 15, 16)), read=15
     ),
     "survey.trailing-empty-columns.csv": Scores(),
     # The blank line is spreadsheet row 5; the typos after it are on row 7, as Excel shows them.
     "survey.blank-line-inside.csv": Scores(
         issues=(
-            ("missing-group", 5, None),
+            ("empty-row", 5, None),
             ("unknown-label", 7, "ak1"),
             ("unknown-label", 7, "bp2"),
         ),

@@ -24,6 +24,7 @@ class IssueCode(StrEnum):
     OUT_OF_RANGE = "out-of-range"
     NOT_INTEGER = "not-integer"
     BLANK_RESPONDENT = "blank-respondent"
+    EMPTY_ROW = "empty-row"
     MISSING_GROUP = "missing-group"
     DUPLICATE_RESPONDENT = "duplicate-respondent"
     STRAIGHT_LINING = "straight-lining"

@@ -90,10 +90,11 @@ class SurveyScorer:
         n = batch.size
         self.read += n
         rows = np.arange(batch.first_row, batch.first_row + n)
-        answers = self._code_answers(batch, rows)
+        answers, touched = self._code_answers(batch, rows)
         scores = item_scores(answers, self.structure)
         group = self._group_index(batch)
         keep = np.ones(n, dtype=bool)
+        self._skip_empty_rows(keep, (group < 0) & ~touched, batch)
         self._exclude(
             keep, group < 0, rows, IssueCode.MISSING_GROUP, "no value in the grouping column(s)"
         )
@@ -155,13 +156,16 @@ class SurveyScorer:
 
     def _code_answers(
         self, batch: SurveyBatch, rows: npt.NDArray[np.int_]
-    ) -> npt.NDArray[np.float64]:
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+        """Coded answers (items x rows) and, per row, whether any item cell holds anything."""
         items = self.rubric.items
         answers = np.empty((len(items), batch.size), dtype=np.float64)
+        touched = np.zeros(batch.size, dtype=bool)
         for j, (item, coder) in enumerate(zip(items, self._coders, strict=True)):
             column = batch.items[item.id]
             coded = coder.code(column)
             answers[j] = coded.values
+            touched |= ~np.isnan(coded.values) | (coded.problems != 0)
             for i in np.flatnonzero(coded.problems):
                 code = issue_code(int(coded.problems[i]))
                 raw = quoted_answer(column.categories[column.codes[i]])
@@ -176,7 +180,7 @@ class SurveyScorer:
                         value=raw,
                     )
                 )
-        return answers
+        return answers, touched
 
     def _group_index(self, batch: SurveyBatch) -> npt.NDArray[np.intp]:
         """Global group number per row; -1 where a grouping cell is blank."""
@@ -223,6 +227,26 @@ class SurveyScorer:
         if hit is None:
             hit = self._normalized[text] = normalize(text)
         return hit
+
+    def _skip_empty_rows(
+        self, keep: npt.NDArray[np.bool_], candidates: npt.NDArray[np.bool_], batch: SurveyBatch
+    ) -> None:
+        """Exclude rows with no answer, no group and no respondent id as ``empty-row``.
+
+        Spreadsheet exports end in such rows (",,,,"); naming them as empty is more useful than
+        calling them a missing unit.
+        """
+        rows = np.flatnonzero(candidates & keep)
+        ids = batch.respondent_id
+        if ids is not None and len(rows):
+            has_id = [
+                ids.codes[r] >= 0 and bool(ids.categories[ids.codes[r]].strip()) for r in rows
+            ]
+            rows = rows[~np.array(has_id, dtype=bool)]
+        empty = np.zeros(batch.size, dtype=bool)
+        empty[rows] = True
+        first = np.arange(batch.first_row, batch.first_row + batch.size)
+        self._exclude(keep, empty, first, IssueCode.EMPTY_ROW, "empty row (no answer, group or id)")
 
     def _exclude(
         self,
