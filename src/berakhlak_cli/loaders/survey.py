@@ -159,10 +159,15 @@ def open_survey(
         raise SurveyError(f"{source}: is a directory, not a survey file")
     suffix = path.suffix.lower()
     position: Callable[[], int] = _nothing_read
+    where = ""
     if suffix in EXCEL_SUFFIXES:
+        from berakhlak_cli.loaders.header_match import match_items
         from berakhlak_cli.loaders.survey_excel import excel_reader
 
-        headers, reader, warnings = excel_reader(path, source, sheet)
+        def holds_items(header: list[str]) -> bool:
+            return match_items(header, rubric).complete
+
+        headers, reader, warnings, where = excel_reader(path, source, sheet, holds_items)
     elif suffix == ".parquet":
         from berakhlak_cli.loaders.survey_parquet import parquet_reader
 
@@ -172,6 +177,6 @@ def open_survey(
 
         position = ReadPosition()
         headers, reader, warnings = csv_reader(path, source, encoding, block_bytes, position)
-    plan = plan_columns(headers, rubric, group_by, source)
+    plan = plan_columns(headers, rubric, group_by, source, where)
     plan = replace(plan, warnings=tuple(warnings))
     return SurveySource(path, plan, reader, batch_rows, position)
