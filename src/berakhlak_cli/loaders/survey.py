@@ -153,6 +153,27 @@ def open_survey(
 ) -> SurveySource:
     """Match the file's header to the rubric and prepare to stream it."""
     source = str(path)
+    headers, reader, warnings, where, position = read_header(
+        path, rubric, sheet=sheet, encoding=encoding, block_bytes=block_bytes
+    )
+    plan = plan_columns(headers, rubric, group_by, source, where)
+    plan = replace(plan, warnings=tuple(warnings))
+    return SurveySource(path, plan, reader, batch_rows, position)
+
+
+def read_header(
+    path: Path,
+    rubric: Rubric,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    block_bytes: int = BLOCK_BYTES,
+) -> tuple[list[str], Any, list[str], str, Callable[[], int]]:
+    """(header, reader, warnings, where, bytes read) of a survey file, before any matching.
+
+    ``where`` names the workbook sheet read and the others ("" for CSV and Parquet).
+    """
+    source = str(path)
     if not path.exists():
         raise SurveyError(f"{source}: file not found")
     if path.is_dir():
@@ -177,6 +198,4 @@ def open_survey(
 
         position = ReadPosition()
         headers, reader, warnings = csv_reader(path, source, encoding, block_bytes, position)
-    plan = plan_columns(headers, rubric, group_by, source, where)
-    plan = replace(plan, warnings=tuple(warnings))
-    return SurveySource(path, plan, reader, batch_rows, position)
+    return headers, reader, warnings, where, position

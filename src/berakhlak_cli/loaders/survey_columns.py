@@ -158,7 +158,7 @@ def missing_message(matching: ItemMatching, rubric: Rubric, source: str, where: 
     sample = items[missing[0]]
     looked = ", ".join(repr(n) for n in dict.fromkeys((sample.column, *sample.aliases)))
     used = {m.position for m in matching.matches.values()}
-    known = _known_columns(rubric)
+    known = known_columns(rubric)
     free = [
         h
         for p, h in enumerate(matching.headers)
@@ -185,7 +185,7 @@ def missing_message(matching: ItemMatching, rubric: Rubric, source: str, where: 
     return text + f" To map them: berakhlak rubric init --from-survey {source!r} -o rubrik.yaml"
 
 
-def _known_columns(rubric: Rubric) -> set[str]:
+def known_columns(rubric: Rubric) -> set[str]:
     """Normalised names of every non-item column the rubric knows (unit, id, attributes, ...)."""
     cols = rubric.columns
     specs = [cols.unit, *cols.attributes, *([cols.respondent_id] if cols.respondent_id else [])]
