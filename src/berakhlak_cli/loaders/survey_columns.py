@@ -58,23 +58,23 @@ def _spec_for(name: str, rubric: Rubric) -> ColumnSpec:
 
 
 def plan_columns(
-    headers: list[str], rubric: Rubric, group_by: tuple[str, ...], source: str, where: str = ""
+    headers: list[str], rubric: Rubric, group_by: tuple[str, ...], source: str, sheet: str = ""
 ) -> SurveyPlan:
     """Map headers to roles or raise ``SurveyError`` naming what is missing or ambiguous.
 
-    ``where`` names the workbook sheet read (and the others), added to every error.
+    ``sheet`` names the workbook sheet read (and the others), added to every error.
     """
     try:
-        return _plan(headers, rubric, group_by, source, where)
+        return _plan(headers, rubric, group_by, source, sheet)
     except SurveyError as exc:
-        if not where or where in str(exc):
+        if not sheet or sheet in str(exc):
             raise
         # NOTE: in a workbook, say which sheet was read: the items may be on another one.
-        raise SurveyError(f"{exc} (read {where})") from None
+        raise SurveyError(f"{exc} (read {sheet})") from None
 
 
 def _plan(
-    headers: list[str], rubric: Rubric, group_by: tuple[str, ...], source: str, where: str
+    headers: list[str], rubric: Rubric, group_by: tuple[str, ...], source: str, sheet: str
 ) -> SurveyPlan:
     where: dict[str, list[int]] = defaultdict(list)
     for pos, header in enumerate(headers):
@@ -96,7 +96,7 @@ def _plan(
     if matching.ambiguities:
         raise SurveyError(f"{source}: {matching.ambiguities[0].message}")
     if matching.missing:
-        raise SurveyError(f"{source}: {missing_message(matching, rubric, source, where)}")
+        raise SurveyError(f"{source}: {missing_message(matching, rubric, source, sheet)}")
     items = {item: m.position for item, m in matching.matches.items()}
     groups: dict[str, int] = {}
     personal = {normalize(n) for n in rubric.columns.identifying}

@@ -34,7 +34,8 @@ def excel_reader(
     rows, chosen, names = read_sheet(path, source, sheet, SurveyError)
     warnings: list[str] = []
     others = [n for n in names if n != chosen]
-    if sheet is None and others and not holds_items(_header(rows)):
+    searched = sheet is None and bool(others) and not holds_items(_header(rows))
+    if searched:
         fits = []
         for name in others:
             candidate = read_sheet(path, source, name, SurveyError)[0]
@@ -52,14 +53,16 @@ def excel_reader(
                 f"items (sheets: {', '.join(names)})"
             )
             others = [n for n in names if n != chosen]
+            searched = False
     elif sheet is None and others:
         warnings.append(
             f"{source}: the workbook has {len(names)} sheets ({', '.join(names)}); read "
             f"{chosen!r}. Use --sheet to choose another."
         )
-    where = f"sheet {chosen!r}" + (
-        f" (other sheets: {', '.join(repr(n) for n in others)})" if others else ""
-    )
+    where = f"sheet {chosen!r}"
+    if others:
+        listed = ", ".join(repr(n) for n in others)
+        where += f" (other sheets: {listed}{'; none holds the items' if searched else ''})"
     sheet = chosen
     while rows and not any(cell_text(c) for c in rows[-1]):
         rows.pop()
