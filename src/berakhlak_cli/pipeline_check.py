@@ -46,8 +46,10 @@ def check_survey(
     for batch in source.batches():
         scorer.add(batch)
         for item, column in batch.items.items():
-            tally = np.bincount(column.codes[column.codes >= 0], minlength=len(column.categories))
-            for text, n in zip(column.categories, tally.tolist(), strict=True):
+            per_code = np.bincount(
+                column.codes[column.codes >= 0], minlength=len(column.categories)
+            )
+            for text, n in zip(column.categories, per_code.tolist(), strict=True):
                 if n:
                     counts[item][text] += n
             if nulls := int((column.codes < 0).sum()):

@@ -19,7 +19,7 @@ from berakhlak_cli.render.number import fmt_count, fmt_number
 
 FORMAT_VERSION = 1
 SHOWN = 8
-_ROLE = {
+_ROLE: dict[str, tuple[str, str]] = {
     Role.ITEM: ("butir", "item"),
     Role.UNIT: ("unit kerja", "unit"),
     Role.RESPONDENT_ID: ("ID responden (isi tidak ditampilkan)", "respondent id (values hidden)"),
