@@ -225,3 +225,39 @@ def test_rubric_init_lists_items_without_a_column(runner: CliRunner, asset, tmp_
     assert "#   - 'Pegawai di unit saya: Bertindak proatif'\n" in text
     assert "#   - ad3: Bertindak proaktif\n" in text
     assert runner.invoke(app, ["rubric", "validate", str(out)]).exit_code == 0
+
+
+EXAMPLE = UNITS.parent / "survei-2024.csv"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["survey", "check", str(EXAMPLE), "--units", str(UNITS)],
+        ["survey", "check", str(EXAMPLE), "--units", str(UNITS), "-f", "json"],
+        ["survey", "check", str(EXAMPLE), "--lang", "en"],
+    ],
+)
+def test_example_survey_check_holds_no_personal_data(args: list[str], runner: CliRunner) -> None:
+    import csv
+
+    with EXAMPLE.open(encoding="utf-8") as fh:
+        people = [(r["nip"], r["nama"]) for r in csv.DictReader(fh)]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 1, result.stderr
+    out = result.stdout + result.stderr
+    for nip, name in people:
+        assert (not nip or nip not in out) and (not name or name not in out)
+
+
+def test_example_rubric_init_holds_no_personal_data(runner: CliRunner, tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "rubrik.yaml"
+    result = runner.invoke(app, ["rubric", "init", "--from-survey", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8") + result.stdout + result.stderr
+    assert "#   - 'Timestamp'\n" in text
+    with EXAMPLE.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            assert (not row["nip"] or row["nip"] not in text) and row["nama"] not in text

@@ -246,7 +246,10 @@ def _survey_aliases(
         if p not in used and h.strip() and normalize(h) not in known
     ]
     labels = {i.id: b.label.id for v in model.values for b in v.behaviours for i in b.items}
-    lines = [f"Headers of {survey.name} matched to items were added to their aliases."]
+    lines = [
+        f"{len(additions)} header(s) of {survey.name} matched loosely to an item were added to "
+        "its aliases."
+    ]
     lines.append("Survey headers matched to no item and no known column (not scored):")
     lines += [f"  - {h!r}" for h in free] or ["  (none)"]
     if matching.missing:

@@ -94,7 +94,9 @@ def rubric_copy(
         lines.pop(0)
     block = [SCHEMA_LINE, "#"]
     block += [f"# {_one_line(c)}".rstrip() for c in comments]
-    text = "\n".join([*block, *(["#"] if comments else []), *lines]) + "\n"
+    if comments and not (lines and lines[0].strip() == "#"):
+        block.append("#")
+    text = "\n".join([*block, *lines]) + "\n"
     check = read_rubric(text.encode("utf-8"))
     if check.rubric is None:
         raise RubricError(source, check.problems)

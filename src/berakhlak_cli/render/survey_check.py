@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from berakhlak_cli.model.rubric import Lang
-from berakhlak_cli.model.survey_check import Role, SurveyCheck
+from berakhlak_cli.model.survey_check import ColumnRole, Role, SurveyCheck
 from berakhlak_cli.render.number import fmt_count, fmt_number
 
 FORMAT_VERSION = 1
@@ -51,10 +51,11 @@ _WORDS = {
     "more": ("… {n} lainnya", "… {n} more"),
     "rows": (
         "Baris dibaca {read}, dinilai {scored}, kosong/tanpa jawaban {blank}, "
-        "ID berulang {dup}, dikecualikan lain {other}. Masalah data: {issues}",
+        "ID berulang {dup}, dikecualikan lain {other}.",
         "Rows read {read}, scored {scored}, blank/unanswered {blank}, duplicated ids {dup}, "
-        "other exclusions {other}. Data issues: {issues}",
+        "other exclusions {other}.",
     ),
+    "issues": ("Masalah data: {issues}", "Data issues: {issues}"),
     "verdict0": ("Berkas ini dapat dinilai tanpa masalah.", "This file would score cleanly."),
     "verdict1": (
         "Berkas ini dapat dinilai, dengan masalah data (berakhlak score --issues FILE "
@@ -75,21 +76,32 @@ def render_check_table(check: SurveyCheck, lang: Lang) -> RenderableType:
     cols = Table(title=_w("columns", lang), title_justify="left")
     for name in ("#", "header", "role", "match"):
         cols.add_column(name if name == "#" else _w(name, lang), overflow="fold")
-    for c in check.columns:
-        role = _w(c.role, lang, _ROLE) + (f" {c.item}" if c.item else "")
-        how = _w(c.how, lang, _HOW) if c.how else ""
-        cols.add_row(str(c.position + 1), Text(c.header), Text(role), how)
+    for run in _runs(check):
+        first, last = run[0], run[-1]
+        how = _w(first.how, lang, _HOW) if first.how else ""
+        if len(run) == 1:
+            role = _w(first.role, lang, _ROLE) + (f" {first.item}" if first.item else "")
+            cols.add_row(str(first.position + 1), Text(first.header), Text(role), how)
+            continue
+        # NOTE: items read from columns named by their id need no row each; loose matches do.
+        where = f"{first.position + 1}–{last.position + 1}"
+        role = f"{len(run)} {_w(first.role, lang, _ROLE)} {first.item}–{last.item}"
+        cols.add_row(where, Text(f"{first.header} … {last.header}"), Text(role), how)
     answers = Table(title=_w("answers", lang), title_justify="left")
     answers.add_column("")
     answers.add_column(_w("answers", lang), overflow="fold")
     for item, counts in check.vocabulary.items():
+        # NOTE: unknown answers are always listed: they are what the check is for.
+        known = [lc for lc in counts if lc.known]
+        unknown = [lc for lc in counts if not lc.known]
+        listed = known[: max(SHOWN - len(unknown), 0)] + unknown[:SHOWN]
         parts = []
-        for lc in counts[:SHOWN]:
+        for lc in listed:
             shown = lc.text or _w("blank", lang)
             flag = "" if lc.known else f" ⚠ {_w('unknown', lang)}"
             parts.append(f"{shown} ×{fmt_count(lc.count, lang)}{flag}")
-        if len(counts) > SHOWN:
-            parts.append(_w("more", lang).format(n=len(counts) - SHOWN))
+        if len(counts) > len(listed):
+            parts.append(_w("more", lang).format(n=len(counts) - len(listed)))
         answers.add_row(item, Text(" · ".join(parts)))
     units = Table(title=_w("units", lang), title_justify="left")
     units.add_column(_w("units", lang))
@@ -106,24 +118,45 @@ def render_check_table(check: SurveyCheck, lang: Lang) -> RenderableType:
             fmt_count(u.needed, lang),
         )
     verdict = _w(f"verdict{check.exit_code}", lang)
-    return Group(cols, answers, units, Text(rows_line(check, lang)), Text(verdict))
+    lines = [Text(line) for line in rows_lines(check, lang)]
+    return Group(cols, answers, units, *lines, Text(verdict))
 
 
-def rows_line(check: SurveyCheck, lang: Lang) -> str:
-    """Rows read / scored / blank / duplicated / other exclusions, and the issue count."""
+def _runs(check: SurveyCheck) -> list[list[ColumnRole]]:
+    """Columns grouped: a run of adjacent item columns each headed by its own id is one group."""
+    runs: list[list[ColumnRole]] = []
+    for c in check.columns:
+        plain = c.role == Role.ITEM and c.how == "id" and c.header == c.item
+        prev = runs[-1][-1] if runs else None
+        if (
+            plain
+            and prev is not None
+            and prev.role == Role.ITEM
+            and prev.how == "id"
+            and prev.header == prev.item
+            and prev.position + 1 == c.position
+        ):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def rows_lines(check: SurveyCheck, lang: Lang) -> tuple[str, str]:
+    """(rows read / scored / blank / duplicated / other exclusions, issue count by code)."""
     ex = check.rows.excluded
     blank = sum(ex.get(c, 0) for c in BLANK_CODES)
     dup = ex.get("duplicate-respondent", 0)
-    other = sum(ex.values()) - blank - dup
-    codes = ", ".join(f"{c} {n}" for c, n in sorted((check.issue_codes or {}).items()))
-    return _w("rows", lang).format(
+    rows = _w("rows", lang).format(
         read=fmt_count(check.rows.read, lang),
         scored=fmt_count(check.rows.scored, lang),
         blank=fmt_count(blank, lang),
         dup=fmt_count(dup, lang),
-        other=fmt_count(other, lang),
-        issues=fmt_count(check.issues, lang),
-    ) + (f" ({codes})" if codes else "")
+        other=fmt_count(sum(ex.values()) - blank - dup, lang),
+    )
+    codes = ", ".join(f"{c} {n}" for c, n in sorted((check.issue_codes or {}).items()))
+    issues = _w("issues", lang).format(issues=fmt_count(check.issues, lang))
+    return rows, issues + (f" ({codes})" if codes else "")
 
 
 def render_check_json(check: SurveyCheck) -> str:
