@@ -261,3 +261,24 @@ def test_example_rubric_init_holds_no_personal_data(runner: CliRunner, tmp_path:
     with EXAMPLE.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             assert (not row["nip"] or row["nip"] not in text) and row["nama"] not in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_parquet_export_checks_without_personal_data(
+    fmt: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from forms_exports import prefix_export
+
+    header, *rows = prefix_export()
+    path = tmp_path / "forms-prefix.parquet"
+    pq.write_table(pa.table({h: [r[i] for r in rows] for i, h in enumerate(header)}), path)
+    result = runner.invoke(app, ["survey", "check", str(path), "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    _assert_no_personal_data(result.stdout + result.stderr)
+    made = runner.invoke(
+        app, ["rubric", "init", "--from-survey", str(path), "-o", str(tmp_path / f"{fmt}.yaml")]
+    )
+    assert made.exit_code == 0, made.stderr
+    _assert_no_personal_data((tmp_path / f"{fmt}.yaml").read_text(encoding="utf-8"))

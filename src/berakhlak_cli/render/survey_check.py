@@ -164,7 +164,6 @@ def render_check_json(check: SurveyCheck) -> str:
     doc: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "source": check.source,
-        "would_score": True,
         "exit_code": check.exit_code,
         "columns": [
             {
