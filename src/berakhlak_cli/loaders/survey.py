@@ -186,7 +186,9 @@ def read_header(
         from berakhlak_cli.loaders.survey_excel import excel_reader
 
         def holds_items(header: list[str]) -> bool:
-            return match_items(header, rubric).complete
+            # NOTE: a sheet with an ambiguous header still holds the items; its error is the
+            # useful one, not "no column".
+            return not match_items(header, rubric).missing
 
         headers, reader, warnings, where = excel_reader(path, source, sheet, holds_items)
     elif suffix == ".parquet":

@@ -123,7 +123,14 @@ def _plan(
     )
     matched_by = {item: m.how for item, m in matching.matches.items()}
     return SurveyPlan(
-        source, tuple(headers), items, groups, rid_pos, ignored, (), matched_by, _notes(matching)
+        source=source,
+        headers=tuple(headers),
+        items=items,
+        groups=groups,
+        respondent_id=rid_pos,
+        ignored=ignored,
+        matched_by=matched_by,
+        notes=_notes(matching),
     )
 
 
