@@ -118,3 +118,27 @@ def test_unambiguous_answer_variants_score(text: str, value: int) -> None:
 def test_other_variants_stay_unknown_labels(text: str) -> None:
     number, problem = CODER.code_text(text)
     assert math.isnan(number) and problem == 1
+
+
+def test_two_items_of_one_behaviour_are_told_apart_by_their_text() -> None:
+    from dataclasses import replace
+
+    from berakhlak_cli.model.rubric import Item, Text
+
+    value = RUBRIC.values[5]  # Adaptif
+    ad3 = value.behaviours[2].items[0]
+    extra = Item(
+        "ad3b", Text("Pegawai di unit kerja saya bertindak proaktif saat ada masalah."), "ad3b"
+    )
+    behaviour = replace(value.behaviours[2], items=(ad3, extra))
+    values = list(RUBRIC.values)
+    values[5] = replace(value, behaviours=(*value.behaviours[:2], behaviour))
+    rubric = replace(RUBRIC, values=tuple(values))
+    headers = [
+        *_headers({"ad3": "Pegawai di unit saya: Bertindak proaktif"}),
+        "Q: Pegawai di unit kerja saya bertindak proaktif saat ada masalah",
+    ]
+    matching = match_items(headers, rubric)
+    assert matching.complete, [a.message for a in matching.ambiguities]
+    assert matching.matches["ad3b"].position == len(headers) - 1
+    assert matching.matches["ad3"].position == ITEMS.index("ad3") + 1

@@ -13,10 +13,12 @@ symbol read as a space, whitespace collapsed; a leading question number (``1.``,
 
 Exact matches are made first and their headers leave the pool. The loose rules (containment,
 grid) apply only when the rubric's ``columns.header_matching`` is ``loose`` (the default) and
-only to items with no exact header. When a header contains two phrases and one is part of the
-other (``Melaksanakan tugas`` inside ``Melaksanakan tugas dengan kualitas terbaik``), the
-longer phrase decides. Each item must end with exactly one header and each header with at
-most one item: anything else is an ``Ambiguity`` naming the candidates, never a guess.
+only to items with no exact header. The longer phrase decides: when a header contains two
+items' phrases and one is part of the other (``Melaksanakan tugas`` inside ``Melaksanakan
+tugas dengan kualitas terbaik``), and when an item is found in one header by its whole text
+and in another only by its behaviour label. Each item must end with exactly one header and
+each header with at most one item: anything else is an ``Ambiguity`` naming the candidates,
+never a guess.
 """
 
 from __future__ import annotations
@@ -186,12 +188,15 @@ def _loose(
             hit = _hit(header_keys[pos], row_keys, names[item.id], phrases[item.id])
             if hit is not None:
                 per_header[pos][item.id] = hit
-    candidates: dict[str, list[int]] = defaultdict(list)
+    candidates: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for pos, hits in per_header.items():
         for item_id in _longest(hits):
-            candidates[item_id].append(pos)
+            candidates[item_id].append((pos, len(per_header[pos][item_id][1])))
     for item, _ in unmatched:
-        positions = candidates.get(item.id, [])
+        # NOTE: a header holding the item's whole text beats one holding only its label.
+        found = candidates.get(item.id, [])
+        longest = max((n for _, n in found), default=0)
+        positions = [pos for pos, n in found if n == longest]
         if len(positions) > 1:
             cols = _column_list(out.headers, positions)
             out.ambiguities.append(
@@ -207,20 +212,19 @@ def _loose(
 def _hit(
     keys: set[str], row_keys: set[str], names: set[str], phrases: list[str]
 ) -> tuple[How, str] | None:
-    """(rule, the phrase found) when a header matches an item loosely, else None."""
-    for row in row_keys:
-        if row in names:
-            return How.GRID, row
-        for phrase in phrases:
-            if row == phrase or f" {phrase} " in f" {row} ":
-                return How.GRID, phrase
+    """(rule, the longest phrase found) when a header matches an item loosely, else None.
+
+    The longest phrase counts, so an item text that contains its behaviour label decides
+    between two items of one behaviour.
+    """
     if row_keys:
-        return None
-    for key in keys:
-        for phrase in phrases:
-            if f" {phrase} " in f" {key} ":
-                return How.CONTAINS, phrase
-    return None
+        found = [row for row in row_keys if row in names]
+        found += [p for row in row_keys for p in phrases if f" {p} " in f" {row} "]
+        how = How.GRID
+    else:
+        found = [p for key in keys for p in phrases if f" {p} " in f" {key} "]
+        how = How.CONTAINS
+    return (how, max(found, key=len)) if found else None
 
 
 def _longest(hits: dict[str, tuple[How, str]]) -> list[str]:
