@@ -142,3 +142,23 @@ def test_two_items_of_one_behaviour_are_told_apart_by_their_text() -> None:
     assert matching.complete, [a.message for a in matching.ambiguities]
     assert matching.matches["ad3b"].position == len(headers) - 1
     assert matching.matches["ad3"].position == ITEMS.index("ad3") + 1
+
+
+def test_rubric_copy_adds_aliases_in_every_layout(asset) -> None:  # type: ignore[no-untyped-def]
+    from berakhlak_cli.loaders.rubric import parse_rubric
+    from berakhlak_cli.loaders.rubric_copy import rubric_copy
+
+    raw = asset("rubrics/rubric.valid.yaml").read_text(encoding="utf-8")
+    block = raw.replace('aliases: ["AD.1"]', 'aliases:\n              - "AD.1"')
+    assert block != raw
+    for text in (raw, block):
+        copy = rubric_copy(
+            text.encode(), "r.yaml", additions={"ak1": ["Saya: Jujur"], "ad1": ['Kata "x"']}
+        )
+        rubric, problems = parse_rubric(copy.encode())
+        assert not problems and rubric is not None
+        assert {i.id: i.aliases for i in rubric.items} == {
+            "ak1": ("Saya: Jujur",),
+            "ad1": ("AD.1", 'Kata "x"'),
+        }
+        assert copy.startswith("# yaml-language-server: $schema=rubric.schema.json\n")

@@ -41,7 +41,11 @@ def _one_line(text: str) -> str:
 
 
 def _add_aliases(
-    lines: list[str], doc: Document, rubric: Rubric, additions: Mapping[str, Sequence[str]]
+    lines: list[str],
+    doc: Document,
+    rubric: Rubric,
+    additions: Mapping[str, Sequence[str]],
+    source: str,
 ) -> None:
     """Edit ``lines`` in place, last item first so earlier line numbers stay valid."""
     paths = _item_paths(rubric)
@@ -69,7 +73,10 @@ def _add_aliases(
             continue
         last = max((e for e in elements if e is not None), default=None)
         if last is None:
-            raise RubricError("", (Problem("layout", f"cannot extend the aliases of {item_id!r}"),))
+            problem = Problem(
+                "layout", f"cannot extend the aliases of {item_id!r}; add them by hand"
+            )
+            raise RubricError(source, (problem,))
         indent = " " * max(last[1] - 3, 0)
         for offset, header in enumerate(headers, start=1):
             lines.insert(
@@ -89,7 +96,7 @@ def rubric_copy(
     if parsed.rubric is None or parsed.document is None:
         raise RubricError(source, parsed.problems)
     lines = raw.decode("utf-8-sig").splitlines()
-    _add_aliases(lines, parsed.document, parsed.rubric, additions or {})
+    _add_aliases(lines, parsed.document, parsed.rubric, additions or {}, source)
     while lines and lines[0].startswith("# yaml-language-server:"):
         lines.pop(0)
     block = [SCHEMA_LINE, "#"]
