@@ -21,7 +21,10 @@ ALLOWED = {
     "loaders": {"scoring", "render"},
     "pipeline": {"loaders", "scoring", "render"},
     "pipeline_evidence": {"loaders", "scoring", "render", "pipeline"},
-    "cli": {"loaders", "scoring", "render", "pipeline", "pipeline_evidence", "console"},
+    "pipeline_check": {"loaders", "scoring", "render"},
+    "cli": {
+        "loaders", "scoring", "render", "pipeline", "pipeline_evidence", "pipeline_check", "console"
+    },
 }
 IMPURE_MODULES = {
     "os", "sys", "io", "pathlib", "time", "datetime", "random", "subprocess", "tempfile",

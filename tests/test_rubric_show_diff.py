@@ -22,16 +22,19 @@ def test_show_tree_in_english(runner: CliRunner) -> None:
     assert result.exit_code == 0
     tree = result.stdout.split("Bands")[0]
     assert tree == (
+        f"Rubric file: {CORPUS / 'rubric.valid.yaml'}\n"
         "Rubrik uji  corpus 1\n"
         "└── Values (weight in the index)\n"
         "    ├── AK Akuntabel — 50.0 %\n"
         "    │   └── AK.1 Jujur dan bertanggung jawab — 100.0 %\n"
         "    │       └── ak1 Pegawai di unit kerja saya jujur. — 100.0 % (50.0 % of the index; "
         "likert5)\n"
+        "    │           └── column 'ak1'\n"
         "    └── AD Adaptif — 50.0 %\n"
         "        └── AD.1 Bertindak proaktif — 100.0 %\n"
         "            └── ad1 Pegawai di unit kerja saya proaktif. — 100.0 % (50.0 % of the index; "
         "likert5)\n"
+        "                └── column 'ad1'; aliases 'AD.1'\n"
         "Evidence — 20.0 % (survey 80.0 %)\n"
         "└── KP Komitmen pimpinan — 100.0 % (provisional, awaiting the juknis)\n"
         "    └── KP.1 Pakta integritas ditandatangani pimpinan — 100.0 % (Ya 100 / Tidak 0)\n"
@@ -48,6 +51,9 @@ def test_show_shipped_rubric_in_indonesian(runner: CliRunner) -> None:
     assert "├── BP Berorientasi Pelayanan — 14,3 %" in result.stdout
     assert "BP.1 Memahami dan memenuhi kebutuhan masyarakat — 33,3 %" in result.stdout
     assert "100,0 % (4,8 % dari indeks; likert5)" in result.stdout
+    aliases = "└── kolom 'bp1'; alias 'BP.1', 'Pegawai di unit kerja saya memahami dan"
+    assert aliases in result.stdout
+    assert "kemenpanrb-2025.yaml" in result.stdout.splitlines()[0]
     assert "Bukti dukung — 20,0 % (survei 80,0 %)" in result.stdout
     assert (
         "ME.1 Persentase rencana aksi budaya kerja yang terlaksana dan dievaluasi — 100,0 % "

@@ -156,6 +156,38 @@ SURVEY_CASES: dict[str, Outcome] = {
     "survey.bom.csv --encoding klingon": Fails(
         "cannot decode as klingon", ("--encoding", "klingon")
     ),
+    # Issue 11: Forms headers that cannot be matched as they stand, and Forms workbooks.
+    **{
+        f"survey.forms-{name}": outcome
+        for name, outcome in {
+            "ambiguous-label.csv": Fails(
+                r"item 'ad3' matches more than one column loosely: 'Pegawai di unit saya: "
+                r"Bertindak proaktif' \(column 24\), 'Pimpinan di unit saya: Bertindak proaktif' "
+                r"\(column 28\)$"
+            ),
+            "header-two-items.csv": Fails(
+                r"column 'Pegawai di unit saya: Bertindak proaktif dan Suka menolong orang lain' "
+                r"\(column 23\) matches items 'ha2', 'ad3'$"
+            ),
+            "unmatched.csv": Fails(
+                r"1 of 21 rubric items have no column \(ad3\); for 'ad3' looked for 'ad3', "
+                r"'AD\.3', 'Pegawai di unit kerja saya bertindak proaktif\.'\. Is this the right "
+                r"rubric\? Did you mean: ad3 -> 'Pegawai di unit saya: Bertindak proatif' "
+                r"\(0\.92\)\? Headers not matched: 'Timestamp', 'Pegawai di unit saya: Bertindak "
+                r"proatif'\. To map them: berakhlak rubric init --from-survey "
+                r"'.*survey\.forms-unmatched\.csv' -o rubrik\.yaml$"
+            ),
+            "petunjuk-first.xlsx": Scores(
+                warning="read sheet 'Jawaban Formulir 1': the first sheet 'Petunjuk' holds no "
+                "survey items (sheets: Petunjuk, Jawaban Formulir 1)"
+            ),
+            "no-items-sheet.xlsx": Fails(
+                r"21 of 21 rubric items have no column \(bp1, bp2, bp3, ak1, ak2, ak3, \.\.\.\); "
+                r".* Headers not matched: 'Petunjuk pengisian'\. Read sheet 'Petunjuk' \(other "
+                r"sheets: 'Rekap'; none holds the items\)\. To map them: .*$"
+            ),
+        }.items()
+    },
 }
 
 UNITS_CASES: dict[str, Outcome] = {

@@ -14,6 +14,7 @@ from berakhlak_cli.cli.evidence import evidence_app
 from berakhlak_cli.cli.report import report
 from berakhlak_cli.cli.rubric import rubric_app
 from berakhlak_cli.cli.score import score
+from berakhlak_cli.cli.survey import survey_app
 
 app = typer.Typer(
     name="berakhlak",
@@ -29,6 +30,7 @@ app.command()(compare)
 app.command()(report)
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(rubric_app, name="rubric")
+app.add_typer(survey_app, name="survey")
 
 
 def _version(value: bool) -> None:

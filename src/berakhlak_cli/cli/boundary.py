@@ -66,6 +66,11 @@ def warn(message: str) -> None:
     err_console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
 
 
+def note(message: str) -> None:
+    """A one-line note on stderr (how something was understood; nothing is wrong)."""
+    err_console.print(f"[cyan]note:[/] {escape(message)}", soft_wrap=True)
+
+
 def generated_at(explicit: str | None) -> str:
     """--generated-at, else SOURCE_DATE_EPOCH (reproducible builds), else now (UTC)."""
     if explicit:

@@ -1,7 +1,8 @@
-"""``berakhlak rubric validate|show|schema|diff``: rubric files as code, fit for CI.
+"""``berakhlak rubric validate|show|schema|diff|init``: rubric files as code, fit for CI.
 
-Exit codes: 0 valid / no differences; 1 problems found (validate) or differences found (diff,
-like diff(1)); 2 usage error (missing file, bad option) or, for show/diff, an invalid rubric.
+Exit codes: 0 valid / no differences / copy written; 1 problems found (validate) or
+differences found (diff, like diff(1)); 2 usage error (missing file, bad option, an output that
+exists) or, for show/diff/init, an invalid rubric.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, err_console, out_console
+from berakhlak_cli.cli.boundary import boundary, err_console, out_console, write_all_atomic
 from berakhlak_cli.cli.options import DEBUG, LANG, LangChoice
 from berakhlak_cli.errors import ExitCode
 
@@ -94,13 +95,14 @@ def show(
 ) -> None:
     """Show values -> behaviours -> items with normalised weights, evidence, bands, settings."""
     with boundary(debug):
-        from berakhlak_cli.loaders.rubric import load_rubric
+        from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
         from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.rubric_tree import render_rubric
 
-        model = load_rubric(file)
+        path = file or default_rubric_path()
+        model = load_rubric(path)
         language = Lang(lang.value) if lang else model.locale
-        out_console().print(render_rubric(model, language))
+        out_console().print(render_rubric(model, language, str(path)))
 
 
 def schema_text() -> str:
@@ -162,3 +164,95 @@ def _wording(before: Rubric, after: Rubric) -> dict[str, tuple[str, str]]:
 
     old, new = texts(before), texts(after)
     return {key: (old[key], new[key]) for key in old.keys() & new.keys()}
+
+
+@rubric_app.command()
+def init(
+    output: Path = typer.Option(..., "--output", "-o", help="The rubric copy to write (.yaml)."),
+    from_survey: Path | None = typer.Option(
+        None, "--from-survey", help="Add this survey's headers to the matching items' aliases."
+    ),
+    base: Path | None = typer.Option(
+        None,
+        "--base",
+        help="Rubric to copy (default: the shipped KemenPANRB rubric).",
+        dir_okay=False,
+    ),
+    sheet: str | None = typer.Option(None, "--sheet", help="Worksheet of an .xlsx survey."),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
+    debug: bool = DEBUG,
+) -> None:
+    """Write an editable copy of a rubric, with rubric.schema.json beside it.
+
+    With --from-survey, every header matched loosely (behaviour label or item text inside the
+    header, Forms grid row) is written into its item's aliases, so the copy matches the file
+    exactly; headers no item took and items with no column are listed at the top.
+    """
+    with boundary(debug):
+        from berakhlak_cli.errors import OutputError
+        from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
+        from berakhlak_cli.loaders.rubric_copy import SCHEMA_FILE, rubric_copy
+
+        base_path = base or default_rubric_path()
+        if output.exists() and not force:
+            raise OutputError(f"{output}: already exists; use --force to overwrite it")
+        model = load_rubric(base_path)
+        additions: dict[str, list[str]] = {}
+        comments = [f"Editable copy of {base_path.name} written by 'berakhlak rubric init'."]
+        inputs = [base_path]
+        if from_survey:
+            additions, more = _survey_aliases(from_survey, model, sheet)
+            comments += more
+            inputs.append(from_survey)
+        text = rubric_copy(
+            base_path.read_bytes(), str(base_path), additions=additions, comments=comments
+        )
+        write_all_atomic([(output, text), (output.parent / SCHEMA_FILE, schema_text())], inputs)
+        added = sum(len(v) for v in additions.values())
+        err_console.print(
+            f"wrote {output} ({added} header(s) added to aliases) and "
+            f"{output.parent / SCHEMA_FILE}; check it with: berakhlak rubric validate {output}",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+
+
+def _survey_aliases(
+    survey: Path, model: Rubric, sheet: str | None
+) -> tuple[dict[str, list[str]], list[str]]:
+    """(item id -> headers to add, comment lines) from the survey's header row."""
+    from dataclasses import replace
+
+    from berakhlak_cli.loaders.header_match import match_items
+    from berakhlak_cli.loaders.survey import read_header
+    from berakhlak_cli.loaders.survey_columns import known_columns
+    from berakhlak_cli.model.rubric import HeaderMatching
+    from berakhlak_cli.scoring.normalize import normalize
+
+    loose = replace(model, columns=replace(model.columns, header_matching=HeaderMatching.LOOSE))
+    headers = read_header(survey, loose, sheet=sheet)[0]
+    matching = match_items(headers, loose)
+    if matching.ambiguities:
+        from berakhlak_cli.errors import SurveyError
+
+        raise SurveyError(f"{survey}: {matching.ambiguities[0].message}")
+    additions = {item: [headers[m.position]] for item, m in matching.matches.items() if m.how.loose}
+    used = {m.position for m in matching.matches.values()}
+    known = known_columns(model)
+    free = [
+        h
+        for p, h in enumerate(headers)
+        if p not in used and h.strip() and normalize(h) not in known
+    ]
+    labels = {i.id: b.label.id for v in model.values for b in v.behaviours for i in b.items}
+    lines = [
+        f"{len(additions)} header(s) of {survey.name} matched loosely to an item were added to "
+        "its aliases."
+    ]
+    lines.append("Survey headers matched to no item and no known column (not scored):")
+    lines += [f"  - {h!r}" for h in free] or ["  (none)"]
+    if matching.missing:
+        lines.append("Items with no column in the survey (add its header to their aliases):")
+        lines += [f"  - {i}: {labels[i]}" for i in matching.missing]
+    return additions, lines

@@ -11,6 +11,7 @@ from rich.markup import escape
 from berakhlak_cli.cli.boundary import (
     boundary,
     err_console,
+    note,
     out_console,
     provenance,
     warn,
@@ -108,6 +109,9 @@ def score(
             )
         for message in source.plan.warnings:
             warn(message)
+        if not quiet:
+            for message in source.plan.notes:
+                note(message)
         if evidence:
             from berakhlak_cli.pipeline_evidence import score_evidence
 

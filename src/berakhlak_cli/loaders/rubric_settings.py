@@ -19,6 +19,7 @@ from berakhlak_cli.model.rubric import (
     DuplicatePolicy,
     Eligibility,
     EligibilityRule,
+    HeaderMatching,
     InstitutionMethod,
     Quality,
     RespondentMethod,
@@ -68,13 +69,14 @@ def _column(f: Fields, key: str, required: bool = False) -> ColumnSpec | None:
 
 
 def read_columns(top: Fields) -> Columns:
-    """``columns``: the unit column (required), respondent id, attributes, identifying."""
+    """``columns``: unit (required), respondent id, attributes, identifying, header_matching."""
     f = top.sub("columns", "columns", required=True)
     columns = Columns(
         unit=_column(f, "unit", required=True) or ColumnSpec("unit"),
         respondent_id=_column(f, "respondent_id"),
         attributes=tuple(_column_at(f, data, path) for path, data in f.items("attributes")),
         identifying=f.texts("identifying"),
+        header_matching=f.choice("header_matching", HeaderMatching, HeaderMatching.LOOSE),
     )
     f.finish()
     return columns

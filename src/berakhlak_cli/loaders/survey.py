@@ -153,16 +153,44 @@ def open_survey(
 ) -> SurveySource:
     """Match the file's header to the rubric and prepare to stream it."""
     source = str(path)
+    headers, reader, warnings, where, position = read_header(
+        path, rubric, sheet=sheet, encoding=encoding, block_bytes=block_bytes
+    )
+    plan = plan_columns(headers, rubric, group_by, source, where)
+    plan = replace(plan, warnings=tuple(warnings))
+    return SurveySource(path, plan, reader, batch_rows, position)
+
+
+def read_header(
+    path: Path,
+    rubric: Rubric,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    block_bytes: int = BLOCK_BYTES,
+) -> tuple[list[str], Any, list[str], str, Callable[[], int]]:
+    """(header, reader, warnings, where, bytes read) of a survey file, before any matching.
+
+    ``where`` names the workbook sheet read and the others ("" for CSV and Parquet).
+    """
+    source = str(path)
     if not path.exists():
         raise SurveyError(f"{source}: file not found")
     if path.is_dir():
         raise SurveyError(f"{source}: is a directory, not a survey file")
     suffix = path.suffix.lower()
     position: Callable[[], int] = _nothing_read
+    where = ""
     if suffix in EXCEL_SUFFIXES:
+        from berakhlak_cli.loaders.header_match import match_items
         from berakhlak_cli.loaders.survey_excel import excel_reader
 
-        headers, reader, warnings = excel_reader(path, source, sheet)
+        def holds_items(header: list[str]) -> bool:
+            # NOTE: a sheet with an ambiguous header still holds the items; its error is the
+            # useful one, not "no column".
+            return not match_items(header, rubric).missing
+
+        headers, reader, warnings, where = excel_reader(path, source, sheet, holds_items)
     elif suffix == ".parquet":
         from berakhlak_cli.loaders.survey_parquet import parquet_reader
 
@@ -172,6 +200,4 @@ def open_survey(
 
         position = ReadPosition()
         headers, reader, warnings = csv_reader(path, source, encoding, block_bytes, position)
-    plan = plan_columns(headers, rubric, group_by, source)
-    plan = replace(plan, warnings=tuple(warnings))
-    return SurveySource(path, plan, reader, batch_rows, position)
+    return headers, reader, warnings, where, position

@@ -1,7 +1,9 @@
 """Match a survey file's header row to the rubric: items, grouping columns, respondent id.
 
-Headers are compared after ``normalize`` against each item's column name and aliases, so a
-Google Forms export whose headers are the question text works once the rubric lists them.
+Item headers are matched by ``header_match`` (exact names, then behaviour label or item text
+contained in the header, then Forms grid rows); grouping and id columns by ``normalize``
+against their name and aliases. A failure names what is missing, the closest header for each
+missing item and the command that writes a rubric from the file's headers.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.loaders.header_match import How, ItemMatching, closest_header, match_items
 from berakhlak_cli.model.rubric import ColumnSpec, Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -25,6 +28,10 @@ class SurveyPlan:
     respondent_id: int | None
     ignored: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    matched_by: dict[str, How] | None = None
+    """Item id -> the rule that matched its header (None for plans built by hand)."""
+    notes: tuple[str, ...] = ()
+    """Said once on stderr: how many items matched loosely (containment, grid row)."""
 
     @property
     def needed(self) -> list[int]:
@@ -51,9 +58,24 @@ def _spec_for(name: str, rubric: Rubric) -> ColumnSpec:
 
 
 def plan_columns(
-    headers: list[str], rubric: Rubric, group_by: tuple[str, ...], source: str
+    headers: list[str], rubric: Rubric, group_by: tuple[str, ...], source: str, sheet: str = ""
 ) -> SurveyPlan:
-    """Map headers to roles or raise ``SurveyError`` naming what is missing or ambiguous."""
+    """Map headers to roles or raise ``SurveyError`` naming what is missing or ambiguous.
+
+    ``sheet`` names the workbook sheet read (and the others), added to every error.
+    """
+    try:
+        return _plan(headers, rubric, group_by, source, sheet)
+    except SurveyError as exc:
+        if not sheet or sheet in str(exc):
+            raise
+        # NOTE: in a workbook, say which sheet was read: the items may be on another one.
+        raise SurveyError(f"{exc} (read {sheet})") from None
+
+
+def _plan(
+    headers: list[str], rubric: Rubric, group_by: tuple[str, ...], source: str, sheet: str
+) -> SurveyPlan:
     where: dict[str, list[int]] = defaultdict(list)
     for pos, header in enumerate(headers):
         where[normalize(header)].append(pos)
@@ -70,22 +92,12 @@ def plan_columns(
             return None
         return hits[0]
 
-    missing: list[str] = []
-    items: dict[str, int] = {}
-    for item in rubric.items:
-        found = find((item.column, *item.aliases), f"item {item.id!r}", required=False)
-        if found is None:
-            missing.append(item.id)
-        else:
-            items[item.id] = found
-    if missing:
-        sample = next(i for i in rubric.items if i.id == missing[0])
-        looked = ", ".join(repr(n) for n in dict.fromkeys((sample.column, *sample.aliases)))
-        raise SurveyError(
-            f"{source}: {len(missing)} of {len(rubric.items)} rubric items have no column "
-            f"({', '.join(missing[:6])}{', ...' if len(missing) > 6 else ''}); for "
-            f"{missing[0]!r} looked for {looked}. Is this the right rubric?"
-        )
+    matching = match_items(headers, rubric)
+    if matching.ambiguities:
+        raise SurveyError(f"{source}: {matching.ambiguities[0].message}")
+    if matching.missing:
+        raise SurveyError(f"{source}: {missing_message(matching, rubric, source, sheet)}")
+    items = {item: m.position for item, m in matching.matches.items()}
     groups: dict[str, int] = {}
     personal = {normalize(n) for n in rubric.columns.identifying}
     if rid := rubric.columns.respondent_id:
@@ -109,4 +121,80 @@ def plan_columns(
     ignored = tuple(
         h for p, h in enumerate(headers) if p not in used and normalize(h) not in identifying
     )
-    return SurveyPlan(source, tuple(headers), items, groups, rid_pos, ignored)
+    matched_by = {item: m.how for item, m in matching.matches.items()}
+    return SurveyPlan(
+        source=source,
+        headers=tuple(headers),
+        items=items,
+        groups=groups,
+        respondent_id=rid_pos,
+        ignored=ignored,
+        matched_by=matched_by,
+        notes=_notes(matching),
+    )
+
+
+def _notes(matching: ItemMatching) -> tuple[str, ...]:
+    counts = matching.counts()
+    loose = {how: n for how, n in counts.items() if how.loose}
+    if not loose:
+        return ()
+    parts = []
+    if n := loose.get(How.CONTAINS):
+        parts.append(f"{n} by the behaviour label or item text inside the header")
+    if n := loose.get(How.GRID):
+        parts.append(f"{n} by a Forms grid row [label]")
+    exact = sum(n for how, n in counts.items() if not how.loose)
+    return (
+        f"matched {sum(loose.values())} of {len(matching.matches)} items loosely "
+        f"({'; '.join(parts)}){f', {exact} exactly' if exact else ''}; "
+        "'berakhlak rubric init --from-survey FILE -o FILE' writes these headers into a "
+        "rubric's aliases",
+    )
+
+
+SHOWN = 6
+
+
+def missing_message(matching: ItemMatching, rubric: Rubric, source: str, where: str = "") -> str:
+    """One line: which items have no column, the closest header of each, the unmatched headers
+    and the command that writes a rubric from this file's headers."""
+    missing = matching.missing
+    items = {i.id: i for i in rubric.items}
+    labels = {i.id: b.label.id for v in rubric.values for b in v.behaviours for i in b.items}
+    sample = items[missing[0]]
+    looked = ", ".join(repr(n) for n in dict.fromkeys((sample.column, *sample.aliases)))
+    used = {m.position for m in matching.matches.values()}
+    known = known_columns(rubric)
+    free = [
+        h
+        for p, h in enumerate(matching.headers)
+        if p not in used and h.strip() and normalize(h) not in known
+    ]
+    guesses = []
+    for item_id in missing[:SHOWN]:
+        best = closest_header(items[item_id], labels[item_id], free)
+        if best is not None and best[1] >= 0.5:
+            guesses.append(f"{item_id} -> {best[0]!r} ({best[1]:.2f})")
+    text = (
+        f"{len(missing)} of {len(rubric.items)} rubric items have no column "
+        f"({', '.join(missing[:SHOWN])}{', ...' if len(missing) > SHOWN else ''}); for "
+        f"{missing[0]!r} looked for {looked}. Is this the right rubric?"
+    )
+    if guesses:
+        text += f" Did you mean: {'; '.join(guesses)}?"
+    if free:
+        listed = ", ".join(repr(h) for h in free[:10])
+        more = f" and {len(free) - 10} more" if len(free) > 10 else ""
+        text += f" Headers not matched: {listed}{more}."
+    if where:
+        text += f" Read {where}."
+    return text + f" To map them: berakhlak rubric init --from-survey {source!r} -o rubrik.yaml"
+
+
+def known_columns(rubric: Rubric) -> set[str]:
+    """Normalised names of every non-item column the rubric knows (unit, id, attributes, ...)."""
+    cols = rubric.columns
+    specs = [cols.unit, *cols.attributes, *([cols.respondent_id] if cols.respondent_id else [])]
+    names = {normalize(n) for s in specs for n in (s.name, *s.aliases)}
+    return names | {normalize(n) for n in cols.identifying}

@@ -166,15 +166,26 @@ class ColumnSpec:
     label: Text | None = None
 
 
+class HeaderMatching(StrEnum):
+    """Which rules match a survey header to an item (``loaders.header_match``)."""
+
+    LOOSE = "loose"
+    """Exact names first, then a header containing the behaviour label or item text, or a
+    Forms grid header ``Question [row label]`` (default: real exports score unedited)."""
+    EXACT = "exact"
+    """Only the item's id/column, aliases or text (strict pipelines)."""
+
+
 @dataclass(frozen=True)
 class Columns:
-    """The non-item columns the rubric knows about."""
+    """The non-item columns the rubric knows about, and how item headers are matched."""
 
     unit: ColumnSpec
     respondent_id: ColumnSpec | None = None
     attributes: tuple[ColumnSpec, ...] = ()
     identifying: tuple[str, ...] = ()
     """Columns holding personal data (NIP, nama, e-mail): never copied into any output."""
+    header_matching: HeaderMatching = HeaderMatching.LOOSE
 
 
 @dataclass(frozen=True)

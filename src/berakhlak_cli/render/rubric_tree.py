@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from berakhlak_cli.model.rubric import Evaluation, Lang, Rubric
@@ -33,7 +34,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "setting": ("Pengaturan", "Setting"),
     "value": ("Nilai", "Value"),
     "numeric": ("angka", "number"),
+    "columns": ("kolom", "column"),
+    "aliases": ("alias", "aliases"),
+    "file": ("Berkas rubrik", "Rubric file"),
 }
+ALIAS_CHARS = 60
+
+
+def _aliases(names: Sequence[str]) -> str:
+    short = [n if len(n) <= ALIAS_CHARS else n[: ALIAS_CHARS - 1] + "…" for n in names]
+    return ", ".join(repr(n) for n in short)
 
 
 def _w(key: str, lang: Lang) -> str:
@@ -50,9 +60,12 @@ def _pct(share: float, lang: Lang) -> str:
     return f"{fmt_number(share * 100, 1, lang)} %"
 
 
-def render_rubric(rubric: Rubric, lang: Lang = Lang.ID) -> RenderableType:
-    """The whole ``rubric show`` view as one renderable."""
-    parts: list[RenderableType] = [_survey_tree(rubric, lang)]
+def render_rubric(rubric: Rubric, lang: Lang = Lang.ID, path: str = "") -> RenderableType:
+    """The whole ``rubric show`` view as one renderable (``path``: the file shown, if known)."""
+    parts: list[RenderableType] = []
+    if path:
+        parts.append(Text(f"{_w('file', lang)}: {path}"))
+    parts.append(_survey_tree(rubric, lang))
     if rubric.evaluation is not None:
         parts.append(_evidence_tree(rubric.evaluation, lang))
     parts += [_bands(rubric, lang), _settings(rubric, lang)]
@@ -81,11 +94,15 @@ def _survey_tree(rubric: Rubric, lang: Lang) -> Tree:
                 if item.reverse:
                     notes.append(_w("reverse", lang))
                 index_share = _pct(v_share * b_share * i_share, lang)
-                b_node.add(
+                i_node = b_node.add(
                     f"[cyan]{escape(item.id)}[/] {escape(item.text.get(lang))} — "
                     f"{_pct(i_share, lang)} ({index_share} {_w('of_index', lang)}; "
                     f"{', '.join(notes)})"
                 )
+                cols = f"{_w('columns', lang)} {item.column!r}"
+                if item.aliases:
+                    cols += f"; {_w('aliases', lang)} {_aliases(item.aliases)}"
+                i_node.add(f"[dim]{escape(cols)}[/]")
     return root
 
 
@@ -142,7 +159,13 @@ def _settings(rubric: Rubric, lang: Lang) -> Table:
             f"{p.value:g}={p.labels[0]}" if p.labels else f"{p.value:g}" for p in scale.points
         )
         table.add_row(f"scales.{escape(sid)}", escape(f"{scale.min:g}-{scale.max:g}: {points}"))
+    cols = rubric.columns
     rows = [
+        (
+            "columns.unit",
+            f"{cols.unit.name!r}; {_w('aliases', lang)} {_aliases(cols.unit.aliases)}",
+        ),
+        ("columns.header_matching", str(cols.header_matching)),
         ("missing", ", ".join(repr(m) for m in rubric.missing)),
         ("rounding", f"{rubric.rounding.decimals} decimals, band_on {rubric.rounding.band_on}"),
         (

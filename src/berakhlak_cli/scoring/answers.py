@@ -3,11 +3,17 @@
 An answer is a scale label (matched after ``normalize``), a number on the scale (decimal comma
 accepted: "4,0"), a missing-answer token, or invalid. Invalid answers are never coerced: the
 cell is treated as unanswered and an ``Issue`` names its row, column and text.
+
+Forms often write the number beside the label: "5 - Sangat Setuju", "5 (Sangat Setuju)",
+"5. Sangat Setuju", "Sangat Setuju (5)". Such an answer is the point when the number and the
+label name the same point of the rubric's scale; when they disagree ("2 - Sangat Setuju") it
+stays invalid. The labels (and abbreviations such as "SS") come from the rubric's scale only.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +25,12 @@ from berakhlak_cli.model.survey import EncodedColumn
 from berakhlak_cli.scoring.normalize import normalize
 
 OK = 0
+_NUMBER_FIRST = re.compile(
+    r"^(?P<n>\d+)\s*(?:[-\u2013\u2014:.=)]\s*|\(\s*(?=.*\)$)|\s)(?P<l>.*?)\)?$"
+)
+_NUMBER_LAST = re.compile(
+    r"^(?P<l>.*?\S)\s*(?:\(\s*(?P<n>\d+)\s*\)|[-\u2013\u2014:=]\s*(?P<m>\d+))$"
+)
 _ISSUES = (None, IssueCode.UNKNOWN_LABEL, IssueCode.OUT_OF_RANGE, IssueCode.NOT_INTEGER)
 
 
@@ -63,7 +75,7 @@ class AnswerCoder:
         try:
             number = float(key.replace(",", "."))
         except ValueError:
-            return math.nan, 1
+            return self._numbered_label(key)
         if not math.isfinite(number):
             return math.nan, 1
         if not self.scale.min <= number <= self.scale.max:
@@ -71,6 +83,18 @@ class AnswerCoder:
         if self.scale.integer_only and number != math.floor(number):
             return math.nan, 3
         return number, OK
+
+    def _numbered_label(self, key: str) -> tuple[float, int]:
+        """ "5 - sangat setuju" -> 5 when the number and the label name the same point."""
+        for pattern in (_NUMBER_FIRST, _NUMBER_LAST):
+            found = pattern.match(key)
+            if found is None:
+                continue
+            number = float(found.group("n") or found.group("m"))
+            label = normalize(found.group("l").strip(" ()"))
+            if self._labels.get(label) == number:
+                return number, OK
+        return math.nan, 1
 
     def code(self, column: EncodedColumn) -> Coded:
         """Code a whole column: map each category once, then gather by row."""

@@ -10,6 +10,7 @@ that test into a temporary folder instead of being committed.
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -209,6 +210,38 @@ def survey_cases() -> dict[str, str | bytes]:
     cases["survey.xlsx-header-only.xlsx"] = xlsx({"Jawaban": [HEADER]})
     cases["survey.corrupt.parquet"] = b"PAR1" + b"\x00garbage" * 8 + b"PAR1"
     cases["survey.nested-column.parquet"] = _nested_parquet(rows)
+    cases.update(forms_cases(rows))
+    return cases
+
+
+def forms_cases(rows: list[list[str]]) -> dict[str, str | bytes]:
+    """Issue 11: Forms-style headers (``<prefix>: <behaviour label>``) that cannot be matched
+    as they stand: ambiguous, claimed by two items, misspelt; and workbooks whose first sheet
+    is ``Petunjuk``."""
+    sys.path.insert(0, str(HERE.parents[1]))
+    from forms_exports import LABELS, PREFIX
+
+    forms = HEADER[:6] + [PREFIX + label for label in LABELS]
+    ad3 = forms.index(PREFIX + "Bertindak proaktif")
+    cases: dict[str, str | bytes] = {}
+    twice = [*forms, "Pimpinan di unit saya: Bertindak proaktif"]
+    cases["survey.forms-ambiguous-label.csv"] = csv_text([[*r, r[ad3]] for r in rows], twice)
+    two = forms.copy()
+    two[ad3] = "Pegawai di unit saya: Bertindak proaktif dan Suka menolong orang lain"
+    ha2 = two.index(PREFIX + "Suka menolong orang lain")
+    cases["survey.forms-header-two-items.csv"] = csv_text(
+        [r[:ha2] + r[ha2 + 1 :] for r in rows], two[:ha2] + two[ha2 + 1 :]
+    )
+    typo = forms.copy()
+    typo[ad3] = "Pegawai di unit saya: Bertindak proatif"
+    cases["survey.forms-unmatched.csv"] = csv_text(rows, typo)
+    guide = [["Petunjuk pengisian"], ["Isi sesuai keadaan unit kerja Anda."]]
+    cases["survey.forms-petunjuk-first.xlsx"] = xlsx(
+        {"Petunjuk": guide, "Jawaban Formulir 1": [forms, *rows]}
+    )
+    cases["survey.forms-no-items-sheet.xlsx"] = xlsx(
+        {"Petunjuk": guide, "Rekap": [["unit_kerja", "jumlah"], ["Biro Hukum", "6"]]}
+    )
     return cases
 
 

@@ -1,0 +1,71 @@
+"""``berakhlak survey check``: how a survey file is understood, before scoring it.
+
+Exit codes: 0 the file would score without issues; 1 it would score, with data issues
+(unknown labels, excluded rows, units short of their minimum, ...); 2 it cannot be scored
+(no column for an item, ambiguous headers, unreadable file).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from berakhlak_cli.cli.boundary import boundary, out_console
+from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC, LangChoice
+
+survey_app = typer.Typer(
+    name="survey",
+    help="Periksa berkas survei sebelum dinilai / Check survey files before scoring.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+class CheckFormat(StrEnum):
+    """Output formats of ``survey check``."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+@survey_app.command()
+def check(
+    survey: Path = typer.Argument(..., help="Survey file: .csv, .xlsx or .parquet."),
+    rubric: Path | None = RUBRIC,
+    units: Path | None = typer.Option(
+        None, "--units", help="units.csv with each unit's headcount (response rate, minimum)."
+    ),
+    sheet: str | None = typer.Option(None, "--sheet", help="Worksheet to read from an .xlsx file."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of a CSV."),
+    fmt: CheckFormat = typer.Option(CheckFormat.TABLE, "--format", "-f", help="table or json."),
+    lang: LangChoice | None = LANG,
+    debug: bool = DEBUG,
+) -> None:
+    """Show how every column was read, the answers per item, rows, and each unit's progress.
+
+    Never shows the values of identifying or respondent-id columns. Exit 0 when the file
+    would score cleanly, 1 when it would score with data issues, 2 when it cannot be scored.
+    """
+    with boundary(debug):
+        from berakhlak_cli.loaders.rubric import load_rubric
+        from berakhlak_cli.loaders.units import load_units
+        from berakhlak_cli.model.rubric import Lang
+        from berakhlak_cli.pipeline_check import check_survey
+        from berakhlak_cli.render.survey_check import render_check_json, render_check_table
+
+        model = load_rubric(rubric)
+        headcounts = load_units(units, model) if units else None
+        report = check_survey(survey, model, headcounts=headcounts, sheet=sheet, encoding=encoding)
+        if fmt == CheckFormat.JSON:
+            typer.echo(render_check_json(report), nl=False)
+        else:
+            from berakhlak_cli.cli.boundary import note
+
+            for message in report.notes:
+                note(message)
+            language = Lang(lang.value) if lang else model.locale
+            out_console().print(render_check_table(report, language))
+        if report.exit_code:
+            raise typer.Exit(report.exit_code)
