@@ -54,6 +54,9 @@ def validate(
     fmt: ValidateFormat = typer.Option(
         ValidateFormat.TEXT, "--format", "-f", help="text, json, or github (PR annotations)."
     ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No summary line on stderr (the problems still go to stdout)."
+    ),
     debug: bool = DEBUG,
 ) -> None:
     """Check rubric files and report every problem as file:line:col: CODE message.
@@ -79,7 +82,8 @@ def validate(
             ValidateFormat.GITHUB: render_github,
         }[fmt]
         typer.echo(render(reports), nl=False)
-        err_console.print(summary(reports), highlight=False, markup=False, soft_wrap=True)
+        if not quiet:
+            err_console.print(summary(reports), highlight=False, markup=False, soft_wrap=True)
         if not all(r.valid for r in reports):
             raise typer.Exit(int(ExitCode.ISSUES))
 

@@ -34,6 +34,7 @@ from berakhlak_cli.model.comparison import (
     YearSource,
 )
 from berakhlak_cli.model.results import InputRef
+from berakhlak_cli.model.years import parse_year, year_hint
 
 RESULTS_FORMAT = "berakhlak-results"
 SUPPORTED_VERSION = 1
@@ -109,7 +110,7 @@ def read_results_json(
             f"berakhlak-cli reads version {SUPPORTED_VERSION}); upgrade berakhlak-cli"
         )
     generated = doc.get("generated_at").optional_text()
-    when = year or _year_from_generated(generated, source)
+    when = _year_in_document(doc, year) or year or _year_from_generated(generated, source)
     rubric = _rubric(doc.get("rubric"))
     values = _english_values(
         ValueInfo(v.get("id").text(), v.get("code").text(), v.get("label").text())
@@ -174,6 +175,19 @@ def _english_bands(bands: Iterable[BandInfo]) -> tuple[BandInfo, ...]:
     """Add the shipped rubric's English band label where code and Indonesian label match it."""
     known = {(b.code, b.label): b.label_en for b in vocabulary().bands}
     return tuple(replace(b, label_en=known.get((b.code, b.label), "")) for b in bands)
+
+
+def _year_in_document(
+    doc: JsonNode, given: tuple[int, YearSource] | None
+) -> tuple[int, YearSource] | None:
+    """The ``year`` recorded by ``score --year``: below ``--year FILE=YEAR``, above the name."""
+    if not doc.has("year") or (given is not None and given[1] == YearSource.OVERRIDE):
+        return None
+    node = doc.get("year")
+    value = node.integer()
+    if parse_year(str(value)) is None:
+        raise node.fail(f"{value} is not a year ({year_hint()})")
+    return value, YearSource.FILE
 
 
 def _year_from_generated(generated: str | None, source: str) -> tuple[int, YearSource]:
