@@ -262,6 +262,7 @@ def test_template_refuses_other_file_types_and_inputs(runner: CliRunner, tmp_pat
     bad = runner.invoke(
         app, ["evidence", "template", "--units", str(UNITS), "-o", str(tmp_path / "x.txt")]
     )
-    assert bad.exit_code == 2 and "beri nama daftar periksa berakhiran .xlsx atau .csv" in bad.stderr
+    assert bad.exit_code == 2
+    assert "beri nama daftar periksa berakhiran .xlsx atau .csv" in bad.stderr
     clobber = runner.invoke(app, ["evidence", "template", "--units", str(UNITS), "-o", str(UNITS)])
     assert clobber.exit_code == 2 and "refusing to overwrite an input file" in clobber.stderr

@@ -19,7 +19,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,15 +38,42 @@ def is_stdout(path: Path | None) -> bool:
 
 @contextmanager
 def signals_held() -> Iterator[None]:
-    """Delay SIGINT/SIGTERM until the block is done (only the main thread can hold them)."""
+    """Hold SIGINT/SIGTERM until the block is done, then act on the first one that came.
+
+    The Python-level handlers are swapped for a recorder (a signal mask would not do: the
+    kernel hands a process signal to any thread not blocking it, e.g. pyarrow's pool, and
+    Python then runs the handler in the main thread at once). Only the main thread can do this.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    caught: list[int] = []
+    previous: dict[int, object] = {n: signal.signal(n, _recorder(caught)) for n in _HELD}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            # NOTE: None means a handler set outside Python; the default is the closest.
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)  # type: ignore[arg-type]
+        if caught:
+            _deliver(caught[0], previous[caught[0]])
+
+
+def _recorder(caught: list[int]) -> Callable[[int, object], None]:
+    def record(number: int, frame: object) -> None:
+        caught.append(number)
+
+    return record
+
+
+def _deliver(number: int, handler: object) -> None:
+    """Act on a held signal as its own handler would have."""
+    if callable(handler):
+        handler(number, None)
+    elif handler == signal.SIG_DFL:
+        if number == signal.SIGINT:
+            raise KeyboardInterrupt
+        os.kill(os.getpid(), number)
 
 
 def _umask() -> int:
