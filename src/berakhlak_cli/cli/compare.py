@@ -59,7 +59,7 @@ def compare(
         help="Results of two or more years: JSON from 'score -f json', or published figures "
         "(.yaml/.csv).",
         dir_okay=False,
-        metavar="FILE...",
+        metavar="FILE",
     ),
     fmt: CompareFormat | None = typer.Option(
         None, "--format", "-f", help="Output format (default: from the --output name, else table)."
@@ -72,7 +72,10 @@ def compare(
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
-    """Compare years: index, values and units, old -> new, with every comparability difference."""
+    """Bandingkan antartahun: indeks, nilai dan unit, lama -> baru, dengan setiap perbedaan.
+
+    Compare years: index, values and units, old -> new, with every comparability difference.
+    """
     with boundary(debug, lang), private_matplotlib():
         from berakhlak_cli.model.rubric import Lang
 

@@ -43,7 +43,10 @@ def template(
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
-    """Write a blank evidence checklist: one row per unit and evidence item, ready to fill in."""
+    """Tulis daftar periksa bukti dukung kosong: satu baris per unit dan butir bukti.
+
+    Write a blank evidence checklist: one row per unit and evidence item, ready to fill in.
+    """
     with boundary(debug, lang):
         from berakhlak_cli.errors import EvidenceError, OutputError
         from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric

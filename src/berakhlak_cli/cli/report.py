@@ -37,7 +37,7 @@ def report(
         help="Results of two or more years: JSON from 'score -f json', or published figures "
         "(.yaml/.csv).",
         dir_okay=False,
-        metavar="FILE...",
+        metavar="FILE",
     ),
     output: Path | None = typer.Option(
         None,
@@ -54,7 +54,10 @@ def report(
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
-    """Write the HTML report: index, values chart, unit heat map, ranking, coverage, method."""
+    """Tulis laporan HTML untuk pimpinan: indeks, grafik nilai, peta unit, peringkat, metode.
+
+    Write the HTML report: index, values chart, unit heat map, ranking, coverage, method.
+    """
     with boundary(debug, lang), private_matplotlib():
         from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.html import render_report

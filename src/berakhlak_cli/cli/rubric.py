@@ -59,7 +59,9 @@ def validate(
     ),
     debug: bool = DEBUG,
 ) -> None:
-    """Check rubric files and report every problem as file:line:col: CODE message.
+    """Periksa file rubrik; setiap masalah sebagai file:baris:kolom: KODE pesan.
+
+    Check rubric files and report every problem as file:line:col: CODE message.
 
     Also scores each rubric's embedded examples. Exit 0 when all files are valid, 1 when any
     problem was found, 2 on a usage error (missing file, bad option).
@@ -96,7 +98,10 @@ def show(
     lang: LangChoice | None = LANG,
     debug: bool = DEBUG,
 ) -> None:
-    """Show values -> behaviours -> items with normalised weights, evidence, bands, settings."""
+    """Tampilkan nilai -> perilaku -> butir dengan bobot, bukti, kategori dan pengaturan.
+
+    Show values -> behaviours -> items with normalised weights, evidence, bands, settings.
+    """
     with boundary(debug):
         from berakhlak_cli.loaders.rubric import load_rubric
         from berakhlak_cli.model.rubric import Lang
@@ -118,7 +123,7 @@ def schema_text() -> str:
 
 @rubric_app.command()
 def schema() -> None:
-    """Print the JSON Schema of the rubric format (for editor completion and checks)."""
+    """Cetak JSON Schema format rubrik / Print the JSON Schema of the rubric format."""
     typer.echo(schema_text(), nl=False)
 
 
@@ -129,7 +134,9 @@ def diff(
     fmt: DiffFormat = typer.Option(DiffFormat.TEXT, "--format", "-f", help="text or json."),
     debug: bool = DEBUG,
 ) -> None:
-    """List what changes year-over-year comparability (scale, items, weights, bands, ...).
+    """Daftar perbedaan yang memengaruhi keterbandingan antartahun (skala, butir, bobot, ...).
+
+    List what changes year-over-year comparability (scale, items, weights, bands, ...).
 
     Exit 0 when nothing that matters differs, 1 when something does (like diff).
     """

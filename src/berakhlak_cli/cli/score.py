@@ -44,9 +44,7 @@ ISSUES_SHOWN = 10
 
 
 def score(
-    survey: Path = typer.Argument(
-        ..., metavar="SURVEY", help="Survey file: .csv (, ; or tab), .xlsx or .parquet."
-    ),
+    survey: Path = typer.Argument(..., help="Survey file: .csv (, ; or tab), .xlsx or .parquet."),
     rubric: Path | None = RUBRIC,
     by: list[str] = typer.Option(
         [],
@@ -118,7 +116,10 @@ def score(
     ),
     debug: bool = DEBUG,
 ) -> None:
-    """Score a survey against the rubric: one row per unit plus the whole institution."""
+    """Nilai survei dengan rubrik: satu baris per unit ditambah seluruh instansi.
+
+    Score a survey against the rubric: one row per unit plus the whole institution.
+    """
     with boundary(debug, lang):
         for option, given in (("--evidence-dir", evidence_dir), ("--gaps", gaps)):
             if given and not evidence:

@@ -2,9 +2,10 @@
 
 The kind is chosen by extension: ``.json`` is a ``berakhlak-results`` document (format 1,
 docs/output.md); ``.yaml``/``.yml`` and ``.csv`` are published figures
-(``loaders.results_published``). The JSON has no year field, so its year is, in order: a
-``--year FILE=YEAR`` override, a single four-digit year in the file name (``hasil-2024.json``),
-or, as a last resort, the year of ``generated_at``. Every output says which was used.
+(``loaders.results_published``). A JSON's year is, in order: a ``--year FILE=YEAR`` override,
+the ``year`` that ``score --year`` recorded, a single four-digit year in the file name
+(``hasil-2024.json``), or, as a last resort, the year of ``generated_at``. Every output says
+which was used; a year outside ``model.years`` (2000-2100) is refused.
 """
 
 from __future__ import annotations
