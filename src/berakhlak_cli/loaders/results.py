@@ -44,8 +44,9 @@ _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
 
 def year_from_name(path: Path) -> int | None:
-    """The year in a file name when exactly one distinct four-digit year (19xx/20xx) occurs."""
-    found = set(_YEAR.findall(path.name))
+    """The year in a file name when exactly one distinct four-digit year (19xx/20xx) in the
+    accepted range (``model.years``) occurs."""
+    found = {y for y in _YEAR.findall(path.name) if parse_year(y) is not None}
     return int(found.pop()) if len(found) == 1 else None
 
 
@@ -193,7 +194,7 @@ def _year_in_document(
 
 def _year_from_generated(generated: str | None, source: str) -> tuple[int, YearSource]:
     match = re.match(r"((?:19|20)[0-9]{2})-", generated or "")
-    if not match:
+    if not match or parse_year(match.group(1)) is None:
         raise ResultsError(
             f"{source}: cannot tell which year these results are for: no year in the file name "
             "and no usable 'generated_at'; pass --year FILE=YEAR"
