@@ -89,9 +89,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+_STREAM_NAMES = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/")
+
+
 def _is_special(path: Path) -> bool:
-    """An existing target that is not a regular file or folder, or a ``/dev/fd`` style name."""
-    if str(path).startswith(("/dev/", "/proc/")):
+    """An existing target that is not a regular file or folder, or a name for an open stream
+    (``/dev/stdout``, ``/dev/fd/N``: even when it leads to a regular file, the shell's
+    redirection must receive the bytes, not see that file replaced)."""
+    if str(path).startswith(_STREAM_NAMES):
         return True
     try:
         mode = os.stat(path).st_mode
