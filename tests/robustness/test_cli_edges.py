@@ -433,3 +433,34 @@ def test_a_year_out_of_range_in_a_file_name_is_not_taken(tmp_path: Path) -> None
     assert year_from_name(Path("hasil-1999-2024.json")) == 2024
     assert year_from_name(Path("hasil-1999.json")) is None
     assert year_from_name(Path("hasil-2024.json")) == 2024
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_from_outside_while_staged_removes_the_temporary_file(
+    sig: int, code: int, tmp_path: Path
+) -> None:
+    """A real process: the issues file is staged while the FIFO output waits for a reader;
+    the signal arrives then, and the staged file is removed on the way out."""
+    import time
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    issues = tmp_path / "issues.csv"
+    full = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    argv = [sys.executable, "-m", "berakhlak_cli", "score", str(BOM), "-f", "json", "-q"]
+    process = subprocess.Popen(
+        [*argv, "-o", str(fifo), "--issues", str(issues)],
+        env=full,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 90
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(0.2)  # the process is now blocked opening the FIFO
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == code, stderr
+    assert stderr.decode().strip() == "dihentikan"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo"]
