@@ -80,7 +80,8 @@ def test_internal_errors_exit_3_without_traceback(
     assert "internal error: ZeroDivisionError: simulated bug" in result.stderr
     assert "Traceback" not in result.stderr
     debug = runner.invoke(app, ["score", str(SURVEY), "--debug"])
-    assert isinstance(debug.exception, ZeroDivisionError)
+    assert debug.exit_code == 3  # --debug adds the traceback, never changes the exit code
+    assert "Traceback" in debug.stderr and "ZeroDivisionError: simulated bug" in debug.stderr
 
 
 def test_json_output_equals_the_library_result(runner: CliRunner, tmp_path: Path) -> None:

@@ -149,7 +149,7 @@ def test_terminal_markdown_and_csv_gap_reports(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--gaps"], "--evidence-dir and --gaps need --evidence FILE"),
+        (["--gaps"], "--gaps memerlukan --evidence FILE"),
         (["--evidence", str(CHECKLIST), "--by", "jenis_asn"], "group by the unit column"),
         (["--evidence", "nope.csv"], "nope.csv: file not found"),
         (["--evidence", str(CHECKLIST), "--evidence-dir", "nope"], "evidence folder not found"),
@@ -196,7 +196,7 @@ def test_template_round_trip_csv(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "checklist.csv"
     result = runner.invoke(app, ["evidence", "template", "--units", str(UNITS), "-o", str(path)])
     assert result.exit_code == 0, result.output
-    assert "90 rows (9 units x 10 evidence items)" in result.stderr
+    assert "90 baris (9 unit x 10 butir bukti dukung)" in result.stderr
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 90
@@ -262,6 +262,7 @@ def test_template_refuses_other_file_types_and_inputs(runner: CliRunner, tmp_pat
     bad = runner.invoke(
         app, ["evidence", "template", "--units", str(UNITS), "-o", str(tmp_path / "x.txt")]
     )
-    assert bad.exit_code == 2 and "name the checklist .xlsx or .csv" in bad.stderr
+    assert bad.exit_code == 2
+    assert "beri nama daftar periksa berakhiran .xlsx atau .csv" in bad.stderr
     clobber = runner.invoke(app, ["evidence", "template", "--units", str(UNITS), "-o", str(UNITS)])
     assert clobber.exit_code == 2 and "refusing to overwrite an input file" in clobber.stderr

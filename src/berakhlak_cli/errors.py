@@ -98,3 +98,7 @@ def located(source: str, message: str, *, row: int | None = None, column: str | 
     if column is not None:
         parts.append(f"column {column!r}")
     return ": ".join(parts) + f": {message}"
+
+
+class UsageError(BerakhlakError):
+    """An option or environment variable has a value the CLI cannot use."""

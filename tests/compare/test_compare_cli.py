@@ -42,7 +42,7 @@ def test_compare_json_to_file_warns_on_stderr(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert "warning: 2022 -> 2024 not comparable: Instrumen berbeda" in result.stderr
+    assert "warning: 2022 -> 2024 tidak sebanding: Instrumen berbeda" in result.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["comparable"] is False and doc["index"]["changes"][0]["delta"] == 16.8
     assert doc["generated_at"] == WHEN
@@ -53,12 +53,12 @@ def test_compare_text_formats(runner: CliRunner, fmt: str) -> None:
     result = runner.invoke(app, ["compare", *KALTENG, "-f", fmt, "--generated-at", WHEN])
     assert result.exit_code == 0, result.output
     assert ("16.8" if fmt == "csv" else "+16,8") in result.stdout
-    assert "not comparable" in result.stderr
+    assert "tidak sebanding" in result.stderr
 
 
 def test_compare_xlsx_needs_output_and_is_deterministic(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["compare", *KALTENG, "-f", "xlsx"])
-    assert result.exit_code == 2 and "give --output FILE.xlsx" in result.stderr
+    assert result.exit_code == 2 and "berikan --output FILE.xlsx" in result.stderr
     paths = [tmp_path / "a.xlsx", tmp_path / "b.xlsx"]
     for path in paths:
         args = ["compare", *KALTENG, "-f", "xlsx", "-o", str(path), "--generated-at", WHEN]
@@ -79,7 +79,7 @@ def test_score_xlsx(runner: CliRunner, tmp_path: Path) -> None:
     assert rows[-1][0] == "Seluruh instansi" and rows[-1][1] == "institution"
     assert book["Masalah data"].max_row > 1
     no_output = runner.invoke(app, args[:-2])
-    assert no_output.exit_code == 2 and "give --output FILE.xlsx" in no_output.stderr
+    assert no_output.exit_code == 2 and "berikan --output FILE.xlsx" in no_output.stderr
 
 
 def test_units_map_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_units_map_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "│ Biro Umum  │ 72,0 │ 75,5 │      +3,5 │ B → A    │" in result.stdout
     assert "Sebanding" in result.stdout
-    assert "map.csv: row 4: unit 'Typo' is not in any results file" in result.stderr
+    assert "map.csv: baris 4: unit 'Typo' tidak ada di berkas hasil mana pun" in result.stderr
 
 
 def test_report_cli_is_deterministic_with_source_date_epoch(
@@ -112,7 +112,7 @@ def test_report_cli_is_deterministic_with_source_date_epoch(
             app, ["report", str(PUBLISHED_2022), str(hasil_2024), "-o", str(out)]
         )
         assert result.exit_code == 0, result.output
-        assert "not comparable" in result.stderr
+        assert "tidak sebanding" in result.stderr
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
     assert b"Dibuat 2025-01-01T00:00:00+00:00" in pages[0]

@@ -428,3 +428,184 @@ def test_every_case_has_its_file() -> None:
 
 def test_errors_are_project_errors() -> None:
     assert issubclass(SurveyError, BerakhlakError) and issubclass(UnitsError, BerakhlakError)
+
+
+# --- issue 13 items 1, 4-7 and issue 18 items 5-7 + Low (CLI edges) --------------------------
+# Options, environment and output targets a user can get wrong: each is exit 2 with exactly
+# this one stderr line (a regex; TMP is the test's folder), no traceback, and no output file.
+BOM = str(SURVEYS / "survey.bom.csv")
+CHECKLIST_OK = str(EVIDENCE / "evidence.ok.csv")
+BUKTI = EVIDENCE / "bukti"
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Exit 2 with one stderr line matching ``line``; ``files`` are written into TMP first."""
+
+    args: tuple[str, ...]
+    line: str
+    env: tuple[tuple[str, str], ...] = ()
+    files: tuple[tuple[str, str], ...] = ()
+
+
+_PUBLISHED = "year,instrument,unit,index\n{year},Likert,,70\n{year},Likert,Biro Umum,71\n"
+_OTHER = ("angka-2024.csv", _PUBLISHED.format(year=2024))
+CLI_CASES: dict[str, Refused] = {
+    "score --year 99999": Refused(
+        ("score", BOM, "--year", "99999"), r"error: --year 99999: expected a year from 2000 to 2100"
+    ),
+    "score --year 224": Refused(
+        ("score", BOM, "--year", "224"), r"error: --year 224: expected a year from 2000 to 2100"
+    ),
+    "score --generated-at yesterday": Refused(
+        ("score", BOM, "--generated-at", "yesterday"),
+        r"error: --generated-at 'yesterday': not an ISO 8601 date or date-time",
+    ),
+    "SOURCE_DATE_EPOCH=yesterday": Refused(
+        ("score", BOM),
+        r"error: SOURCE_DATE_EPOCH 'yesterday': not a whole number of seconds since 1970-01-01",
+        env=(("SOURCE_DATE_EPOCH", "yesterday"),),
+    ),
+    "SOURCE_DATE_EPOCH overflows": Refused(
+        ("score", BOM),
+        r"error: SOURCE_DATE_EPOCH '9{30}': not a whole number of seconds",
+        env=(("SOURCE_DATE_EPOCH", "9" * 30),),
+    ),
+    "compare with SOURCE_DATE_EPOCH=-": Refused(
+        ("compare", "TMP/angka-2022.csv", "TMP/angka-2024.csv"),
+        r"error: SOURCE_DATE_EPOCH '-': not a whole number",
+        env=(("SOURCE_DATE_EPOCH", "-"),),
+        files=(("angka-2022.csv", _PUBLISHED.format(year=2022)), _OTHER),
+    ),
+    "score --gaps without --evidence": Refused(
+        ("score", BOM, "--gaps"), r"error: --gaps memerlukan --evidence FILE"
+    ),
+    "score --evidence-dir without --evidence, --lang en": Refused(
+        ("score", BOM, "--evidence-dir", str(BUKTI), "--lang", "en"),
+        r"error: --evidence-dir needs --evidence FILE",
+    ),
+    "score -f table -o out.json": Refused(
+        ("score", BOM, "-f", "table", "-o", "TMP/out.json"),
+        r"error: TMP/out.json: nama berakhiran \.json tetapi --format table",
+    ),
+    "score -o out.html": Refused(
+        ("score", BOM, "-o", "TMP/out.html", "--lang", "en"),
+        r"error: TMP/out.html: this command writes no \.html format",
+    ),
+    "compare -f csv -o out.xlsx": Refused(
+        ("compare", "TMP/angka-2022.csv", "TMP/angka-2024.csv", "-f", "csv", "-o", "TMP/out.xlsx"),
+        r"error: TMP/out.xlsx: nama berakhiran \.xlsx tetapi --format csv",
+        files=(("angka-2022.csv", _PUBLISHED.format(year=2022)), _OTHER),
+    ),
+    "score -o inside --evidence-dir": Refused(
+        ("score", BOM, "--evidence", CHECKLIST_OK, "--evidence-dir", str(BUKTI), "-o")
+        + (str(BUKTI / "hasil.json"),),
+        rf"error: {re.escape(str(BUKTI))}/hasil\.json: refusing to write inside the input "
+        rf"folder {re.escape(str(BUKTI))}",
+    ),
+    "score --issues over a document in --evidence-dir": Refused(
+        ("score", BOM, "--evidence", CHECKLIST_OK, "--evidence-dir", str(BUKTI), "--issues")
+        + (str(BUKTI / "biro-hukum" / "pakta-komitmen.pdf"),),
+        r"error: .*/bukti/biro-hukum/pakta-komitmen\.pdf: refusing to write inside the input "
+        r"folder",
+    ),
+    "score -o symlink to the survey": Refused(
+        ("score", BOM, "-f", "csv", "-o", "TMP/link.csv"),
+        r"error: TMP/link\.csv: refusing to overwrite an input file",
+        files=(("link.csv", "->" + BOM),),
+    ),
+    "score -o - twice": Refused(
+        ("score", BOM, "-f", "csv", "-o", "-", "--issues", "-"),
+        r"error: two outputs are sent to standard output \('-'\)",
+    ),
+    "compare --year FILE=99999": Refused(
+        ("compare", "TMP/angka-2022.csv", "TMP/angka-2024.csv", "--year", "angka-2022.csv=99999"),
+        r"error: --year 'angka-2022.csv=99999': expected FILE=YEAR, .*from 2000 to 2100",
+        files=(("angka-2022.csv", _PUBLISHED.format(year=2022)), _OTHER),
+    ),
+    "published CSV year 99999": Refused(
+        ("compare", "TMP/angka-a.csv", "TMP/angka-2024.csv"),
+        r"error: TMP/angka-a\.csv: row 2: column 'year': '99999' is not a year "
+        r"\(expected a year from 2000 to 2100\)",
+        files=(("angka-a.csv", _PUBLISHED.format(year=99999)), _OTHER),
+    ),
+    "published YAML year 99999": Refused(
+        ("compare", "TMP/angka-a.yaml", "TMP/angka-2024.csv"),
+        r"error: TMP/angka-a\.yaml:3:1: bad-number 'year' 99999: expected a year from 2000 to "
+        r"2100 \(at year\)",
+        files=(
+            (
+                "angka-a.yaml",
+                "format: berakhlak-published\nformat_version: 1\nyear: 99999\n"
+                "instrument: Likert\nrubric: null\nindex: 70\n",
+            ),
+            _OTHER,
+        ),
+    ),
+    "results JSON year 99999": Refused(
+        ("compare", "TMP/hasil-a.json", "TMP/angka-2024.csv"),
+        r"error: TMP/hasil-a\.json: key 'year': 99999 is not a year",
+        files=(("hasil-a.json", "SCORED:99999"), _OTHER),
+    ),
+    "units-map year 99999": Refused(
+        ("compare", "TMP/angka-2022.csv", "TMP/angka-2024.csv", "--units-map", "TMP/map.csv"),
+        r"error: TMP/map\.csv: row 2: column 'year': '99999' is not a year \(expected a year "
+        r"from 2000 to 2100\)",
+        files=(
+            ("angka-2022.csv", _PUBLISHED.format(year=2022)),
+            _OTHER,
+            ("map.csv", "from,to,year\nBiro Lama,Biro Umum,99999\n"),
+        ),
+    ),
+    "units-map year ²": Refused(
+        ("compare", "TMP/angka-2022.csv", "TMP/angka-2024.csv", "--units-map", "TMP/map.csv"),
+        r"error: TMP/map\.csv: row 2: column 'year': '²' is not a year",
+        files=(
+            ("angka-2022.csv", _PUBLISHED.format(year=2022)),
+            _OTHER,
+            ("map.csv", "from,to,year\nBiro Lama,Biro Umum,²\n"),
+        ),
+    ),
+    "evidence template over an existing checklist": Refused(
+        ("evidence", "template", "--units", str(UNITS / "units.ok.csv"), "-o", "TMP/cek.csv"),
+        r"error: TMP/cek\.csv: berkas sudah ada \(mungkin sudah diisi\); berikan --force",
+        files=(("cek.csv", "filled in by hand\n"),),
+    ),
+}
+
+
+def _scored_json(tmp_path: Path, year: int) -> str:
+    """A real results JSON whose recorded year is ``year`` (bypassing --year's own check)."""
+    runner = CliRunner()
+    out = tmp_path / "scored.json"
+    result = runner.invoke(app, ["score", BOM, "-o", str(out), "--year", "2024"])
+    assert result.exit_code == 0, result.stderr
+    return out.read_text(encoding="utf-8").replace('"year": 2024', f'"year": {year}', 1)
+
+
+@pytest.mark.parametrize("case", list(CLI_CASES))
+def test_cli_edge_case(
+    case: str, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outcome = CLI_CASES[case]
+    for name, text in outcome.files:
+        path = tmp_path / name
+        if text.startswith("->"):
+            path.symlink_to(text[2:])
+        elif text.startswith("SCORED:"):
+            path.write_text(_scored_json(tmp_path, int(text[7:])), encoding="utf-8")
+        else:
+            path.write_text(text, encoding="utf-8")
+    for key, value in outcome.env:
+        monkeypatch.setenv(key, value)
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    bukti = {p: p.read_bytes() for p in BUKTI.rglob("*") if p.is_file()}
+    args = [a.replace("TMP", str(tmp_path)) for a in outcome.args]
+    result = runner.invoke(app, args)
+    _no_crash(result.stdout + result.stderr)
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert re.fullmatch(outcome.line.replace("TMP", re.escape(str(tmp_path))) + ".*", lines[0])
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == before
+    assert {p: p.read_bytes() for p in BUKTI.rglob("*") if p.is_file()} == bukti

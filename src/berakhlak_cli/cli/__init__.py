@@ -6,6 +6,9 @@ Heavy libraries (pandas, pyarrow) are imported inside commands, so ``berakhlak -
 
 from __future__ import annotations
 
+import io
+import sys
+
 import typer
 
 from berakhlak_cli import __version__
@@ -21,7 +24,7 @@ app = typer.Typer(
     help="Skor evaluasi budaya kerja ASN BerAKHLAK (survei + bukti dukung) / "
     "Score BerAKHLAK work-culture evaluations.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -42,12 +45,26 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        False,
+        "--version",
+        "-V",
+        callback=_version,
+        is_eager=True,
+        help="Tampilkan versi lalu keluar / Show the version and exit.",
     ),
 ) -> None:
     """Skor evaluasi budaya kerja ASN BerAKHLAK / Score BerAKHLAK work-culture evaluations."""
 
 
+def _lenient_streams() -> None:
+    """A character stdout/stderr cannot encode (latin-1, cp437, cp850, cp1252 consoles: an en
+    dash, a unit name) is printed as a replacement character instead of raising."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     """Console-script entry point."""
+    _lenient_streams()
     app()

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import signal
+import sys
 import tempfile
+import threading
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +19,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from berakhlak_cli import __version__
-from berakhlak_cli.errors import BerakhlakError, ExitCode, OutputError
+from berakhlak_cli.cli.messages import say
+from berakhlak_cli.cli.output_files import write_all_atomic
+from berakhlak_cli.errors import BerakhlakError, ExitCode, UsageError
 from berakhlak_cli.model.results import InputRef, Provenance
 
 err_console = Console(stderr=True, highlight=False)
@@ -30,35 +36,74 @@ def out_console() -> Console:
     Piped or redirected output gets a fixed wide width instead of rich's 80-column default, so
     a table saved to a file is not squeezed; ``COLUMNS`` in the environment still wins.
     """
-    probe = Console()
     explicit = os.environ.get("COLUMNS", "").isdigit()
-    return Console(highlight=False, width=None if probe.is_terminal or explicit else PIPE_WIDTH)
+    # NOTE: ask the stream, not rich: FORCE_COLOR makes rich treat a pipe as a terminal.
+    return Console(highlight=False, width=None if stdout_is_terminal() or explicit else PIPE_WIDTH)
+
+
+def stdout_is_terminal() -> bool:
+    """True when stdout is a terminal (a workbook is never written there)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like an interrupt, so temporary files are removed on the way."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 @contextmanager
-def boundary(debug: bool) -> Iterator[None]:
-    """Turn project errors into one line + exit code; anything else into exit 3."""
+def _sigterm_unwinds() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
+    """Turn project errors into one line + exit code; anything else into exit 3.
+
+    ``--debug`` adds the traceback on stderr and keeps the exit code. SIGINT exits 130 and
+    SIGTERM 143 (128 + signal number), after the outputs' temporary files are removed.
+    """
+    try:
+        with _sigterm_unwinds():
+            yield
     except (typer.Exit, typer.Abort):
         raise
     except BerakhlakError as exc:
-        if debug:
-            raise
+        _traceback(debug)
         err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
-        err_console.print("interrupted")
-        raise typer.Exit(130) from None
+        err_console.print(say("interrupted", lang), markup=False)
+        raise typer.Exit(128 + signal.SIGINT) from None
+    except Terminated:
+        err_console.print(say("interrupted", lang), markup=False)
+        raise typer.Exit(128 + signal.SIGTERM) from None
     except Exception as exc:
-        if debug:
-            raise
+        _traceback(debug)
         err_console.print(
             f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))} "
-            "(a bug; rerun with --debug for the traceback and report it)",
+            + escape(say("internal", lang)),
             soft_wrap=True,
         )
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _traceback(debug: bool) -> None:
+    if debug:
+        traceback.print_exc(file=sys.stderr)
 
 
 def warn(message: str) -> None:
@@ -72,13 +117,44 @@ def note(message: str) -> None:
 
 
 def generated_at(explicit: str | None) -> str:
-    """--generated-at, else SOURCE_DATE_EPOCH (reproducible builds), else now (UTC)."""
-    if explicit:
+    """--generated-at, else SOURCE_DATE_EPOCH (reproducible builds), else now (UTC).
+
+    --generated-at must be an ISO 8601 date or date-time (``2024-06-30T09:00:00+07:00``) and
+    SOURCE_DATE_EPOCH a whole number of seconds since 1970-01-01 UTC; anything else is a usage
+    error (exit 2), never written into an output.
+    """
+    if explicit is not None:
+        try:
+            dt.datetime.fromisoformat(explicit)
+        except ValueError:
+            raise UsageError(
+                f"--generated-at {explicit!r}: not an ISO 8601 date or date-time "
+                "(e.g. 2024-06-30 or 2024-06-30T09:00:00+07:00)"
+            ) from None
         return explicit
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).isoformat(timespec="seconds")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = dt.datetime.fromtimestamp(int(epoch, 10), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH {epoch!r}: not a whole number of seconds since 1970-01-01 UTC"
+            ) from None
+        return moment.isoformat(timespec="seconds")
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def echo(text: str | bytes) -> None:
+    """Write a rendered output to stdout, keeping colour when FORCE_COLOR asks for it.
+
+    click strips colour codes whenever stdout is not a terminal; FORCE_COLOR (set, not empty,
+    and NO_COLOR not set) keeps them, as rich does on stderr.
+    """
+    if isinstance(text, bytes):
+        write_all_atomic([(Path("-"), text)])
+        return
+    force = bool(os.environ.get("FORCE_COLOR")) and not os.environ.get("NO_COLOR")
+    typer.echo(text, nl=False, color=True if force else None)
 
 
 def sha256_file(path: Path) -> str:
@@ -96,66 +172,21 @@ def provenance(inputs: Sequence[tuple[str, Path]], when: str | None) -> Provenan
     return Provenance(__version__, generated_at(when), refs)
 
 
-def write_atomic(path: Path, data: str | bytes, inputs: Sequence[Path] = ()) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file.
+@contextmanager
+def private_matplotlib() -> Iterator[None]:
+    """Point matplotlib at a temporary config/cache folder for this run, removed afterwards.
 
-    Refuses to overwrite any of ``inputs`` (the user's data must never be lost).
+    Otherwise it writes a font cache under ~/.config or ~/.cache (outside every output the
+    user named) and, when HOME is not writable, prints a warning about it on stderr. Must be
+    entered before matplotlib is imported (the report's charts import it).
     """
-    write_all_atomic([(path, data)], inputs)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _check_target(path: Path, inputs: Sequence[Path]) -> Path:
-    target = path.resolve()
-    for source in inputs:
-        if _same_file(source, target) or source.resolve() == target:
-            raise OutputError(f"{path}: refusing to overwrite an input file")
-    if target.is_dir():
-        raise OutputError(f"{path}: is a directory")
-    if not target.parent.exists():
-        raise OutputError(f"{path}: folder {target.parent} does not exist")
-    return target
-
-
-def write_all_atomic(
-    files: Sequence[tuple[Path, str | bytes]], inputs: Sequence[Path] = ()
-) -> None:
-    """Write several files all-or-nothing: every target is checked and every temporary file is
-    written before the first is renamed into place; on any failure no target is touched and
-    the temporary files are removed. Refuses to overwrite ``inputs`` or to write one file twice.
-    """
-    targets = [_check_target(path, inputs) for path, _ in files]
-    if len(set(targets)) < len(targets):
-        raise OutputError(f"{files[0][0]}: the same file is named for two outputs")
-    staged: list[tuple[str, Path]] = []
-    current = Path()
-    try:
-        for (path, data), target in zip(files, targets, strict=True):
-            current = path
-            payload = data.encode("utf-8") if isinstance(data, str) else data
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            staged.append((tmp, target))
-            # NOTE: mkstemp creates 0600 files; an output should get the permissions any new
-            # file gets here (0666 less the umask), e.g. a report shared on a team folder.
-            os.fchmod(fd, 0o666 & ~_umask())
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-        for tmp, target in staged:
-            current = target
-            os.replace(tmp, target)
-    except OSError as exc:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{current}: cannot write ({exc.strerror})") from None
+    previous = os.environ.get("MPLCONFIGDIR")
+    with tempfile.TemporaryDirectory(prefix="berakhlak-mpl-") as folder:
+        os.environ["MPLCONFIGDIR"] = folder
+        try:
+            yield
+        finally:
+            if previous is None:
+                os.environ.pop("MPLCONFIGDIR", None)
+            else:
+                os.environ["MPLCONFIGDIR"] = previous

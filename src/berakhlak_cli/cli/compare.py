@@ -8,13 +8,31 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, out_console, provenance, write_atomic
-from berakhlak_cli.cli.options import DEBUG, GENERATED_AT, LANG, OUTPUT, LangChoice
+from berakhlak_cli.cli.boundary import (
+    boundary,
+    echo,
+    generated_at,
+    out_console,
+    private_matplotlib,
+    provenance,
+    stdout_is_terminal,
+)
+from berakhlak_cli.cli.messages import say
+from berakhlak_cli.cli.options import (
+    DEBUG,
+    GENERATED_AT,
+    LANG,
+    OUTPUT,
+    QUIET,
+    LangChoice,
+    output_format,
+)
+from berakhlak_cli.cli.output_files import is_stdout, write_atomic
 from berakhlak_cli.cli.years import (
     UNITS_MAP,
     YEAR,
     load_comparison,
-    warn_not_comparable,
+    warn_comparison,
 )
 from berakhlak_cli.errors import OutputError
 
@@ -41,31 +59,42 @@ def compare(
         help="Results of two or more years: JSON from 'score -f json', or published figures "
         "(.yaml/.csv).",
         dir_okay=False,
+        metavar="FILE",
     ),
-    fmt: CompareFormat = typer.Option(CompareFormat.TABLE, "--format", "-f", help="Output format."),
+    fmt: CompareFormat | None = typer.Option(
+        None, "--format", "-f", help="Output format (default: from the --output name, else table)."
+    ),
     output: Path | None = OUTPUT,
     units_map: Path | None = UNITS_MAP,
     year: list[str] = YEAR,
     lang: LangChoice | None = LANG,
     when: str | None = GENERATED_AT,
+    quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
-    """Compare years: index, values and units, old -> new, with every comparability difference."""
-    with boundary(debug):
+    """Bandingkan antartahun: indeks, nilai dan unit, lama -> baru, dengan setiap perbedaan.
+
+    Compare years: index, values and units, old -> new, with every comparability difference.
+    """
+    with boundary(debug, lang), private_matplotlib():
         from berakhlak_cli.model.rubric import Lang
 
-        comparison, inputs = load_comparison(files, year, units_map)
+        when = generated_at(when)
+        fmt = output_format(fmt, output, CompareFormat, CompareFormat.TABLE, lang)
+        if fmt == CompareFormat.XLSX and (not output or is_stdout(output) and stdout_is_terminal()):
+            raise OutputError(say("xlsx_needs_output", lang))
         language = Lang(lang.value) if lang else Lang.ID
-        if fmt == CompareFormat.XLSX and not output:
-            raise OutputError("--format xlsx writes a workbook: give --output FILE.xlsx")
+        comparison, inputs = load_comparison(files, year, units_map, language, quiet=quiet)
         prov = provenance(inputs, when)
         data = _render(fmt, comparison, language, prov)
         if output:
             write_atomic(output, data, [path for _, path in inputs])
         else:
-            typer.echo(data, nl=False)
-        if fmt != CompareFormat.TABLE or output:
-            warn_not_comparable(comparison, language)
+            echo(data)
+        if not quiet:
+            # NOTE: the table shows the not-comparable warning itself; files and pipes need it
+            # on stderr too, where a person sees it.
+            warn_comparison(comparison, language, table=fmt == CompareFormat.TABLE and not output)
 
 
 def _render(

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, err_console, write_atomic
-from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC, LangChoice
+from berakhlak_cli.cli.boundary import boundary, err_console
+from berakhlak_cli.cli.messages import say
+from berakhlak_cli.cli.options import DEBUG, LANG, QUIET, RUBRIC, LangChoice
+from berakhlak_cli.cli.output_files import write_atomic
 
 evidence_app = typer.Typer(
     name="evidence",
@@ -20,17 +22,32 @@ evidence_app = typer.Typer(
 @evidence_app.command("template")
 def template(
     units: Path = typer.Option(
-        ..., "--units", help="units.csv listing the units (unit_kerja, headcount).", dir_okay=False
+        ...,
+        "--units",
+        metavar="FILE",
+        help="units.csv listing the units (unit_kerja, headcount).",
+        dir_okay=False,
     ),
     output: Path = typer.Option(
-        ..., "--output", "-o", help="Checklist to write: .xlsx (with drop-downs) or .csv."
+        ...,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Checklist to write: .xlsx (with drop-downs) or .csv.",
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Overwrite an existing checklist (it may already be filled in)."
     ),
     rubric: Path | None = RUBRIC,
     lang: LangChoice | None = LANG,
+    quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
-    """Write a blank evidence checklist: one row per unit and evidence item, ready to fill in."""
-    with boundary(debug):
+    """Tulis daftar periksa bukti dukung kosong: satu baris per unit dan butir bukti.
+
+    Write a blank evidence checklist: one row per unit and evidence item, ready to fill in.
+    """
+    with boundary(debug, lang):
         from berakhlak_cli.errors import EvidenceError, OutputError
         from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
         from berakhlak_cli.loaders.units import load_units
@@ -39,7 +56,7 @@ def template(
 
         suffix = output.suffix.lower()
         if suffix not in (".xlsx", ".csv"):
-            raise OutputError(f"{output}: name the checklist .xlsx or .csv")
+            raise OutputError(say("template_suffix", lang, output=output))
         rubric_path = rubric or default_rubric_path()
         model = load_rubric(rubric_path)
         if model.evaluation is None:
@@ -53,10 +70,28 @@ def template(
             data = render_template_xlsx(model, names, language)
         else:
             data = render_template_csv(model, names, language)
-        write_atomic(output, data, [units, rubric_path])
+        sources = [units, rubric_path]
+        # NOTE: an input named as the output gets the stronger "refusing to overwrite an input".
+        if (
+            not force
+            and output.is_file()
+            and output.resolve() not in {p.resolve() for p in sources}
+        ):
+            raise OutputError(say("template_exists", lang, output=output))
+        write_atomic(output, data, sources)
         items = len(model.evaluation.items)
+        if quiet:
+            return
+        rows = len(names) * items
         err_console.print(
-            f"{output}: {len(names) * items} rows ({len(names)} units x {items} evidence items)",
+            say(
+                "template_written",
+                language,
+                output=output,
+                rows=rows,
+                units=len(names),
+                n=items,
+            ),
             markup=False,
             highlight=False,
             soft_wrap=True,

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 import typer
+
+from berakhlak_cli.cli.messages import say
+from berakhlak_cli.cli.output_files import is_stdout
+from berakhlak_cli.errors import UsageError
 
 
 class OutputFormat(StrEnum):
@@ -29,27 +34,73 @@ RUBRIC = typer.Option(
     None,
     "--rubric",
     "-r",
+    metavar="FILE",
     help="Rubric YAML file (default: the shipped KemenPANRB rubric).",
     dir_okay=False,
 )
 OUTPUT = typer.Option(
-    None, "--output", "-o", help="Write to this file (atomically) instead of stdout."
+    None,
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="Write to this file (atomically) instead of stdout; '-' is stdout. Without --format "
+    "the format follows the name (.json, .csv, .md, .xlsx, .html).",
 )
-LANG = typer.Option(None, "--lang", help="Language of labels: id (default) or en.")
-DEBUG = typer.Option(False, "--debug", help="Show the full traceback on errors.")
+LANG = typer.Option(
+    None, "--lang", metavar="LANG", help="Language of labels and messages: id (default) or en."
+)
+DEBUG = typer.Option(
+    False, "--debug", help="Also show the traceback on errors (the exit code stays the same)."
+)
 GENERATED_AT = typer.Option(
-    None, "--generated-at", help="Timestamp to record (default: SOURCE_DATE_EPOCH, else now)."
+    None,
+    "--generated-at",
+    metavar="DATETIME",
+    help="ISO 8601 timestamp to record (default: SOURCE_DATE_EPOCH, else now).",
 )
 STRICT = typer.Option(False, "--strict", help="Exit 1 when any data issue was found.")
+QUIET = typer.Option(False, "--quiet", "-q", help="Print no warnings or issues on stderr.")
+
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+}
+"""The format an output's name asks for; a mismatch with --format is refused."""
+
+F = TypeVar("F", bound=StrEnum)
+
+
+def output_format(
+    fmt: F | None, output: Path | None, choices: type[F], default: F, lang: str | None
+) -> F:
+    """--format, else the format of --output's name, else ``default``; refuse a contradiction
+    (``-f table -o hasil.json`` would put a terminal table into a .json file)."""
+    named = None
+    if output is not None and not is_stdout(output):
+        suffix = output.suffix.lower()
+        named = next((c for c in choices if c.value == SUFFIX_FORMATS.get(suffix)), None)
+        if suffix in SUFFIX_FORMATS and named is None:
+            raise UsageError(say("format_unavailable", lang, output=output, suffix=suffix))
+        if fmt is not None and suffix in SUFFIX_FORMATS and named != fmt:
+            raise UsageError(say("format_mismatch", lang, output=output, suffix=suffix, fmt=fmt))
+    return fmt or named or default
+
 
 __all__ = [
     "DEBUG",
     "GENERATED_AT",
     "LANG",
     "OUTPUT",
+    "QUIET",
     "RUBRIC",
     "STRICT",
     "LangChoice",
     "OutputFormat",
+    "output_format",
     "Path",
 ]

@@ -55,9 +55,14 @@ def validate(
     fmt: ValidateFormat = typer.Option(
         ValidateFormat.TEXT, "--format", "-f", help="text, json, or github (PR annotations)."
     ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No summary line on stderr (the problems still go to stdout)."
+    ),
     debug: bool = DEBUG,
 ) -> None:
-    """Check rubric files and report every problem as file:line:col: CODE message.
+    """Periksa file rubrik; setiap masalah sebagai file:baris:kolom: KODE pesan.
+
+    Check rubric files and report every problem as file:line:col: CODE message.
 
     Also scores each rubric's embedded examples. Exit 0 when all files are valid, 1 when any
     problem was found, 2 on a usage error (missing file, bad option).
@@ -80,7 +85,8 @@ def validate(
             ValidateFormat.GITHUB: render_github,
         }[fmt]
         typer.echo(render(reports), nl=False)
-        err_console.print(summary(reports), highlight=False, markup=False, soft_wrap=True)
+        if not quiet:
+            err_console.print(summary(reports), highlight=False, markup=False, soft_wrap=True)
         if not all(r.valid for r in reports):
             raise typer.Exit(int(ExitCode.ISSUES))
 
@@ -93,7 +99,10 @@ def show(
     lang: LangChoice | None = LANG,
     debug: bool = DEBUG,
 ) -> None:
-    """Show values -> behaviours -> items with normalised weights, evidence, bands, settings."""
+    """Tampilkan nilai -> perilaku -> butir dengan bobot, bukti, kategori dan pengaturan.
+
+    Show values -> behaviours -> items with normalised weights, evidence, bands, settings.
+    """
     with boundary(debug):
         from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
         from berakhlak_cli.model.rubric import Lang
@@ -116,7 +125,7 @@ def schema_text() -> str:
 
 @rubric_app.command()
 def schema() -> None:
-    """Print the JSON Schema of the rubric format (for editor completion and checks)."""
+    """Cetak JSON Schema format rubrik / Print the JSON Schema of the rubric format."""
     typer.echo(schema_text(), nl=False)
 
 
@@ -127,7 +136,9 @@ def diff(
     fmt: DiffFormat = typer.Option(DiffFormat.TEXT, "--format", "-f", help="text or json."),
     debug: bool = DEBUG,
 ) -> None:
-    """List what changes year-over-year comparability (scale, items, weights, bands, ...).
+    """Daftar perbedaan yang memengaruhi keterbandingan antartahun (skala, butir, bobot, ...).
+
+    List what changes year-over-year comparability (scale, items, weights, bands, ...).
 
     Exit 0 when nothing that matters differs, 1 when something does (like diff).
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,13 +11,16 @@ from rich.markup import escape
 
 from berakhlak_cli.cli.boundary import (
     boundary,
+    echo,
     err_console,
+    generated_at,
     note,
     out_console,
     provenance,
+    stdout_is_terminal,
     warn,
-    write_all_atomic,
 )
+from berakhlak_cli.cli.messages import say
 from berakhlak_cli.cli.options import (
     DEBUG,
     GENERATED_AT,
@@ -26,9 +30,12 @@ from berakhlak_cli.cli.options import (
     STRICT,
     LangChoice,
     OutputFormat,
+    output_format,
 )
+from berakhlak_cli.cli.output_files import is_stdout, write_all_atomic
 from berakhlak_cli.cli.progress import survey_progress
-from berakhlak_cli.errors import ExitCode, OutputError
+from berakhlak_cli.errors import ExitCode, OutputError, UsageError
+from berakhlak_cli.model.years import parse_year, year_hint
 
 if TYPE_CHECKING:
     from berakhlak_cli.model.results import Scoresheet
@@ -41,36 +48,65 @@ def score(
     survey: Path = typer.Argument(..., help="Survey file: .csv (, ; or tab), .xlsx or .parquet."),
     rubric: Path | None = RUBRIC,
     by: list[str] = typer.Option(
-        [], "--by", help="Group by this column instead of the unit (repeat for a cross-breakdown)."
+        [],
+        "--by",
+        metavar="COLUMN",
+        help="Group by this column instead of the unit (repeat for a cross-breakdown).",
     ),
-    fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format", "-f", help="Output format."),
+    fmt: OutputFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Output format (default: from the --output name, else table).",
+    ),
     output: Path | None = OUTPUT,
     units: Path | None = typer.Option(
-        None, "--units", help="units.csv with each unit's headcount (minimum respondents)."
+        None,
+        "--units",
+        metavar="FILE",
+        help="units.csv with each unit's headcount (minimum respondents).",
     ),
     issues: Path | None = typer.Option(
-        None, "--issues", help="Write every data issue (row, column, reason) to this CSV file."
+        None,
+        "--issues",
+        metavar="FILE",
+        help="Write every data issue (row, column, reason) to this CSV file.",
     ),
     evidence: Path | None = typer.Option(
         None,
         "--evidence",
+        metavar="FILE",
         help="Evidence checklist (bukti dukung, .csv or .xlsx): adds each unit's evidence score "
         "and the combined index.",
     ),
     evidence_dir: Path | None = typer.Option(
         None,
         "--evidence-dir",
-        help="Folder holding the checklist's documents: every reference must exist inside it.",
+        metavar="FOLDER",
+        help="Folder holding the checklist's documents: every reference must exist inside it "
+        "(nothing is ever written inside it).",
     ),
     gaps: bool = typer.Option(
         False,
         "--gaps",
         help="Show each unit's unmet evidence items and the points they would add (with "
-        "--format csv, write that list instead of the results).",
+        "--format csv, write that list instead of the results; with xlsx, add a sheet).",
     ),
-    sheet: str | None = typer.Option(None, "--sheet", help="Worksheet to read from an .xlsx file."),
+    year: int | None = typer.Option(
+        None,
+        "--year",
+        metavar="YEAR",
+        help="The survey year, recorded in the results (compare and report then need no "
+        "--year for the file).",
+    ),
+    sheet: str | None = typer.Option(
+        None, "--sheet", metavar="NAME", help="Worksheet to read from an .xlsx file."
+    ),
     encoding: str | None = typer.Option(
-        None, "--encoding", help="Text encoding of a CSV (default: UTF-8, cp1252 fallback)."
+        None,
+        "--encoding",
+        metavar="ENCODING",
+        help="Text encoding of a CSV (default: UTF-8, cp1252 fallback).",
     ),
     lang: LangChoice | None = LANG,
     strict: bool = STRICT,
@@ -81,12 +117,20 @@ def score(
     ),
     debug: bool = DEBUG,
 ) -> None:
-    """Score a survey against the rubric: one row per unit plus the whole institution."""
-    if (evidence_dir or gaps) and not evidence:
-        raise typer.BadParameter("--evidence-dir and --gaps need --evidence FILE")
-    with boundary(debug):
-        if fmt == OutputFormat.XLSX and not output:
-            raise OutputError("--format xlsx writes a workbook: give --output FILE.xlsx")
+    """Nilai survei dengan rubrik: satu baris per unit ditambah seluruh instansi.
+
+    Score a survey against the rubric: one row per unit plus the whole institution.
+    """
+    with boundary(debug, lang):
+        for option, given in (("--evidence-dir", evidence_dir), ("--gaps", gaps)):
+            if given and not evidence:
+                raise UsageError(say("needs", lang, option=option, companion="--evidence FILE"))
+        if year is not None and parse_year(str(year)) is None:
+            raise UsageError(f"--year {year}: {year_hint()}")
+        when = generated_at(when)
+        fmt = output_format(fmt, output, OutputFormat, OutputFormat.TABLE, lang)
+        if fmt == OutputFormat.XLSX and (not output or is_stdout(output) and stdout_is_terminal()):
+            raise OutputError(say("xlsx_needs_output", lang))
         from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
         from berakhlak_cli.loaders.units import load_units
         from berakhlak_cli.model.rubric import Lang
@@ -126,7 +170,7 @@ def score(
             inputs.append(("units", units))
         if evidence:
             inputs.append(("evidence", evidence))
-        prov = provenance(inputs, when)
+        prov = replace(provenance(inputs, when), survey_year=year)
         protected = [p for _, p in inputs]
         text = _render(fmt, sheet_out, model, language, prov, gaps)
         # NOTE: everything is rendered before anything is written, and all files are renamed
@@ -134,9 +178,9 @@ def score(
         files: list[tuple[Path, str | bytes]] = [(output, text)] if output else []
         if issues:
             files.append((issues, render_issues_csv(sheet_out.issues)))
-        write_all_atomic(files, protected)
+        write_all_atomic(files, protected, [evidence_dir] if evidence_dir else [])
         if not output:
-            typer.echo(text, nl=False)
+            echo(text)
         if not quiet:
             _report_issues(sheet_out, issues is not None, language)
         if strict and sheet_out.issues:
@@ -156,7 +200,8 @@ def _render(fmt: OutputFormat, sheet, model, language, prov, gaps=False) -> str 
     if fmt == OutputFormat.XLSX:
         from berakhlak_cli.render.xlsx import render_xlsx, score_sheets
 
-        return render_xlsx(score_sheets(sheet, model, language), prov.generated_at)
+        sheets = score_sheets(sheet, model, language, gaps=gaps)
+        return render_xlsx(sheets, prov.generated_at)
     if fmt == OutputFormat.JSON:
         return render_json(sheet, model, prov)
     if fmt == OutputFormat.CSV:

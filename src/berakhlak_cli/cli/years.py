@@ -7,43 +7,56 @@ from pathlib import Path
 import typer
 
 from berakhlak_cli.cli.boundary import warn
+from berakhlak_cli.cli.messages import say
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import Comparison, UnitRename, YearResult, YearSource
 from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.model.years import parse_year, year_hint
 
 YEAR = typer.Option(
     [],
     "--year",
     metavar="FILE=YEAR",
-    help="Set the year of a results file (the JSON of 'score' has none; default: a year in "
-    "the file name, else its generated_at). Repeat per file.",
+    help="Set the year of a results file (default: the year 'score --year' recorded, else a "
+    "year in the file name, else its generated_at). Repeat per file.",
 )
 UNITS_MAP = typer.Option(
     None,
     "--units-map",
+    metavar="FILE",
     help="CSV mapping renamed or merged units between years (columns from,to[,year]).",
     dir_okay=False,
 )
-TITLE = typer.Option(None, "--title", help="Report title (default: a standard title).")
+TITLE = typer.Option(
+    None, "--title", metavar="TEXT", help="Report title (default: a standard title)."
+)
 
 
 def parse_years(specs: list[str], files: list[Path]) -> dict[Path, int]:
     """``FILE=YEAR`` options -> {file: year}; FILE matches the path as given or its name."""
     out: dict[Path, int] = {}
     for spec in specs:
-        name, sep, year = spec.rpartition("=")
-        if not sep or not name or not year.strip().isdigit():
-            raise ResultsError(f"--year {spec!r}: expected FILE=YEAR, e.g. hasil.json=2024")
+        name, sep, text = spec.rpartition("=")
+        year = parse_year(text)
+        if not sep or not name or year is None:
+            raise ResultsError(
+                f"--year {spec!r}: expected FILE=YEAR, e.g. hasil.json=2024 ({year_hint()})"
+            )
         matches = [f for f in files if name in (str(f), f.name)]
         if not matches:
             raise ResultsError(f"--year {spec!r}: {name!r} is not one of the results files given")
         for match in matches:
-            out[match] = int(year)
+            out[match] = year
     return out
 
 
 def read_years(
-    files: list[Path], year_specs: list[str], units_map: Path | None
+    files: list[Path],
+    year_specs: list[str],
+    units_map: Path | None,
+    lang: Lang = Lang.ID,
+    *,
+    quiet: bool = False,
 ) -> tuple[list[YearResult], tuple[UnitRename, ...]]:
     """Load every results file and the units map; warn when a year is only a guess."""
     from berakhlak_cli.loaders.results import load_results
@@ -54,25 +67,29 @@ def read_years(
         raise ResultsError("give the results files of at least two years")
     overrides = parse_years(year_specs, files)
     years = [load_results(path, overrides.get(path)) for path in files]
-    for year in years:
+    for year in years if not quiet else ():
         if year.year_source == YearSource.GENERATED_AT:
-            warn(
-                f"{year.source}: no year in the file name; using {year.year} from its "
-                f"generated_at. Pass --year {Path(year.source).name}=YEAR if that is wrong."
-            )
+            name = Path(year.source).name
+            warn(say("year_guessed", lang, source=year.source, year=year.year, name=name))
     renames = load_units_map(units_map) if units_map else ()
     for rename in unused_renames(years, renames):
-        warn(f"{units_map}: row {rename.row}: unit {rename.old!r} is not in any results file")
+        # NOTE: printed even with --quiet: no output shows a units-map row that matched nothing.
+        warn(say("rename_unused", lang, source=units_map, row=rename.row, unit=rename.old))
     return years, renames
 
 
 def load_comparison(
-    files: list[Path], year_specs: list[str], units_map: Path | None
+    files: list[Path],
+    year_specs: list[str],
+    units_map: Path | None,
+    lang: Lang = Lang.ID,
+    *,
+    quiet: bool = False,
 ) -> tuple[Comparison, list[tuple[str, Path]]]:
     """Read the years, build the comparison, and list the inputs for provenance."""
     from berakhlak_cli.scoring.compare import build_comparison
 
-    years, renames = read_years(files, year_specs, units_map)
+    years, renames = read_years(files, year_specs, units_map, lang, quiet=quiet)
     comparison = build_comparison(years, renames)
     inputs = [(f"results-{y.year}", Path(y.source)) for y in comparison.years]
     if units_map:
@@ -80,11 +97,16 @@ def load_comparison(
     return comparison, inputs
 
 
-def warn_not_comparable(comparison: Comparison, language: Lang) -> None:
-    """One stderr warning per pair of consecutive years that is not comparable."""
-    from berakhlak_cli.render.compare_text import describe
+def warn_comparison(comparison: Comparison, language: Lang, *, table: bool = False) -> None:
+    """One stderr warning per pair of consecutive years that is not comparable (unless the
+    output is the terminal table, which shows it), and one naming the units found in one year
+    only (they have no change to show, so a renamed unit is not lost without a word)."""
+    from berakhlak_cli.render.compare_text import describe, single_year_text
 
-    for check in comparison.checks:
+    for check in comparison.checks if not table else ():
         if not check.comparable:
             what = "; ".join(describe(check, language))
-            warn(f"{check.old.year} -> {check.new.year} not comparable: {what}")
+            warn(say("not_comparable", language, old=check.old.year, new=check.new.year, what=what))
+    if comparison.single_year_units:
+        names = single_year_text(comparison, language)
+        warn(say("one_year_units", language, names=names))

@@ -2,9 +2,10 @@
 
 The kind is chosen by extension: ``.json`` is a ``berakhlak-results`` document (format 1,
 docs/output.md); ``.yaml``/``.yml`` and ``.csv`` are published figures
-(``loaders.results_published``). The JSON has no year field, so its year is, in order: a
-``--year FILE=YEAR`` override, a single four-digit year in the file name (``hasil-2024.json``),
-or, as a last resort, the year of ``generated_at``. Every output says which was used.
+(``loaders.results_published``). A JSON's year is, in order: a ``--year FILE=YEAR`` override,
+the ``year`` that ``score --year`` recorded, a single four-digit year in the file name
+(``hasil-2024.json``), or, as a last resort, the year of ``generated_at``. Every output says
+which was used; a year outside ``model.years`` (2000-2100) is refused.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from berakhlak_cli.model.comparison import (
     YearSource,
 )
 from berakhlak_cli.model.results import InputRef
+from berakhlak_cli.model.years import parse_year, year_hint
 
 RESULTS_FORMAT = "berakhlak-results"
 SUPPORTED_VERSION = 1
@@ -42,8 +44,9 @@ _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
 
 def year_from_name(path: Path) -> int | None:
-    """The year in a file name when exactly one distinct four-digit year (19xx/20xx) occurs."""
-    found = set(_YEAR.findall(path.name))
+    """The year in a file name when exactly one distinct four-digit year (19xx/20xx) in the
+    accepted range (``model.years``) occurs."""
+    found = {y for y in _YEAR.findall(path.name) if parse_year(y) is not None}
     return int(found.pop()) if len(found) == 1 else None
 
 
@@ -109,7 +112,7 @@ def read_results_json(
             f"berakhlak-cli reads version {SUPPORTED_VERSION}); upgrade berakhlak-cli"
         )
     generated = doc.get("generated_at").optional_text()
-    when = year or _year_from_generated(generated, source)
+    when = _year_in_document(doc, year) or year or _year_from_generated(generated, source)
     rubric = _rubric(doc.get("rubric"))
     values = _english_values(
         ValueInfo(v.get("id").text(), v.get("code").text(), v.get("label").text())
@@ -176,9 +179,22 @@ def _english_bands(bands: Iterable[BandInfo]) -> tuple[BandInfo, ...]:
     return tuple(replace(b, label_en=known.get((b.code, b.label), "")) for b in bands)
 
 
+def _year_in_document(
+    doc: JsonNode, given: tuple[int, YearSource] | None
+) -> tuple[int, YearSource] | None:
+    """The ``year`` recorded by ``score --year``: below ``--year FILE=YEAR``, above the name."""
+    if not doc.has("year") or (given is not None and given[1] == YearSource.OVERRIDE):
+        return None
+    node = doc.get("year")
+    value = node.integer()
+    if parse_year(str(value)) is None:
+        raise node.fail(f"{value} is not a year ({year_hint()})")
+    return value, YearSource.FILE
+
+
 def _year_from_generated(generated: str | None, source: str) -> tuple[int, YearSource]:
     match = re.match(r"((?:19|20)[0-9]{2})-", generated or "")
-    if not match:
+    if not match or parse_year(match.group(1)) is None:
         raise ResultsError(
             f"{source}: cannot tell which year these results are for: no year in the file name "
             "and no usable 'generated_at'; pass --year FILE=YEAR"

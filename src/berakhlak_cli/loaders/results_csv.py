@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import Figure, UnitResult
+from berakhlak_cli.model.years import parse_year, year_hint
 from berakhlak_cli.scoring.normalize import normalize
 
 FIXED = (
@@ -168,10 +169,13 @@ def read_published_csv_rows(
             "come from (it decides whether years are comparable)"
         )
     year_text, year_row = shared["year"]
-    if not year_text.isdigit() or not 1900 <= int(year_text) <= 2999:
-        raise ResultsError(f"{source}: row {year_row}: column 'year': {year_text!r} is not a year")
+    year = parse_year(year_text)
+    if year is None:
+        raise ResultsError(
+            f"{source}: row {year_row}: column 'year': {year_text!r} is not a year ({year_hint()})"
+        )
     return PublishedTable(
-        year=int(year_text),
+        year=year,
         instrument=shared["instrument"][0],
         institution_name=shared.get("institution", ("", 0))[0],
         institution=institution or UnitResult(name="", index=None),

@@ -30,6 +30,7 @@ from berakhlak_cli.model.comparison import (
     YearSource,
 )
 from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.model.years import YEAR_MAX, YEAR_MIN, year_hint
 from berakhlak_cli.scoring.normalize import normalize
 
 PUBLISHED_FORMAT = "berakhlak-published"
@@ -181,7 +182,9 @@ def read_published_yaml(
     if top.ok and top.integer("format_version", 0) != 1:
         col.add("bad-format", "'format_version' must be 1", "format_version")
     reader = _Reader(col, vocabulary())
-    year = top.integer("year", 0, minimum=1900)
+    year = top.integer("year", 0, minimum=YEAR_MIN)
+    if top.has("year") and year > YEAR_MAX:
+        col.add("bad-number", f"'year' {year}: {year_hint()}", top.at("year"))
     if not top.has("year") and year_override is None:
         col.add("missing-key", "required key 'year' is missing", "")
     if top.raw("rubric") is not None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.model.comparison import UnitRename
+from berakhlak_cli.model.years import parse_year, year_hint
 from berakhlak_cli.scoring.normalize import normalize
 
 FROM_NAMES = ("from", "old", "unit_lama", "dari", "lama")
@@ -67,11 +68,12 @@ def load_units_map(path: Path) -> tuple[UnitRename, ...]:
                 raise UnitsError(f"{source}: row {number}: column {head[col]!r}: empty unit name")
         year = None
         if col_year is not None and (raw := cells[col_year].strip()):
-            if not raw.isdigit():
+            year = parse_year(raw)
+            if year is None:
                 raise UnitsError(
-                    f"{source}: row {number}: column {head[col_year]!r}: {raw!r} is not a year"
+                    f"{source}: row {number}: column {head[col_year]!r}: {raw!r} is not a year "
+                    f"({year_hint()})"
                 )
-            year = int(raw)
         key = (normalize(old), year)
         if key in seen:
             raise UnitsError(

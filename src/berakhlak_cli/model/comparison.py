@@ -278,6 +278,14 @@ class PairCheck:
 
 
 @dataclass(frozen=True)
+class SingleYearUnit:
+    """A unit in one year's results only (its figure may be withheld there)."""
+
+    year: int
+    line: Line
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything ``compare`` and ``report`` show."""
 
@@ -287,6 +295,8 @@ class Comparison:
     units: tuple[Line, ...]
     unit_values: Mapping[str, tuple[Line, ...]]
     checks: tuple[PairCheck, ...]
+    single_year_units: tuple[SingleYearUnit, ...] = ()
+    """Units found in one year only (no change to show): listed, never dropped silently."""
 
     @property
     def comparable(self) -> bool:

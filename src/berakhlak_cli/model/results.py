@@ -233,3 +233,5 @@ class Provenance:
     tool_version: str
     generated_at: str
     inputs: tuple[InputRef, ...] = ()
+    survey_year: int | None = None
+    """The survey year given with ``score --year`` (recorded in the JSON; None when not given)."""

@@ -26,6 +26,7 @@ from berakhlak_cli.render.compare_text import (
     decimals,
     figure_text,
     line_label,
+    single_year_note,
     step_text,
     table_head,
     warning_lines,
@@ -149,6 +150,14 @@ def comparison_document(comparison: Comparison, provenance: Provenance) -> dict[
             }
             for u in comparison.units
         ],
+        "units_one_year": [
+            {
+                "name": u.line.label,
+                "year": u.year,
+                "figures": _line(u.line, comparison)["figures"],
+            }
+            for u in comparison.single_year_units
+        ],
     }
 
 
@@ -195,6 +204,7 @@ def comparison_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]
     for unit in comparison.units:
         rows.append(row("unit", unit.label, unit))
         rows += [row("unit_value", unit.label, v) for v in comparison.unit_values[unit.label]]
+    rows += [row("unit_one_year", u.line.label, u.line) for u in comparison.single_year_units]
     return head, rows
 
 
@@ -256,4 +266,6 @@ def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:
         parts += [f"### {say('per_unit', lang)}", ""]
         units = [(u.label, u) for u in comparison.units]
         parts += [_md_table(comparison, say("unit", lang), units, lang), ""]
+    if single := single_year_note(comparison, lang):
+        parts += [f"> **⚠** {_md(single)}", ""]
     return "\n".join(parts)

@@ -21,6 +21,7 @@ from berakhlak_cli.render.compare_text import (
     decimals,
     figure_text,
     line_label,
+    single_year_note,
     step_text,
     warning_lines,
     year_line,
@@ -98,4 +99,6 @@ def render_comparison(comparison: Comparison, lang: Lang) -> RenderableType:
         parts += [Text(note, style="dim") for note in unit_notes if note not in notes]
     elif any(y.units for y in comparison.years):
         parts.append(Text(say("no_units", lang), style="dim"))
+    if single := single_year_note(comparison, lang):
+        parts.append(Text(single, style="yellow"))
     return Group(*parts)

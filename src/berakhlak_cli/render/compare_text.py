@@ -222,3 +222,15 @@ def ci_notes(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> list[
     reasons = dict.fromkeys(c.reason.value for c in changes if c.reason is not None)
     notes += [say(f"no_ci_{reason}", lang) for reason in reasons]
     return notes
+
+
+def single_year_text(comparison: Comparison, lang: Lang) -> str:
+    """``Biro Lama (2022), Biro Baru (2024)``: the units found in one year only."""
+    return ", ".join(f"{u.line.label} ({u.year})" for u in comparison.single_year_units)
+
+
+def single_year_note(comparison: Comparison, lang: Lang) -> str:
+    """The sentence every format prints under the unit table ("" when there are none)."""
+    if not comparison.single_year_units:
+        return ""
+    return say("single_year", lang, names=single_year_text(comparison, lang))

@@ -52,6 +52,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "Unit yang ada di sedikitnya dua tahun.",
         "Units present in at least two years.",
     ),
+    "single_year": (
+        "Unit yang hanya ada pada satu tahun (tidak dibandingkan; periksa --units-map bila "
+        "namanya berubah): {names}",
+        "Units present in one year only (not compared; check --units-map if a name changed): "
+        "{names}",
+    ),
+    "single_year_sheet": ("Satu tahun saja", "One year only"),
     "no_units": ("Tidak ada unit kerja yang ada di dua tahun.", "No unit appears in two years."),
     "merged": ("gabungan dari {names}", "merged from {names}"),
     "headline_index": ("indeks survei", "survey index"),

@@ -16,6 +16,7 @@ from berakhlak_cli.render.compare_text import (
     ci_pairs,
     line_label,
     meaningful_text,
+    single_year_note,
     warning_lines,
     year_line,
 )
@@ -86,6 +87,15 @@ def comparison_sheets(comparison: Comparison, lang: Lang) -> list[Sheet]:
             for row in long_rows
         ]
         sheets.append(Sheet(say("sheet_unit_values", lang), long_head, numeric, banner))
+    if comparison.single_year_units:
+        single: list[list[Cell]] = []
+        for unit in comparison.single_year_units:
+            figure = next((f for f in unit.line.figures if f is not None), None)
+            rounded, band = (figure.rounded, figure.band) if figure else (None, None)
+            single.append([unit.line.label, unit.year, rounded, band])
+        head = [say("unit", lang), say("year", lang), say("index", lang), say("category", lang)]
+        note = [single_year_note(comparison, lang)]
+        sheets.append(Sheet(say("single_year_sheet", lang), head, single, note))
     diff_rows: list[list[Cell]] = [
         [f"{c.old.year}→{c.new.year}", d.aspect, d.detail, _text(d.old), _text(d.new)]
         for c in comparison.checks

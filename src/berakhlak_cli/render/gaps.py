@@ -143,6 +143,44 @@ def _num(value: float | None) -> str:
     return "" if value is None else repr(value)
 
 
+def gaps_title(lang: Lang) -> str:
+    """The heading of the gap report (also the worksheet name with ``-f xlsx``)."""
+    return _w("title", lang)
+
+
+def gap_records(sheet: Scoresheet) -> tuple[list[str], list[list[str | float | None]]]:
+    """The long format of ``render_gaps_csv`` with numbers kept as numbers (for a worksheet)."""
+    head = [*sheet.group_by, *_LONG_HEAD]
+    rows: list[list[str | float | None]] = []
+    for unit in sheet.gaps:
+        first: list[str | float | None] = [*unit.key, unit.combined, unit.band, unit.next_band]
+        first += [unit.to_next_band, unit.evidence, str(unit.no_evidence).lower()]
+        if not unit.items:
+            rows.append(first + [None] * 7)
+        for gap in unit.ranked:
+            item: list[str | float | None] = [gap.evidence_id, gap.criterion_id]
+            item += [str(gap.provided).lower(), gap.answer, gap.row, gap.score, gap.points]
+            rows.append(first + item)
+    return head, rows
+
+
+_LONG_HEAD = (
+    "combined",
+    "band",
+    "next_band",
+    "to_next_band",
+    "evidence_score",
+    "no_evidence",
+    "evidence_id",
+    "criterion",
+    "provided",
+    "answer",
+    "row",
+    "score",
+    "points",
+)
+
+
 def render_gaps_csv(sheet: Scoresheet) -> str:
     """Long format, one row per unmet item (a unit with none gets one row with empty items)."""
     out = io.StringIO()

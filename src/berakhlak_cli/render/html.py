@@ -19,7 +19,13 @@ from berakhlak_cli.model.comparison import Comparison, Figure
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.charts import Series, heatmap_chart, values_chart
-from berakhlak_cli.render.compare_text import band_legend, line_label, warning_lines, year_line
+from berakhlak_cli.render.compare_text import (
+    band_legend,
+    line_label,
+    single_year_note,
+    warning_lines,
+    year_line,
+)
 from berakhlak_cli.render.compare_words import say, words
 from berakhlak_cli.render.report_method import method_blocks
 from berakhlak_cli.render.report_view import ReportView, build_view, line_table
@@ -158,5 +164,6 @@ def render_compare_html(comparison: Comparison, lang: Lang, provenance: Provenan
         "values": line_table(comparison, say("measure", lang), measures, lang),
         "units": line_table(comparison, say("unit", lang), units, lang) if units else None,
         "band_legend": band_legend(comparison, lang),
+        "single_year": single_year_note(comparison, lang),
     }
     return environment().get_template("compare.html.j2").render(context)

@@ -153,6 +153,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
         "format_version": FORMAT_VERSION,
         "tool": {"name": "berakhlak-cli", "version": provenance.tool_version},
         "generated_at": provenance.generated_at,
+        **({"year": provenance.survey_year} if provenance.survey_year is not None else {}),
         "rubric": {
             "id": sheet.rubric.id,
             "version": sheet.rubric.version,

@@ -127,8 +127,11 @@ def _normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def score_sheets(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[Sheet]:
-    """``score`` as a workbook: the results table and every data issue."""
+def score_sheets(
+    sheet: Scoresheet, rubric: Rubric, lang: Lang, *, gaps: bool = False
+) -> list[Sheet]:
+    """``score`` as a workbook: the results table, every data issue and, with ``gaps``, the
+    evidence gap report in its long form (``render.gaps.gap_records``)."""
     value_ids = [v.id for v in rubric.values]
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
     head = [*sheet.group_by, "level", word("respondents_long", lang)]
@@ -154,7 +157,7 @@ def score_sheets(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[Sheet]:
         rows.append(row)
     title = "Hasil" if lang == Lang.ID else "Results"
     issues_title = "Masalah data" if lang == Lang.ID else "Data issues"
-    return [
+    sheets = [
         Sheet(title, head, rows),
         Sheet(
             issues_title,
@@ -162,6 +165,12 @@ def score_sheets(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[Sheet]:
             [_issue_row(i) for i in sheet.issues],
         ),
     ]
+    if gaps:
+        from berakhlak_cli.render.gaps import gap_records, gaps_title
+
+        gap_head, gap_rows = gap_records(sheet)
+        sheets.append(Sheet(gaps_title(lang), gap_head, gap_rows))
+    return sheets
 
 
 def _issue_row(issue: Issue) -> list[Cell]:

@@ -27,6 +27,7 @@ from berakhlak_cli.model.comparison import (
     Headline,
     Line,
     PairCheck,
+    SingleYearUnit,
     Step,
     UnitRename,
     ValueInfo,
@@ -137,18 +138,19 @@ def build_comparison(years: Sequence[YearResult], renames: Sequence[UnitRename] 
         for v in _value_set(ordered)
     ]
     values = [line for line in values if any(f is not None for f in line.figures)]
-    units, unit_values = _unit_lines(ordered)
+    units, unit_values, single = _unit_lines(ordered)
     checks = tuple(
         PairCheck(ordered[i], ordered[i + 1], differences(ordered[i], ordered[i + 1]))
         for i in range(len(ordered) - 1)
     )
-    return Comparison(ordered, index, tuple(values), units, unit_values, checks)
+    return Comparison(ordered, index, tuple(values), units, unit_values, checks, single)
 
 
 def _unit_lines(
     years: tuple[YearResult, ...],
-) -> tuple[tuple[Line, ...], dict[str, tuple[Line, ...]]]:
-    """Units present in at least two years, by name (case- and space-insensitive)."""
+) -> tuple[tuple[Line, ...], dict[str, tuple[Line, ...]], tuple[SingleYearUnit, ...]]:
+    """Units present in at least two years, by name (case- and space-insensitive), and the
+    units present in one year only (after ``--units-map``)."""
     names: dict[str, str] = {}
     per_year = []
     for year in years:
@@ -158,12 +160,16 @@ def _unit_lines(
             names[key] = unit.name
     value_set = _value_set(years)
     lines: list[Line] = []
+    single: list[SingleYearUnit] = []
     unit_values: dict[str, tuple[Line, ...]] = {}
     for key in sorted(names):
         present = [t.get(key) for t in per_year]
-        if sum(u is not None for u in present) < 2:
-            continue
         name = names[key]
+        if sum(u is not None for u in present) < 2:
+            line = make_line(name, name, "", [u.index if u else None for u in present], years)
+            year = next(y for u, y in zip(present, years, strict=True) if u is not None)
+            single.append(SingleYearUnit(year.year, line))
+            continue
         lines.append(make_line(name, name, "", [u.index if u else None for u in present], years))
         unit_values[name] = tuple(
             make_line(
@@ -171,4 +177,4 @@ def _unit_lines(
             )
             for v in value_set
         )
-    return tuple(lines), unit_values
+    return tuple(lines), unit_values, tuple(single)
