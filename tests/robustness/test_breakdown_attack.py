@@ -74,9 +74,7 @@ def _publications(
     withheld: Sets = []
     for group in doc["groups"]:
         key = {c: _norm(v) for c, v in group["key"].items()}
-        members = frozenset(
-            n for n in base if all(_norm(rows[n][c]) == key[c] for c in by)
-        )
+        members = frozenset(n for n in base if all(_norm(rows[n][c]) == key[c] for c in by))
         assert len(members) == group["respondents"], (by, group["key"])
         (withheld if group["withheld"] else published).append(members)
     institution = doc["institution"]
@@ -175,3 +173,28 @@ def test_runs_with_different_settings_are_a_documented_limit(runner: CliRunner) 
     with_units, _, _ = _publications(runner, survey, (UNIT,), EXAMPLE / "units.csv")
     found, _ = _recovered(plain + with_units, hidden, sorted(people))
     assert sorted(len(s) for s in found) == [4, 46]
+
+
+def test_a_blank_breakdown_cell_stays_in_the_institution_row_and_is_protected(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """One row with a blank jenis_asn: it counts in the institution row (the same 30 people as
+    the run by unit), is in no group, gets a ``no-group`` issue, and the smallest type is
+    withheld so that institution minus the types does not isolate it."""
+    lines = ["nip,unit_kerja,jenis_asn," + ",".join(ITEMS)]
+    kinds = ["PNS"] * 20 + ["PPPK"] * 6 + ["CPNS"] * 3 + [""]
+    for row, kind in enumerate(kinds, start=1):
+        answers = ",".join(str(1 + (row * 7 + j) % 5) for j in range(21))
+        lines.append(f"id{row},Biro {row % 2},{kind},{answers}")
+    survey = tmp_path / "s.csv"
+    survey.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(survey), "--by", "jenis_asn", "-f", "json"])
+    doc = json.loads(result.stdout)
+    assert doc["institution"]["respondents"] == 30 and doc["institution"]["withheld"] is None
+    shown = {g["key"]["jenis_asn"]: (g["respondents"], g["withheld"]) for g in doc["groups"]}
+    assert shown == {"CPNS": (3, "anonymity"), "PNS": (20, None), "PPPK": (6, "complementary")}
+    issue = next(i for i in doc["issues"]["items"] if i["code"] == "no-group")
+    assert (issue["row"], issue["excluded"]) == (31, False)
+    assert (
+        issue["message"] == "no value in 'jenis_asn': counted in the institution row, in no group"
+    )
