@@ -24,7 +24,6 @@ from berakhlak_cli.model.results import (
     GroupResult,
     Interval,
     Issue,
-    IssueCode,
     RubricRef,
     Score,
 )
@@ -32,7 +31,7 @@ from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubr
 from berakhlak_cli.scoring.bands import make_scores, mean, weighted_mean
 from berakhlak_cli.scoring.breakdowns import Cells, breakdown, suppress
 from berakhlak_cli.scoring.comparability import rubric_summary
-from berakhlak_cli.scoring.eligibility import minimum_respondents
+from berakhlak_cli.scoring.eligibility import Eligible, unit_eligibility
 from berakhlak_cli.scoring.group_intervals import group_interval_table
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.normalize import normalize
@@ -41,8 +40,7 @@ from berakhlak_cli.scoring.suppression import ANONYMITY
 NO_ELIGIBLE_UNIT = "no-eligible-unit"
 """Why the institution row is withheld when every unit was left out (below its minimum)."""
 
-_Eligibility = tuple[int | None, int | None, bool | None]
-_UNKNOWN: _Eligibility = (None, None, None)
+_UNKNOWN: Eligible = (None, None, None)
 
 
 class ResultBuilder:
@@ -108,7 +106,10 @@ class ResultBuilder:
     def build(self) -> tuple[tuple[GroupResult, ...], GroupResult, list[Issue]]:
         """All group rows (sorted by key), the institution row, and eligibility issues."""
         counts = [int(n) for n in self.fine.respondents[: len(self.fine_keys)]]
-        units = self._unit_eligibility(counts)
+        units, issues = unit_eligibility(
+            self.fine_keys, counts, self.unit, self.headcounts, self.rubric.eligibility
+        )
+        self.issues.extend(issues)
         inside = [
             not (self._excludes() and units.get(self._unit_of(f) or "", _UNKNOWN)[2] is False)
             for f in range(len(self.fine_keys))
@@ -124,7 +125,7 @@ class ResultBuilder:
             key=lambda g: tuple(normalize(k) for k in self.keys[g]),
         )
         one_way_unit = self.unit is not None and by == (self.unit,)
-        eligibility: list[_Eligibility] = [
+        eligibility: list[Eligible] = [
             units.get(normalize(k[0]), _UNKNOWN) if one_way_unit else _UNKNOWN for k in self.keys
         ]
         self._raw = self._all_raw_scores()
@@ -175,50 +176,6 @@ class ResultBuilder:
     def _excludes(self) -> bool:
         return self.rubric.eligibility.exclude_from_parent
 
-    def _unit_eligibility(self, counts: Sequence[int]) -> dict[str, _Eligibility]:
-        """Normalized unit -> (headcount, minimum, eligible), with one issue per unit at fault.
-
-        Judged on the unit's respondents whatever ``--by`` is, so every run leaves the same
-        units out of the institution row. A headcount below the respondents (or 0) cannot be
-        right (46 respondents of 10 staff would be a 460 % response rate): the unit is treated
-        as having no headcount, with an issue.
-        """
-        if self.unit is None or not self.headcounts:
-            return {}
-        names: dict[str, str] = {}
-        respondents: dict[str, int] = {}
-        for f, key in enumerate(self.fine_keys):
-            norm = normalize(key[self.unit])
-            names.setdefault(norm, key[self.unit])
-            respondents[norm] = respondents.get(norm, 0) + counts[f]
-        out: dict[str, _Eligibility] = {}
-        for norm in sorted(names):
-            name, n = names[norm], respondents[norm]
-            headcount = self.headcounts.get(norm)
-            if headcount is None:
-                why = f"unit {name!r} is not in the units file"
-                self.issues.append(Issue(IssueCode.NO_HEADCOUNT, why, group=name))
-                continue
-            if headcount < n:
-                why = (
-                    f"{n} respondents but the units file gives a headcount of {headcount}; "
-                    "no response rate or minimum for this unit"
-                )
-                self.issues.append(Issue(IssueCode.HEADCOUNT_BELOW_RESPONDENTS, why, group=name))
-                continue
-            need = minimum_respondents(headcount, self.rubric.eligibility)
-            if n < need:
-                self.issues.append(
-                    Issue(
-                        IssueCode.BELOW_MINIMUM,
-                        f"{n} respondents, below the minimum {need} for {headcount} staff"
-                        + ("; left out of the institution row" if self._excludes() else ""),
-                        group=name,
-                    )
-                )
-            out[norm] = (headcount, need, n >= need)
-        return out
-
     def _scores(
         self, values: list[float | None], index: float | None
     ) -> tuple[dict[str, Score | None], Score | None]:
@@ -255,7 +212,7 @@ class ResultBuilder:
             index_interval=index_interval,
         )
 
-    def _institution(self, units: Mapping[str, _Eligibility], counts: Sequence[int]) -> GroupResult:
+    def _institution(self, units: Mapping[str, Eligible], counts: Sequence[int]) -> GroupResult:
         inside = [f for f in range(len(self.fine_keys)) if self._cells.inside[f]]
         # NOTE: summed over fine cells in key order, which for the run by unit is unit order.
         inside.sort(key=lambda f: tuple(normalize(k) for k in self.fine_keys[f]))
