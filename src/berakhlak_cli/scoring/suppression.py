@@ -16,13 +16,17 @@ withheld ones. The rules, applied until nothing changes:
    with the null space). If it is, the smallest published group that shares a parent with it
    and removes the determination is withheld as well.
 
-A group alone in a published margin is known whatever this run does, so it is never chosen as
-a complement. What the separately published margins give away by themselves (a unit total
-from ``--by unit_kerja`` minus a type total from ``--by jenis_asn`` that happens to cover the
-same people but one) cannot be repaired here; docs/privacy.md lists it among the limits.
+A cell that is never published (rows with a blank ``--by`` cell, ``scoring.breakdowns``) is
+in its parents like any group: below ``k`` it is protected as if withheld for anonymity, at
+``k`` or more it is treated as known. Neither it nor a group alone in a published margin
+(known whatever this run does) is ever chosen as a complement. Which parents a breakdown has
+is ``scoring.breakdowns``' business.
 
-Margins of a cross-breakdown are treated as published when they reach ``k`` (conservative: the
-other run may withhold them anyway). Rounding and the 0-100 bounds are ignored (they only help
+What the separately published margins give away by themselves (a unit total from ``--by
+unit_kerja`` minus a type total from ``--by jenis_asn`` that happens to cover the same people
+but one) cannot be repaired here; docs/privacy.md lists it among the limits.
+
+Rounding and the 0-100 bounds are ignored (they only help
 the defender and the attacker respectively; see docs/privacy.md).
 """
 
