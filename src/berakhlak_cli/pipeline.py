@@ -34,9 +34,10 @@ def score_survey(
     )
     scorer = SurveyScorer(
         rubric,
-        group_by=tuple(source.plan.groups),
+        group_by=source.plan.group_by,
         headers=source.plan.item_headers(),
         headcounts=headcounts,
+        unit=source.plan.unit_only,
     )
     if scorer.duplicates.needs_plan:
         for first_row, ids in source.id_batches():

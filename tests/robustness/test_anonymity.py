@@ -21,13 +21,8 @@ from typer.testing import CliRunner
 from berakhlak_cli.cli import app
 from berakhlak_cli.loaders.rubric import load_rubric
 from berakhlak_cli.pipeline import score_survey
-from berakhlak_cli.scoring.suppression import (
-    ANONYMITY,
-    COMPLEMENTARY,
-    Parent,
-    parents_of,
-    withhold,
-)
+from berakhlak_cli.scoring.breakdowns import parents_of
+from berakhlak_cli.scoring.suppression import ANONYMITY, COMPLEMENTARY, Parent, withhold
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kalteng"

@@ -210,6 +210,9 @@ UNITS_CASES: dict[str, Outcome] = {
     "units.cp1252.csv": Fails("line 2: not UTF-8 text"),
     "units.ragged-row.csv": Fails("row 3: expected 3 fields, found 2"),
     "units.does-not-exist.csv": Fails("file not found"),
+    # issue #18 item 7: scored, with a headcount-below-respondents issue for Biro Umum
+    "units.headcount-below-respondents.csv": Scores(),
+    "units.zero-headcount.csv": Scores(),
 }
 
 
@@ -315,6 +318,21 @@ def test_units_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
         assert ("no-headcount", "Biro Umum") in {
             (i["code"], i["group"]) for i in doc["issues"]["items"]
         }
+    # issue #18 item 7: 6 respondents of 2 (or 0) staff: an issue, and no headcount or rate
+    if case in ("units.headcount-below-respondents.csv", "units.zero-headcount.csv"):
+        staff = 2 if "below" in case else 0
+        assert [
+            (i["group"], i["message"])
+            for i in doc["issues"]["items"]
+            if i["code"] == "headcount-below-respondents"
+        ] == [
+            (
+                "Biro Umum",
+                f"6 respondents but the units file gives a headcount of {staff}; "
+                "no response rate or minimum for this unit",
+            )
+        ]
+        assert counts["Biro Umum"] is None
 
 
 @pytest.mark.parametrize("case", list(EVIDENCE_CASES))

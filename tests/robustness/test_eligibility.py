@@ -83,3 +83,69 @@ def test_no_response_rate_without_units(runner: CliRunner) -> None:
     result = runner.invoke(app, ["score", str(SURVEY), "-f", "json"])
     doc = json.loads(result.stdout)
     assert all("response_rate" not in g for g in [*doc["groups"], doc["institution"]])
+
+
+# Issue #18 (headcount below the respondents) and issue #13 item 3 (which rule withheld the
+# institution row).
+ITEMS = [f"{v}{i}" for v in ("bp", "ak", "ko", "ha", "lo", "ad", "kl") for i in (1, 2, 3)]
+
+
+def _survey(path: Path, units: dict[str, int]) -> Path:
+    lines = ["nip,unit_kerja," + ",".join(ITEMS)]
+    row = 0
+    for unit, n in units.items():
+        for _ in range(n):
+            row += 1
+            lines.append(f"id{row},{unit}," + ",".join(str(1 + (row + j) % 5) for j in range(21)))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _score(runner: CliRunner, survey: Path, units: str, *extra: str) -> dict:  # type: ignore[type-arg]
+    table = survey.with_name("units.csv")
+    table.write_text("unit_kerja,headcount\n" + units, encoding="utf-8")
+    result = runner.invoke(app, ["score", str(survey), "--units", str(table), *extra])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout) if "json" in extra else {"out": result.stdout}
+
+
+def test_every_unit_below_its_minimum_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    """60 respondents, 20 of 100 staff in each of three units (minimum 80): the institution row
+    is empty because every unit is left out, not because of anonymity."""
+    survey = _survey(tmp_path / "s.csv", {"Biro A": 20, "Biro B": 20, "Biro C": 20})
+    units = "Biro A,100\nBiro B,100\nBiro C,100\n"
+    doc = _score(runner, survey, units, "-f", "json")
+    assert doc["institution"]["respondents"] == 0
+    assert doc["institution"]["withheld"] == "no-eligible-unit"
+    table = " ".join(_score(runner, survey, units)["out"].split())
+    assert "tidak dihitung: semua unit di bawah minimum responden dan dikecualikan" in table
+    assert "anonimitas" not in table
+    english = " ".join(_score(runner, survey, units, "--lang", "en")["out"].split())
+    assert "not computed: every unit is below its minimum respondents" in english
+
+
+def test_a_headcount_below_the_respondents_is_an_issue(runner: CliRunner, tmp_path: Path) -> None:
+    """46 respondents of 10 staff (460 %) and 6 of 0: each unit gets an issue and is treated
+    as having no headcount (no response rate, no minimum); exit 1 under --strict."""
+    survey = _survey(tmp_path / "s.csv", {"Biro A": 46, "Biro B": 6, "Biro C": 30})
+    units = "Biro A,10\nBiro B,0\nBiro C,32\n"
+    doc = _score(runner, survey, units, "-f", "json")
+    found = {
+        i["group"]: i["message"]
+        for i in doc["issues"]["items"]
+        if i["code"] == "headcount-below-respondents"
+    }
+    assert found == {
+        "Biro A": "46 respondents but the units file gives a headcount of 10; "
+        "no response rate or minimum for this unit",
+        "Biro B": "6 respondents but the units file gives a headcount of 0; "
+        "no response rate or minimum for this unit",
+    }
+    by_name = {g["key"]["unit_kerja"]: g for g in doc["groups"]}
+    assert by_name["Biro A"].get("headcount") is None and by_name["Biro B"].get("headcount") is None
+    assert "response_rate" not in by_name["Biro A"]
+    assert (by_name["Biro C"]["headcount"], by_name["Biro C"]["min_respondents"]) == (32, 30)
+    assert doc["institution"]["respondents"] == 82
+    table = survey.with_name("units.csv")
+    strict = runner.invoke(app, ["score", str(survey), "--units", str(table), "--strict", "-q"])
+    assert strict.exit_code == 1

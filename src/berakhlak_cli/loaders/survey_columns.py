@@ -32,6 +32,14 @@ class SurveyPlan:
     """Item id -> the rule that matched its header (None for plans built by hand)."""
     notes: tuple[str, ...] = ()
     """Said once on stderr: how many items matched loosely (containment, grid row)."""
+    unit_only: str | None = None
+    """The entry of ``groups`` that is the unit column read only to define the institution
+    row (``--by`` without the unit); None when the unit is a ``--by`` column or absent."""
+
+    @property
+    def group_by(self) -> tuple[str, ...]:
+        """The ``--by`` columns (``groups`` without ``unit_only``)."""
+        return tuple(g for g in self.groups if g != self.unit_only)
 
     @property
     def needed(self) -> list[int]:
@@ -112,6 +120,15 @@ def _plan(
         column = find((spec.name, *spec.aliases), f"grouping column {name!r}", required=True)
         if column is not None:  # required=True raises instead of returning None
             groups[spec.name] = column
+    unit_only = None
+    unit = rubric.columns.unit
+    if unit.name not in groups:
+        # NOTE: the institution row leaves out rows with a blank unit and units below their
+        # minimum in every run, so the unit column is read whatever --by is (issue #18).
+        found = find((unit.name, *unit.aliases), "the unit column", required=False)
+        if found is not None and found not in groups.values():
+            groups[unit.name] = found
+            unit_only = unit.name
     rid = rubric.columns.respondent_id
     rid_pos = find((rid.name, *rid.aliases), "the respondent id", required=False) if rid else None
     used = (
@@ -131,6 +148,7 @@ def _plan(
         ignored=ignored,
         matched_by=matched_by,
         notes=_notes(matching),
+        unit_only=unit_only,
     )
 
 

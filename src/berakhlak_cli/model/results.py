@@ -39,6 +39,8 @@ class IssueCode(StrEnum):
     NEGATIVE_ITEM_CORRELATION = "negative-item-correlation"
     BELOW_MINIMUM = "below-minimum-respondents"
     NO_HEADCOUNT = "no-headcount"
+    NO_GROUP = "no-group"
+    HEADCOUNT_BELOW_RESPONDENTS = "headcount-below-respondents"
 
 
 @dataclass(frozen=True)

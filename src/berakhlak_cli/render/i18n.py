@@ -20,6 +20,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "disembunyikan agar nilai kelompok kecil tidak dapat dihitung dari total",
         "withheld so a small group's scores cannot be derived from the total",
     ),
+    "no-eligible-unit": (
+        "tidak dihitung: semua unit di bawah minimum responden dan dikecualikan dari baris ini",
+        "not computed: every unit is below its minimum respondents and left out of this row",
+    ),
     "rows_summary": (
         "Baris dibaca {read}, dinilai {scored}, dikecualikan {excluded}",
         "Rows read {read}, scored {scored}, excluded {excluded}",

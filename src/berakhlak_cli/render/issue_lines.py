@@ -16,6 +16,7 @@ _ID: dict[IssueCode, str] = {
     IssueCode.NOT_INTEGER: "jawaban {value} bukan bilangan bulat skala; dihitung tidak menjawab",
     IssueCode.BLANK_RESPONDENT: "baris dikecualikan: tidak ada butir yang dijawab",
     IssueCode.MISSING_GROUP: "baris dikecualikan: kolom pengelompokan kosong",
+    IssueCode.NO_GROUP: "kolom pengelompokan kosong: dihitung di baris instansi, tanpa kelompok",
     IssueCode.EMPTY_ROW: "baris dikecualikan: baris kosong (tanpa jawaban, kelompok, atau ID)",
     IssueCode.DUPLICATE_RESPONDENT: "baris dikecualikan: ID responden berulang",
     IssueCode.STRAIGHT_LINING: "{verb}: jawaban sama untuk semua butir",

@@ -76,3 +76,23 @@ class GroupStats:
         for name in ("index_sum", "index_sumsq", "index_count"):
             setattr(out, name, getattr(self, name)[rows].sum(keepdims=True))
         return out
+
+    def regroup(self, cell_of: Index, n_cells: int) -> GroupStats:
+        """Sums per coarser cell: group ``g`` goes to ``cell_of[g]`` (-1: dropped)."""
+        out = GroupStats(self.n_values)
+        out.grow(n_cells)
+        keep = np.flatnonzero(cell_of >= 0)
+        target = cell_of[keep]
+        for name in (
+            "respondents",
+            "index_sum",
+            "index_sumsq",
+            "index_count",
+            "value_sum",
+            "value_sumsq",
+            "value_count",
+            "points",
+            "weight",
+        ):
+            np.add.at(getattr(out, name), target, getattr(self, name)[keep])
+        return out

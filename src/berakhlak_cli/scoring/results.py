@@ -6,7 +6,8 @@
   index is the unweighted mean of the 7 values, domain.md 2.4) or all points pooled.
 - Institution row: all included respondents pooled, or the unweighted mean of included units
   (``aggregation.institution``). Units below the minimum respondents are left out of the parent
-  when ``eligibility.exclude_from_parent`` (default).
+  when ``eligibility.exclude_from_parent`` (default). The row is the same for every ``--by``
+  of the same file and settings (``scoring.breakdowns``).
 - Anonymity: a group with fewer than ``anonymity.min_group_size`` respondents has its scores
   withheld, and complementary suppression (``scoring.suppression``: the institution row and,
   for a cross-breakdown, every margin as parents) stops it being recovered by subtraction.
@@ -23,18 +24,23 @@ from berakhlak_cli.model.results import (
     GroupResult,
     Interval,
     Issue,
-    IssueCode,
     RubricRef,
     Score,
 )
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
 from berakhlak_cli.scoring.bands import make_scores, mean, weighted_mean
+from berakhlak_cli.scoring.breakdowns import Cells, breakdown, suppress
 from berakhlak_cli.scoring.comparability import rubric_summary
-from berakhlak_cli.scoring.eligibility import minimum_respondents
+from berakhlak_cli.scoring.eligibility import Eligible, unit_eligibility
 from berakhlak_cli.scoring.group_intervals import group_interval_table
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.normalize import normalize
-from berakhlak_cli.scoring.suppression import ANONYMITY, parents_of, withhold
+from berakhlak_cli.scoring.suppression import ANONYMITY
+
+NO_ELIGIBLE_UNIT = "no-eligible-unit"
+"""Why the institution row is withheld when every unit was left out (below its minimum)."""
+
+_UNKNOWN: Eligible = (None, None, None)
 
 
 class ResultBuilder:
@@ -49,9 +55,15 @@ class ResultBuilder:
         headcounts: Mapping[str, int] | None,
         *,
         intervals: bool = True,
+        unit: int | None = None,
     ) -> None:
+        """``keys`` are fine cells (``scoring.breakdowns``): the ``group_by`` columns, then
+        the unit column when it is not one of them; ``unit`` is its position."""
         self.rubric = rubric
         self.intervals = intervals
+        self.fine = stats
+        self.fine_keys = list(keys)
+        self.unit = unit
         self.stats = stats
         self.keys = list(keys)
         self.group_by = group_by
@@ -93,20 +105,40 @@ class ResultBuilder:
 
     def build(self) -> tuple[tuple[GroupResult, ...], GroupResult, list[Issue]]:
         """All group rows (sorted by key), the institution row, and eligibility issues."""
-        order = sorted(
-            range(len(self.keys)), key=lambda g: tuple(normalize(k) for k in self.keys[g])
+        counts = [int(n) for n in self.fine.respondents[: len(self.fine_keys)]]
+        units, issues = unit_eligibility(
+            self.fine_keys, counts, self.unit, self.headcounts, self.rubric.eligibility
         )
-        eligibility = [self._eligibility(g) for g in range(len(self.keys))]
+        self.issues.extend(issues)
+        inside = [
+            not (self._excludes() and units.get(self._unit_of(f) or "", _UNKNOWN)[2] is False)
+            for f in range(len(self.fine_keys))
+        ]
+        cells = Cells(self.fine_keys, counts, inside, self.unit)
+        by = tuple(range(len(self.group_by)))
+        run, withheld = suppress(cells, by, self.rubric.anonymity.min_group_size)
+        self._cells, self._run = cells, run
+        self.stats = self.fine.regroup(np.array(run.cell_of, dtype=np.intp), len(run.keys))
+        self.keys = run.keys
+        order = sorted(
+            (c for c in range(len(run.keys)) if not run.blank[c]),
+            key=lambda g: tuple(normalize(k) for k in self.keys[g]),
+        )
+        one_way_unit = self.unit is not None and by == (self.unit,)
+        eligibility: list[Eligible] = [
+            units.get(normalize(k[0]), _UNKNOWN) if one_way_unit else _UNKNOWN for k in self.keys
+        ]
         self._raw = self._all_raw_scores()
         self._value_ci, self._index_ci = group_interval_table(
             self.stats, self._raw, [e[0] for e in eligibility], self.rubric, enabled=self.intervals
         )
-        included = [g for g in order if eligibility[g][2] is not False or not self._excludes()]
-        withheld = self._suppression(order, included)
         self._published = self._publish([g for g in order if not withheld.get(g)])
         groups = tuple(self._group(g, withheld.get(g), *eligibility[g]) for g in order)
-        institution = self._institution(included, groups)
+        institution = self._institution(units, counts)
         return groups, institution, self.issues
+
+    def _unit_of(self, f: int) -> str | None:
+        return None if self.unit is None else normalize(self.fine_keys[f][self.unit])
 
     def _all_raw_scores(self) -> list[tuple[list[float | None], float | None]]:
         """``raw_scores`` of every group; the person-first value means in one array division
@@ -144,34 +176,6 @@ class ResultBuilder:
     def _excludes(self) -> bool:
         return self.rubric.eligibility.exclude_from_parent
 
-    def _eligibility(self, g: int) -> tuple[int | None, int | None, bool | None]:
-        if self.headcounts is None or len(self.group_by) != 1 or not self.headcounts:
-            return None, None, None
-        name = self.keys[g][0]
-        headcount = self.headcounts.get(normalize(name))
-        if headcount is None:
-            self.issues.append(
-                Issue(IssueCode.NO_HEADCOUNT, f"unit {name!r} is not in the units file", group=name)
-            )
-            return None, None, None
-        need = minimum_respondents(headcount, self.rubric.eligibility)
-        n = int(self.stats.respondents[g])
-        if n < need:
-            self.issues.append(
-                Issue(
-                    IssueCode.BELOW_MINIMUM,
-                    f"{n} respondents, below the minimum {need} for {headcount} staff"
-                    + ("; left out of the institution row" if self._excludes() else ""),
-                    group=name,
-                )
-            )
-        return headcount, need, n >= need
-
-    def _suppression(self, order: list[int], included: list[int]) -> dict[int, str]:
-        floor = self.rubric.anonymity.min_group_size
-        counts = [int(n) for n in self.stats.respondents]
-        return withhold(counts, parents_of(self.keys, counts, included, floor), floor)
-
     def _scores(
         self, values: list[float | None], index: float | None
     ) -> tuple[dict[str, Score | None], Score | None]:
@@ -208,35 +212,30 @@ class ResultBuilder:
             index_interval=index_interval,
         )
 
-    def _institution(self, included: list[int], groups: tuple[GroupResult, ...]) -> GroupResult:
-        groups_by_key = {g.key: g for g in groups}
-        rows = np.array(included, dtype=np.intp)
-        total = self.stats.total(rows)
+    def _institution(self, units: Mapping[str, Eligible], counts: Sequence[int]) -> GroupResult:
+        inside = [f for f in range(len(self.fine_keys)) if self._cells.inside[f]]
+        # NOTE: summed over fine cells in key order, which for the run by unit is unit order.
+        inside.sort(key=lambda f: tuple(normalize(k) for k in self.fine_keys[f]))
+        total = self.fine.total(np.array(inside, dtype=np.intp))
         n = int(total.respondents[0])
-        counts = {
+        respondents = {
             v.id: int(c) for v, c in zip(self.rubric.values, total.value_count[0], strict=True)
         }
-        headcount = sum(g.headcount for g in groups if g.headcount is not None) or None
+        headcount = sum(e[0] for e in units.values() if e[0] is not None) or None
         # NOTE: the finite-population correction needs the headcount of every included unit,
         # and only of those (excluded units' staff are not part of the sampled population).
-        counted = [groups_by_key[self.keys[g]].headcount for g in included]
+        counted = [units.get(u, _UNKNOWN)[0] for u in {self._unit_of(f) or "" for f in inside}]
         fpc_headcount = None if None in counted else sum(h for h in counted if h is not None)
         if n < self.rubric.anonymity.min_group_size:
             values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
+            why = NO_ELIGIBLE_UNIT if n == 0 and sum(counts) > 0 else ANONYMITY
             return GroupResult(
-                (), GroupLevel.INSTITUTION, n, values, counts, None, ANONYMITY, headcount=headcount
+                (), GroupLevel.INSTITUTION, n, values, respondents, None, why, headcount=headcount
             )
         if self.rubric.aggregation.institution == InstitutionMethod.MEAN_OF_UNITS:
-            per_unit = [self.raw_scores(self.stats, g) for g in included]
-            value_means: list[float | None] = []
-            for v in range(len(self.rubric.values)):
-                got = [r[0][v] for r in per_unit if r[0][v] is not None]
-                value_means.append(mean([x for x in got if x is not None]) if got else None)
-            indices = [r[1] for r in per_unit if r[1] is not None]
-            idx: float | None = mean(indices) if indices else None
-            values, index = self._scores(value_means, idx)
+            values, index = self._mean_of_units()
             return GroupResult(
-                (), GroupLevel.INSTITUTION, n, values, counts, index, headcount=headcount
+                (), GroupLevel.INSTITUTION, n, values, respondents, index, headcount=headcount
             )
         # NOTE: intervals only for the pooled institution row; for a mean of units the
         # respondent-level sampling model does not describe the estimate.
@@ -251,9 +250,30 @@ class ResultBuilder:
             GroupLevel.INSTITUTION,
             n,
             values,
-            counts,
+            respondents,
             index,
             headcount=headcount,
             value_intervals=value_intervals,
             index_interval=index_interval,
         )
+
+    def _mean_of_units(self) -> tuple[dict[str, Score | None], Score | None]:
+        """Unweighted mean of the included units' scores, whatever the breakdown (of the run's
+        own groups when the file has no unit column)."""
+        if self.unit is None:
+            table, stats = self._run, self.stats
+        else:
+            table = breakdown(self._cells, (self.unit,))
+            stats = self.fine.regroup(np.array(table.cell_of, dtype=np.intp), len(table.keys))
+        rows = sorted(
+            (c for c in range(len(table.keys)) if table.inside[c] and not table.blank[c]),
+            key=lambda c: tuple(normalize(k) for k in table.keys[c]),
+        )
+        per_unit = [self.raw_scores(stats, g) for g in rows]
+        value_means: list[float | None] = []
+        for v in range(len(self.rubric.values)):
+            got = [r[0][v] for r in per_unit if r[0][v] is not None]
+            value_means.append(mean([x for x in got if x is not None]) if got else None)
+        indices = [r[1] for r in per_unit if r[1] is not None]
+        idx: float | None = mean(indices) if indices else None
+        return self._scores(value_means, idx)

@@ -62,11 +62,21 @@ class SurveyScorer:
         headers: Mapping[str, str] | None = None,
         headcounts: Mapping[str, int] | None = None,
         intervals: bool = True,
+        unit: str | None = None,
     ) -> None:
-        """``intervals=False`` skips confidence intervals (rubric self-tests need none)."""
+        """``intervals=False`` skips confidence intervals (rubric self-tests need none).
+
+        ``unit`` names the batches' unit column when it is read only to define the
+        institution row (``--by`` without the unit; ``scoring.breakdowns``). Without it, the
+        unit is the rubric's unit column if ``group_by`` holds it.
+        """
         self.rubric = rubric
         self.intervals = intervals
         self.group_by = group_by
+        if unit is None and rubric.columns.unit.name in group_by:
+            unit = rubric.columns.unit.name
+        self.columns = group_by if unit is None or unit in group_by else (*group_by, unit)
+        self.unit = None if unit is None else self.columns.index(unit)
         self.structure = Structure.from_rubric(rubric)
         self.headers = dict(headers or {})
         self.headcounts = headcounts
@@ -92,14 +102,15 @@ class SurveyScorer:
         rows = np.arange(batch.first_row, batch.first_row + n)
         answers, touched = self._code_answers(batch, rows)
         scores = item_scores(answers, self.structure)
-        group = self._group_index(batch)
+        group, blank_key = self._group_index(batch)
         keep = np.ones(n, dtype=bool)
-        self._skip_empty_rows(keep, (group < 0) & ~touched, batch)
+        self._skip_empty_rows(keep, blank_key & ~touched, batch)
         self._exclude(
             keep, group < 0, rows, IssueCode.MISSING_GROUP, "no value in the grouping column(s)"
         )
         blank = np.asarray(np.isnan(scores).all(axis=0), dtype=bool)
         self._exclude(keep, blank, rows, IssueCode.BLANK_RESPONDENT, "no item answered")
+        ungrouped = blank_key & (group >= 0)
         if batch.respondent_id is not None:
             dup = self.duplicates.drop(batch.first_row, batch.respondent_id) & keep
             policy = self.rubric.quality.duplicates.value
@@ -118,6 +129,7 @@ class SurveyScorer:
                 self._exclude(keep, flat, rows, IssueCode.STRAIGHT_LINING, text)
             else:
                 self._flag(flat, rows, IssueCode.STRAIGHT_LINING, text)
+        self._note_ungrouped(ungrouped & keep, rows, batch)
         kept = scores[:, keep]
         values, index = person_scores(kept, self.structure)
         points, weight = pooled_points(kept, self.structure)
@@ -139,6 +151,7 @@ class SurveyScorer:
             self.group_by,
             self.headcounts,
             intervals=self.intervals,
+            unit=self.unit,
         )
         groups, institution, extra = builder.build()
         self.issues.extend(extra)
@@ -182,11 +195,17 @@ class SurveyScorer:
                 )
         return answers, touched
 
-    def _group_index(self, batch: SurveyBatch) -> npt.NDArray[np.intp]:
-        """Global group number per row; -1 where a grouping cell is blank."""
+    def _group_index(
+        self, batch: SurveyBatch
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
+        """Fine cell per row (``scoring.breakdowns``) and whether any key cell is blank.
+
+        The cell is -1 where the unit is blank (such rows are in no run's institution row);
+        a blank ``--by`` cell elsewhere keeps the row in a cell with "" in that place.
+        """
         local: list[npt.NDArray[np.int64]] = []
         labels: list[list[str]] = []
-        for name in self.group_by:
+        for name in self.columns:
             column = batch.groups[name]
             shown = [" ".join(c.split()) for c in column.categories]
             keys = [self._normal(s) for s in shown]
@@ -210,7 +229,7 @@ class SurveyScorer:
                 code, part = divmod(code, len(names) + 1)
                 parts.append(names[part - 1] if part else "")
             key = tuple(reversed(parts))
-            if "" in key:
+            if self.unit is not None and not key[self.unit]:
                 lut_global[u_idx] = -1
                 continue
             norm = tuple(self._normal(k) for k in key)
@@ -218,8 +237,7 @@ class SurveyScorer:
                 self._key_index[norm] = len(self.keys)
                 self.keys.append(key)
             lut_global[u_idx] = self._key_index[norm]
-        out = lut_global[inverse]
-        return np.where(blank, -1, out)
+        return lut_global[inverse], blank
 
     def _normal(self, text: str) -> str:
         """``normalize`` with a cache: the same unit names recur in every batch."""
@@ -247,6 +265,27 @@ class SurveyScorer:
         empty[rows] = True
         first = np.arange(batch.first_row, batch.first_row + batch.size)
         self._exclude(keep, empty, first, IssueCode.EMPTY_ROW, "empty row (no answer, group or id)")
+
+    def _note_ungrouped(
+        self, mask: npt.NDArray[np.bool_], rows: npt.NDArray[np.int_], batch: SurveyBatch
+    ) -> None:
+        """A scored row with a blank ``--by`` cell: in the institution row, in no group."""
+        for i in np.flatnonzero(mask):
+            empty = [
+                name
+                for name in self.group_by
+                if (code := batch.groups[name].codes[i]) < 0
+                or not batch.groups[name].categories[code].strip()
+            ]
+            self.issues.append(
+                Issue(
+                    IssueCode.NO_GROUP,
+                    f"no value in {', '.join(map(repr, empty))}: counted in the institution "
+                    "row, in no group",
+                    row=int(rows[i]),
+                    column=empty[0],
+                )
+            )
 
     def _exclude(
         self,

@@ -276,6 +276,11 @@ def units_cases() -> dict[str, str | bytes]:
         "units.cp1252.csv": "unit_kerja,headcount\nBiro Ekonomi – Keuangan,8\n".encode("cp1252"),
         "units.ragged-row.csv": "unit_kerja,kode,headcount\nBiro Hukum,01,8\nBiro Umum,02\n",
         "units.missing-unit.csv": "unit_kerja,headcount\nBiro Hukum,8\n",
+        # issue #18 item 7: a headcount below the unit's 6 respondents, or 0
+        "units.headcount-below-respondents.csv": (
+            "unit_kerja,headcount\nBiro Hukum,8\nBiro Umum,2\n"
+        ),
+        "units.zero-headcount.csv": "unit_kerja,headcount\nBiro Hukum,8\nBiro Umum,0\n",
     }
 
 
