@@ -36,6 +36,7 @@ def score_survey(
         rubric,
         group_by=tuple(source.plan.groups),
         headers=source.plan.item_headers(),
+        group_headers=source.plan.group_headers(),
         headcounts=headcounts,
     )
     if scorer.duplicates.needs_plan:

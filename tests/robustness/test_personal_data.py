@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
 from berakhlak_cli.cli.options import OutputFormat
-from berakhlak_cli.scoring.survey import quoted_answer
+from berakhlak_cli.model.personal_data import quote_answer, quote_cell
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kalteng"
@@ -124,9 +124,12 @@ def test_no_personal_data_in_error_messages(edit: str, runner: CliRunner, tmp_pa
         assert "'[18 digits]' is outside the scale 1-5" in text
 
 
+LIKERT = ("Sangat Tidak Setuju", "Tidak Setuju", "Netral", "Setuju", "Sangat Setuju", "S")
+
+
 def test_quoted_answers_are_short_and_mask_long_numbers() -> None:
-    assert quoted_answer("Setju") == "Setju"
-    assert quoted_answer("197908112024091708") == "[18 digits]"
-    assert quoted_answer("NIK 6201234567890001 x") == "NIK [16 digits] x"
-    assert quoted_answer("1234567") == "1234567"
-    assert quoted_answer("a" * 100) == "a" * 39 + "…"
+    assert quote_answer("Setju", LIKERT) == "Setju"
+    assert quote_answer("197908112024091708", LIKERT) == "[18 digits]"
+    assert quote_cell("NIK 6201234567890001 x") == "NIK [16 digits] x"
+    assert quote_answer("1234567", LIKERT) == "1234567"
+    assert quote_cell("a" * 100) == "a" * 39 + "…"

@@ -38,6 +38,10 @@ class SurveyPlan:
         """Item id -> header text as written in the file (for messages)."""
         return {item: self.headers[pos] for item, pos in self.items.items()}
 
+    def group_headers(self) -> dict[str, str]:
+        """Grouping column name -> header text as written in the file (for messages)."""
+        return {name: self.headers[pos] for name, pos in self.groups.items()}
+
 
 def _spec_for(name: str, rubric: Rubric) -> ColumnSpec:
     key = normalize(name)

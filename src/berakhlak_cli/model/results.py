@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from berakhlak_cli.model.evidence import UnitGaps
+from berakhlak_cli.model.personal_data import mask_personal
 
 COMBINED_WITHHELD = "combined-withheld"
 """Group flag: evidence was scored but the rubric withholds this group's combined index."""
@@ -39,6 +40,7 @@ class IssueCode(StrEnum):
     NEGATIVE_ITEM_CORRELATION = "negative-item-correlation"
     BELOW_MINIMUM = "below-minimum-respondents"
     NO_HEADCOUNT = "no-headcount"
+    PERSONAL_DATA_LABEL = "personal-data-label"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,14 @@ class Issue:
     excluded: bool = False
     """True when the issue removed the row from scoring."""
     source: str = "survey"
+
+    def __post_init__(self) -> None:
+        # NOTE: every issue reaches stderr, --issues and JSON; whatever cell text a message,
+        # value or label quotes, e-mails and NIP/NIK/phone-like numbers are masked here once.
+        for name in ("message", "value", "group", "column"):
+            text = getattr(self, name)
+            if text:
+                object.__setattr__(self, name, mask_personal(text))
 
 
 @dataclass(frozen=True)

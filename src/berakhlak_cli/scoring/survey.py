@@ -9,12 +9,12 @@ file: results do not depend on the batch size.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import numpy as np
 import numpy.typing as npt
 
+from berakhlak_cli.model.personal_data import looks_personal, quote_answer, quote_cell
 from berakhlak_cli.model.results import Issue, IssueCode, RowAccount, Scoresheet
 from berakhlak_cli.model.rubric import Rubric, StraightLiningPolicy
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
@@ -33,20 +33,6 @@ _PROBLEM_TEXT = {
 }
 
 
-_LONG_NUMBER = re.compile(r"\d{8,}")
-QUOTE_LIMIT = 40
-
-
-def quoted_answer(raw: str) -> str:
-    """An invalid answer as issues quote it: digit runs of 8+ masked, at most 40 characters.
-
-    An answer cell is never an identifying column, but a NIP or NIK pasted into one would be
-    personal data; no Likert answer needs eight digits to be recognised and fixed.
-    """
-    text = _LONG_NUMBER.sub(lambda m: f"[{len(m.group())} digits]", raw)
-    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"
-
-
 def _issue_order(issue: Issue) -> tuple[int, str, str]:
     return (issue.row if issue.row is not None else 1 << 62, issue.column or "", issue.code.value)
 
@@ -60,6 +46,7 @@ class SurveyScorer:
         *,
         group_by: tuple[str, ...],
         headers: Mapping[str, str] | None = None,
+        group_headers: Mapping[str, str] | None = None,
         headcounts: Mapping[str, int] | None = None,
         intervals: bool = True,
     ) -> None:
@@ -69,6 +56,7 @@ class SurveyScorer:
         self.group_by = group_by
         self.structure = Structure.from_rubric(rubric)
         self.headers = dict(headers or {})
+        self.group_headers = dict(group_headers or {})
         self.headcounts = headcounts
         coders: dict[str, AnswerCoder] = {}
         self._coders = [
@@ -84,6 +72,7 @@ class SurveyScorer:
         self.duplicates = DuplicateScreen(rubric.quality.duplicates)
         self.reliability = ReliabilityAccumulator(rubric)
         self._normalized: dict[str, str] = {}
+        self._personal_labels: dict[str, str | None] = {}
 
     def add(self, batch: SurveyBatch) -> None:
         """Score one batch of rows."""
@@ -92,9 +81,10 @@ class SurveyScorer:
         rows = np.arange(batch.first_row, batch.first_row + n)
         answers, touched = self._code_answers(batch, rows)
         scores = item_scores(answers, self.structure)
-        group = self._group_index(batch)
+        group, personal = self._group_index(batch)
         keep = np.ones(n, dtype=bool)
-        self._skip_empty_rows(keep, (group < 0) & ~touched, batch)
+        self._skip_empty_rows(keep, (group == -1) & ~touched, batch)
+        self._exclude_personal(keep, personal, batch)
         self._exclude(
             keep, group < 0, rows, IssueCode.MISSING_GROUP, "no value in the grouping column(s)"
         )
@@ -168,7 +158,7 @@ class SurveyScorer:
             touched |= ~np.isnan(coded.values) | (coded.problems != 0)
             for i in np.flatnonzero(coded.problems):
                 code = issue_code(int(coded.problems[i]))
-                raw = quoted_answer(column.categories[column.codes[i]])
+                raw = quote_answer(column.categories[column.codes[i]], coder.known)
                 scale = coder.scale
                 why = _PROBLEM_TEXT[code].format(scale=scale.id, lo=scale.min, hi=scale.max)
                 self.issues.append(
@@ -182,21 +172,31 @@ class SurveyScorer:
                 )
         return answers, touched
 
-    def _group_index(self, batch: SurveyBatch) -> npt.NDArray[np.intp]:
-        """Global group number per row; -1 where a grouping cell is blank."""
+    def _group_index(
+        self, batch: SurveyBatch
+    ) -> tuple[npt.NDArray[np.intp], dict[str, npt.NDArray[np.bool_]]]:
+        """Global group number per row (-1 where a grouping cell is blank, -2 where one holds
+        personal data) and, per grouping column, the rows whose cell holds personal data."""
         local: list[npt.NDArray[np.int64]] = []
         labels: list[list[str]] = []
+        personal: dict[str, npt.NDArray[np.bool_]] = {}
         for name in self.group_by:
             column = batch.groups[name]
             shown = [" ".join(c.split()) for c in column.categories]
+            # NOTE: a NIP or e-mail typed into a grouping column would become a published label.
+            usable = [bool(s) and self._personal(s) is None for s in shown]
             keys = [self._normal(s) for s in shown]
             # NOTE: "Biro  Hukum" and "biro hukum" are the same unit; the first spelling is shown.
             canon = dict(zip(reversed(keys), reversed(shown), strict=True))
-            merged = sorted({k for k, s in zip(keys, shown, strict=True) if s})
+            merged = sorted({k for k, ok in zip(keys, usable, strict=True) if ok})
             pos = {k: i for i, k in enumerate(merged)}
-            lut = np.array([pos[k] if s else -1 for k, s in zip(keys, shown, strict=True)] + [-1])
-            local.append(lut[np.where(column.codes < 0, len(shown), column.codes)])
+            lut = np.array([pos[k] if ok else -1 for k, ok in zip(keys, usable, strict=True)] + [-1])
+            idx = np.where(column.codes < 0, len(shown), column.codes)
+            local.append(lut[idx])
             labels.append([canon[k] for k in merged])
+            flagged = np.array([bool(s) and not ok for s, ok in zip(shown, usable, strict=True)])
+            if flagged.any():
+                personal[name] = np.append(flagged, False)[idx]
         combined = np.zeros(batch.size, dtype=np.int64)
         blank = np.zeros(batch.size, dtype=bool)
         for codes, names in zip(local, labels, strict=True):
@@ -218,8 +218,52 @@ class SurveyScorer:
                 self._key_index[norm] = len(self.keys)
                 self.keys.append(key)
             lut_global[u_idx] = self._key_index[norm]
-        out = lut_global[inverse]
-        return np.where(blank, -1, out)
+        out = np.where(blank, -1, lut_global[inverse])
+        for rows in personal.values():
+            out[rows] = -2
+        return out, personal
+
+    def _personal(self, label: str) -> str | None:
+        """``looks_personal`` with a cache: the same unit names recur in every batch."""
+        hit = self._personal_labels.get(label, "")
+        if hit == "":
+            hit = self._personal_labels[label] = looks_personal(label)
+        return hit
+
+    def _exclude_personal(
+        self,
+        keep: npt.NDArray[np.bool_],
+        personal: Mapping[str, npt.NDArray[np.bool_]],
+        batch: SurveyBatch,
+    ) -> None:
+        """Exclude rows whose grouping cell looks like personal data (``personal-data-label``).
+
+        The label is never published; the issue names the row, the column and what was found
+        (masked), so the cell can be corrected in the survey file.
+        """
+        code = IssueCode.PERSONAL_DATA_LABEL
+        for name, flagged in personal.items():
+            hit = flagged & keep
+            if not hit.any():
+                continue
+            keep &= ~hit
+            column = batch.groups[name]
+            header = self.group_headers.get(name, name)
+            self.excluded[code.value] = self.excluded.get(code.value, 0) + int(hit.sum())
+            for r in np.flatnonzero(hit).tolist():
+                text = column.categories[column.codes[r]]
+                kind = self._personal(" ".join(text.split()))
+                self.issues.append(
+                    Issue(
+                        code,
+                        f"row excluded: the grouping cell looks like personal data ({kind}); "
+                        "it is not published as a group label",
+                        row=batch.first_row + r,
+                        column=header,
+                        value=quote_cell(text),
+                        excluded=True,
+                    )
+                )
 
     def _normal(self, text: str) -> str:
         """``normalize`` with a cache: the same unit names recur in every batch."""
