@@ -156,6 +156,35 @@ SURVEY_CASES: dict[str, Outcome] = {
     "survey.bom.csv --encoding klingon": Fails(
         "cannot decode as klingon", ("--encoding", "klingon")
     ),
+    # Issue 13 item 2: personal data typed into a grouping or answer column (masked, and a
+    # group label that looks personal is never published: its rows are excluded). Issue 18:
+    # an unrecognised id header warns; ids differing only in spacing/Unicode are duplicates.
+    "survey.pii-in-unit.csv": Scores(
+        issues=tuple(("personal-data-label", r, "unit_kerja") for r in (2, 8, 9))
+    ),
+    "survey.pii-in-attribute.csv": Scores(),
+    "survey.pii-in-attribute.csv --by unit_kerja --by jenis_asn": Scores(
+        issues=(("personal-data-label", 3, "jenis_asn"), ("personal-data-label", 10, "jenis_asn")),
+        groups=("Biro Hukum",) * 3 + ("Biro Umum",) * 3,
+        args=("--by", "unit_kerja", "--by", "jenis_asn"),
+    ),
+    "survey.pii-in-answers.csv": Scores(
+        issues=(
+            ("unknown-label", 3, "bp1"),
+            ("unknown-label", 4, "ak2"),
+            ("unknown-label", 5, "ko3"),
+            ("unknown-label", 6, "ha1"),
+            ("out-of-range", 7, "lo2"),
+            ("unknown-label", 8, "kl1"),
+        )
+    ),
+    "survey.nip-baru-header.csv": Scores(
+        warning="so repeated submissions are not screened; 'NIP Baru' looks like one: add it to "
+        "columns.respondent_id.aliases in the rubric"
+    ),
+    "survey.duplicate-ids-spacing-unicode.csv": Scores(
+        issues=tuple(("duplicate-respondent", r, None) for r in (6, 9, 11))
+    ),
 }
 
 UNITS_CASES: dict[str, Outcome] = {

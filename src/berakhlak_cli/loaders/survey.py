@@ -173,5 +173,5 @@ def open_survey(
         position = ReadPosition()
         headers, reader, warnings = csv_reader(path, source, encoding, block_bytes, position)
     plan = plan_columns(headers, rubric, group_by, source)
-    plan = replace(plan, warnings=tuple(warnings))
+    plan = replace(plan, warnings=(*warnings, *plan.warnings))
     return SurveySource(path, plan, reader, batch_rows, position)

@@ -113,4 +113,35 @@ def plan_columns(
     ignored = tuple(
         h for p, h in enumerate(headers) if p not in used and normalize(h) not in identifying
     )
-    return SurveyPlan(source, tuple(headers), items, groups, rid_pos, ignored)
+    warnings = _id_warning(headers, rubric, used) if rid and rid_pos is None else ()
+    return SurveyPlan(source, tuple(headers), items, groups, rid_pos, ignored, warnings)
+
+
+def _id_warning(headers: list[str], rubric: Rubric, used: set[int]) -> tuple[str, ...]:
+    """A warning when no header is the respondent id but some start like one (``NIP Baru``).
+
+    Such a column is not taken as the id on a guess: ``NIP Atasan`` (the supervisor's NIP)
+    starts the same way, and using it would drop most rows as duplicates. The rubric's
+    ``columns.respondent_id.aliases`` says which column it is.
+    """
+    rid = rubric.columns.respondent_id
+    if rid is None:
+        return ()
+    names = {normalize(n) for n in (rid.name, *rid.aliases)}
+    close = [
+        h
+        for p, h in enumerate(headers)
+        if p not in used
+        and any(
+            normalize(h).startswith(n) and not normalize(h)[len(n) : len(n) + 1].isalnum()
+            for n in names
+        )
+    ]
+    if not close:
+        return ()
+    looked = ", ".join(repr(n) for n in (rid.name, *rid.aliases))
+    shown = ", ".join(repr(h) for h in close)
+    return (
+        f"no respondent id column (looked for {looked}), so repeated submissions are not "
+        f"screened; {shown} looks like one: add it to columns.respondent_id.aliases in the rubric",
+    )

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
+from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -73,10 +74,10 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
         if not (raw.isascii() and raw.isdigit()):
             raise UnitsError(
                 f"{source}: row {number}: column {rows[0][count_col]!r}: headcount "
-                f"{row[count_col]!r} is not a whole number"
+                f"{quote_cell(row[count_col])!r} is not a whole number"
             )
         if normalize(name) in {normalize(k) for k in out}:
-            raise UnitsError(f"{source}: row {number}: unit {name!r} is listed twice")
+            raise UnitsError(f"{source}: row {number}: unit {quote_cell(name)!r} is listed twice")
         out[name] = int(raw)
     return out
 

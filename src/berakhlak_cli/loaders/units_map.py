@@ -18,6 +18,7 @@ from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.model.comparison import UnitRename
+from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.scoring.normalize import normalize
 
 FROM_NAMES = ("from", "old", "unit_lama", "dari", "lama")
@@ -68,14 +69,14 @@ def load_units_map(path: Path) -> tuple[UnitRename, ...]:
         year = None
         if col_year is not None and (raw := cells[col_year].strip()):
             if not raw.isdigit():
-                raise UnitsError(
-                    f"{source}: row {number}: column {head[col_year]!r}: {raw!r} is not a year"
-                )
+                where = f"{source}: row {number}: column {head[col_year]!r}"
+                raise UnitsError(f"{where}: {quote_cell(raw)!r} is not a year")
             year = int(raw)
         key = (normalize(old), year)
         if key in seen:
+            unit = quote_cell(old)
             raise UnitsError(
-                f"{source}: row {number}: unit {old!r} is already mapped on row {seen[key]}"
+                f"{source}: row {number}: unit {unit!r} is already mapped on row {seen[key]}"
             )
         seen[key] = number
         out.append(UnitRename(old, new, year, number))

@@ -8,6 +8,7 @@ about 5e-7.
 from __future__ import annotations
 
 import operator
+import unicodedata
 
 import numpy as np
 import numpy.typing as npt
@@ -17,15 +18,33 @@ from berakhlak_cli.model.survey import EncodedColumn
 
 Hashes = npt.NDArray[np.uint64]
 Mask = npt.NDArray[np.bool_]
+_NOT_ID = frozenset("ZPC")
+"""Unicode categories that are not part of an id: separators, punctuation, control/format."""
+
+
+def _id_slow(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in folded if unicodedata.category(c)[0] not in _NOT_ID)
+
+
+def respondent_key(text: str) -> str:
+    """The form of a respondent id that duplicates are compared on.
+
+    NFKC (full-width digits become ASCII), then every space, zero-width character, control and
+    punctuation mark removed: ``19850510 200501 1 002``, ``1985.0510-2005…`` and a NIP with a
+    zero-width space are the same id. Leading zeros are kept (``0071`` is not ``71``). Plain
+    ASCII letters and digits, nearly every real id, are returned as they are without that work.
+    """
+    return text if text.isascii() and text.isalnum() else _id_slow(text)
 
 
 def id_hashes(column: EncodedColumn) -> tuple[Hashes, Mask]:
     """(hash per row, has-id mask); blank ids have no hash and are never duplicates.
 
-    Python's string hash (SipHash, 64-bit) is used: it is stable within one run, which is all
-    duplicate detection needs, and costs one C call per distinct id.
+    Python's string hash (SipHash, 64-bit) of ``respondent_key`` is used: it is stable within
+    one run, which is all duplicate detection needs, and costs one C call per distinct id.
     """
-    cats = [*map(str.strip, column.categories), ""]
+    cats = [*map(respondent_key, column.categories), ""]
     hashed = np.fromiter(map(hash, cats), dtype=np.int64, count=len(cats))
     blank = np.fromiter(map(operator.not_, cats), dtype=bool, count=len(cats))
     idx = np.where(column.codes < 0, len(cats), column.codes)

@@ -190,7 +190,8 @@ class SurveyScorer:
             canon = dict(zip(reversed(keys), reversed(shown), strict=True))
             merged = sorted({k for k, ok in zip(keys, usable, strict=True) if ok})
             pos = {k: i for i, k in enumerate(merged)}
-            lut = np.array([pos[k] if ok else -1 for k, ok in zip(keys, usable, strict=True)] + [-1])
+            lut = np.array([pos[k] if ok else -1 for k, ok in zip(keys, usable, strict=True)])
+            lut = np.append(lut, -1)
             idx = np.where(column.codes < 0, len(shown), column.codes)
             local.append(lut[idx])
             labels.append([canon[k] for k in merged])
