@@ -320,3 +320,20 @@ def test_answers_are_quoted_only_when_they_could_be_a_mistyped_answer(
 ) -> None:
     """A name cannot be detected; free text in an answer cell is described by its length."""
     assert quote_answer(answer, LIKERT) == quoted
+
+
+def test_a_file_without_header_row_is_listed_masked(runner: CliRunner, tmp_path: Path) -> None:
+    """Without a header row, the first entry is 'the header' that error messages list."""
+    survey = SURVEYS / "survey.bom.csv"
+    units = tmp_path / "units.csv"
+    units.write_text("Biro Hukum,081234567890\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(survey), "--units", str(units)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("found Biro Hukum, [phone number]")
+    checklist = tmp_path / "bukti.csv"
+    checklist.write_text("Biro Hukum,E1,Ya,bukti/ktp-6201234567890001.pdf\n", encoding="utf-8")
+    args = ["score", str(survey), "--evidence", str(checklist), "--evidence-dir", str(tmp_path)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "6201234567890001" not in result.stderr
+    assert "'bukti/ktp-[16 digits].pdf'" in result.stderr

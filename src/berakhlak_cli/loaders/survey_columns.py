@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.rubric import ColumnSpec, Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -110,8 +111,11 @@ def plan_columns(
         set(items.values()) | set(groups.values()) | ({rid_pos} if rid_pos is not None else set())
     )
     identifying = {normalize(n) for n in rubric.columns.identifying}
+    # NOTE: a file without a header row would list its first respondent's cells here.
     ignored = tuple(
-        h for p, h in enumerate(headers) if p not in used and normalize(h) not in identifying
+        mask_personal(h)
+        for p, h in enumerate(headers)
+        if p not in used and normalize(h) not in identifying
     )
     warnings = _id_warning(headers, rubric, used) if rid and rid_pos is None else ()
     return SurveyPlan(source, tuple(headers), items, groups, rid_pos, ignored, warnings)

@@ -51,9 +51,10 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
     unit_col = next((i for i, h in enumerate(head) if h in unit_names), None)
     count_col = next((i for i, h in enumerate(head) if h in HEADCOUNT_NAMES), None)
     if unit_col is None or count_col is None:
+        found = ", ".join(map(quote_cell, rows[0]))
         raise UnitsError(
             f"{source}: row 1: need a unit column ({spec.name}) and a headcount column "
-            f"(one of: {', '.join(HEADCOUNT_NAMES[:4])}); found {', '.join(rows[0])}"
+            f"(one of: {', '.join(HEADCOUNT_NAMES[:4])}); found {found}"
         )
     out: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):

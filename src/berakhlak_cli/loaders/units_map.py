@@ -54,7 +54,7 @@ def load_units_map(path: Path) -> tuple[UnitRename, ...]:
     if col_from is None or col_to is None:
         raise UnitsError(
             f"{source}: row 1: need columns 'from' and 'to' (optional 'year'); found "
-            f"{', '.join(head)}"
+            f"{', '.join(map(quote_cell, head))}"
         )
     out: list[UnitRename] = []
     seen: dict[tuple[str, int | None], int] = {}
