@@ -227,6 +227,15 @@ EVIDENCE_CASES: dict[str, Outcome] = {
     "evidence.nul-bytes.csv": Fails("line 2: contains NUL bytes"),
     "evidence.unbalanced-quote.csv": Fails(r"row 2 \(line 2\): unexpected end of data"),
     "evidence.does-not-exist.csv": Fails("file not found"),
+    # Issue 13 item 2: an e-mail as unit, a name and phone as answer, a NIP in a file name.
+    "evidence.pii-in-cells.csv": Scores(
+        issues=(
+            ("unknown-unit", 3, "unit_kerja"),
+            ("invalid-answer", 4, "answer"),
+            ("document-missing", 5, "document"),
+            ("invalid-answer", 5, "answer"),
+        )
+    ),
 }
 
 

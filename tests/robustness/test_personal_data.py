@@ -337,3 +337,22 @@ def test_a_file_without_header_row_is_listed_masked(runner: CliRunner, tmp_path:
     assert result.exit_code == 2
     assert "6201234567890001" not in result.stderr
     assert "'bukti/ktp-[16 digits].pdf'" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in OutputFormat])
+def test_planted_evidence_cells_reach_no_format(
+    fmt: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    """Evidence issues and the gap report quote unit, answer and document cells masked."""
+    out, issues = tmp_path / f"out.{fmt}", tmp_path / "issues.csv"
+    evidence = ROOT / "tests" / "assets" / "evidence"
+    args = ["score", str(SURVEYS / "survey.bom.csv"), "--evidence"]
+    args += [str(evidence / "evidence.pii-in-cells.csv"), "--evidence-dir", str(evidence / "bukti")]
+    result = runner.invoke(
+        app, [*args, "--gaps", "-f", fmt, "-o", str(out), "--issues", str(issues)]
+    )
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout + result.stderr + _text_of(out) + _text_of(issues)
+    _assert_no_plant(text)
+    assert "biro-umum/ktp-[18 digits].pdf" in _text_of(issues)
+    assert "unit '[e-mail]' is not in the survey" in _text_of(issues)

@@ -267,6 +267,18 @@ def _nested_parquet(rows: list[list[str]]) -> bytes:
     return out.getvalue()
 
 
+def evidence_personal_cases() -> dict[str, str | bytes]:
+    """Evidence checklists with personal data in the unit, answer and document cells."""
+    head = "unit_kerja,evidence_id,answer,document,note\n"
+    return {
+        "evidence.pii-in-cells.csv": head
+        + "Biro Hukum,KP.1,Ya,biro-hukum/pakta-komitmen.pdf,\n"
+        + f"{PLANTED_EMAIL},KP.1,Ya,,\n"
+        + f"Biro Umum,KP.1,{PLANTED_NAME_PHONE},,\n"
+        + f"Biro Umum,KP.2,Ya,biro-umum/ktp-{PLANTED_SPACED_NIP}.pdf,\n"
+    }
+
+
 def units_cases() -> dict[str, str | bytes]:
     """File name -> content for every units.csv case."""
     ok = "unit_kerja,headcount\nBiro Hukum,8\nBiro Umum,9\n"
@@ -293,7 +305,12 @@ def units_cases() -> dict[str, str | bytes]:
 def main() -> None:
     """Write every case next to this script (surveys) and in ../units."""
     UNITS.mkdir(exist_ok=True)
-    for folder, cases in ((HERE, survey_cases()), (UNITS, units_cases())):
+    evidence = HERE.parent / "evidence"
+    for folder, cases in (
+        (HERE, survey_cases()),
+        (UNITS, units_cases()),
+        (evidence, evidence_personal_cases()),
+    ):
         for name, content in cases.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             (folder / name).write_bytes(data)
