@@ -207,6 +207,11 @@ UNITS_CASES: dict[str, Outcome] = {
     "units.cp1252.csv": Fails("line 2: not UTF-8 text"),
     "units.ragged-row.csv": Fails("row 3: expected 3 fields, found 2"),
     "units.does-not-exist.csv": Fails("file not found"),
+    # Issue 13 item 2: a unit name that is personal data would be written into labels.
+    "units.pii-unit-name.csv": Fails(
+        r"row 3: column 'unit_kerja': unit '\[phone number\]' looks like personal data "
+        r"\(phone number\), not a unit name"
+    ),
 }
 
 

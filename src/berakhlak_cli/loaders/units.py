@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
-from berakhlak_cli.model.personal_data import quote_cell
+from berakhlak_cli.model.personal_data import looks_personal, quote_cell
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -76,6 +76,12 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
             raise UnitsError(
                 f"{source}: row {number}: column {rows[0][count_col]!r}: headcount "
                 f"{quote_cell(row[count_col])!r} is not a whole number"
+            )
+        if kind := looks_personal(name):
+            # NOTE: unit names become labels (evidence template, coverage); a NIP is not one.
+            raise UnitsError(
+                f"{source}: row {number}: column {rows[0][unit_col]!r}: unit "
+                f"{quote_cell(name)!r} looks like personal data ({kind}), not a unit name"
             )
         if normalize(name) in {normalize(k) for k in out}:
             raise UnitsError(f"{source}: row {number}: unit {quote_cell(name)!r} is listed twice")

@@ -279,6 +279,11 @@ def evidence_personal_cases() -> dict[str, str | bytes]:
     }
 
 
+def units_personal_cases() -> dict[str, str | bytes]:
+    """A units file whose unit cell holds a phone number."""
+    return {"units.pii-unit-name.csv": f"unit_kerja,headcount\nBiro Hukum,8\n{PLANTED_PHONE},9\n"}
+
+
 def units_cases() -> dict[str, str | bytes]:
     """File name -> content for every units.csv case."""
     ok = "unit_kerja,headcount\nBiro Hukum,8\nBiro Umum,9\n"
@@ -308,7 +313,7 @@ def main() -> None:
     evidence = HERE.parent / "evidence"
     for folder, cases in (
         (HERE, survey_cases()),
-        (UNITS, units_cases()),
+        (UNITS, {**units_cases(), **units_personal_cases()}),
         (evidence, evidence_personal_cases()),
     ):
         for name, content in cases.items():
