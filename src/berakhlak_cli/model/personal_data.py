@@ -32,6 +32,7 @@ _SEP = r"[\s.\-_\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff]"
 _RUN = re.compile(rf"\+?\(?\d+\)?(?:{_SEP}{{1,3}}\(?\d+\)?)*")
 _DIGIT = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_ASCII_DIGITS = b"0123456789"
 _MIN_DIGITS = 10
 _MIN_UNBROKEN = 8
 
@@ -85,13 +86,22 @@ def _mask_run(match: re.Match[str]) -> str:
     return "[phone number]" if kind == PHONE else f"[{len(_digits(run))} digits]"
 
 
-@lru_cache(maxsize=8192)
+def may_hold_personal(text: str) -> bool:
+    """A cheap necessary condition for ``mask_personal`` to change ``text``: an ``@``, any
+    non-ASCII character (full-width digits), or eight ASCII digits. False for nearly every
+    message, and a few C calls, so issues are built fast even when there are millions."""
+    if "@" in text or not text.isascii():
+        return True
+    raw = text.encode("ascii")
+    return len(raw) - len(raw.translate(None, _ASCII_DIGITS)) >= _MIN_UNBROKEN
+
+
 def mask_personal(text: str) -> str:
     """``text`` with every e-mail address and long digit run replaced by a placeholder.
 
     Idempotent: placeholders hold no e-mail and no long digit run.
     """
-    if not text or ("@" not in text and "\uff20" not in text and not _DIGIT.search(text)):
+    if not text or not may_hold_personal(text):
         return text
     return _RUN.sub(_mask_run, _EMAIL.sub("[e-mail]", text))
 

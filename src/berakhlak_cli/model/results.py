@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from berakhlak_cli.model.evidence import UnitGaps
-from berakhlak_cli.model.personal_data import mask_personal
+from berakhlak_cli.model.personal_data import mask_personal, may_hold_personal
 
 COMBINED_WITHHELD = "combined-withheld"
 """Group flag: evidence was scored but the rubric withholds this group's combined index."""
@@ -43,6 +43,11 @@ class IssueCode(StrEnum):
     PERSONAL_DATA_LABEL = "personal-data-label"
 
 
+_CELLS = ("value", "group")
+"""Issue fields besides the message that can quote a cell (``column`` is a header that matched
+a rubric name, so it holds no cell)."""
+
+
 @dataclass(frozen=True)
 class Issue:
     """One data issue, located by spreadsheet row (header = row 1) and column."""
@@ -59,10 +64,12 @@ class Issue:
 
     def __post_init__(self) -> None:
         # NOTE: every issue reaches stderr, --issues and JSON; whatever cell text a message,
-        # value or label quotes, e-mails and NIP/NIK/phone-like numbers are masked here once.
-        for name in ("message", "value", "group", "column"):
+        # value or group quotes, e-mails and NIP/NIK/phone-like numbers are masked here once.
+        if may_hold_personal(self.message):
+            object.__setattr__(self, "message", mask_personal(self.message))
+        for name in _CELLS:
             text = getattr(self, name)
-            if text:
+            if text and may_hold_personal(text):
                 object.__setattr__(self, name, mask_personal(text))
 
 
