@@ -253,7 +253,10 @@ def test_units_and_units_map_errors_mask_cells(runner: CliRunner, tmp_path: Path
     survey = SURVEYS / "survey.bom.csv"
     result = runner.invoke(app, ["score", str(survey), "--units", str(units)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"error: {units}: row 3: unit '[e-mail]' is listed twice"
+    assert result.stderr.strip() == (
+        f"error: {units}: row 2: column 'unit_kerja': unit '[e-mail]' looks like personal data "
+        "(e-mail), not a unit name"
+    )
     mapping = tmp_path / "units-map.csv"
     mapping.write_text(
         "from,to\n197908112024091708,Biro Hukum\n1979 0811 2024 0917 08,Biro Umum\n"
