@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
-from berakhlak_cli.scoring.screens import respondent_key
+from berakhlak_cli.scoring.screens import respondent_key, respondent_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 SURVEY = ROOT / "examples" / "kalteng" / "survei-2024.csv"
@@ -91,6 +91,15 @@ def test_straight_lining(
 def test_respondent_ids_are_compared_without_spacing_or_unicode_form(raw: str, key: str) -> None:
     """Issue 18: the same NIP typed with spaces, a zero-width space or full-width digits."""
     assert respondent_key(raw) == key
+    assert respondent_keys([raw, "0071"]) == [key, "0071"]
+
+
+def test_batch_keys_equal_single_keys() -> None:
+    """The batch path (one joined text) and the per-id path agree, also on the separator."""
+    ids = ["198505102005011002", "19850510 200501 1 002", "\uff10\uff17\uff11", "Andi\u00e9 1"]
+    ids += ["a\x1fb", "", " ", "x_y", "1\u200b2"]
+    assert respondent_keys(ids) == [respondent_key(i) for i in ids]
+    assert respondent_keys(ids[:3]) == [respondent_key(i) for i in ids[:3]]
 
 
 def test_an_id_header_the_rubric_does_not_list_is_warned_about(
