@@ -36,6 +36,7 @@ def score_survey(
         rubric,
         group_by=source.plan.group_by,
         headers=source.plan.item_headers(),
+        group_headers=source.plan.group_headers(),
         headcounts=headcounts,
         unit=source.plan.unit_only,
     )

@@ -15,12 +15,13 @@ import numpy as np
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey import open_survey
 from berakhlak_cli.loaders.survey_columns import SurveyPlan
+from berakhlak_cli.model.personal_data import quote_answer
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.survey_check import ColumnRole, LabelCount, Role, SurveyCheck, UnitProgress
 from berakhlak_cli.scoring.answers import AnswerCoder
 from berakhlak_cli.scoring.eligibility import minimum_respondents
 from berakhlak_cli.scoring.normalize import normalize
-from berakhlak_cli.scoring.survey import SurveyScorer, quoted_answer
+from berakhlak_cli.scoring.survey import SurveyScorer
 
 EMPTY = ""
 
@@ -65,7 +66,7 @@ def check_survey(
         merged: Counter[str] = Counter()
         known: dict[str, bool] = {}
         for text, n in tally.items():
-            shown = quoted_answer(text.strip())
+            shown = quote_answer(text.strip(), coder.known)
             merged[shown] += n
             known[shown] = known.get(shown, True) and coder.code_text(text)[1] == 0
         vocabulary[item] = tuple(

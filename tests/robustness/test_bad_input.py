@@ -188,6 +188,35 @@ SURVEY_CASES: dict[str, Outcome] = {
             ),
         }.items()
     },
+    # Issue 13 item 2: personal data typed into a grouping or answer column (masked, and a
+    # group label that looks personal is never published: its rows are excluded). Issue 18:
+    # an unrecognised id header warns; ids differing only in spacing/Unicode are duplicates.
+    "survey.pii-in-unit.csv": Scores(
+        issues=tuple(("personal-data-label", r, "unit_kerja") for r in (2, 8, 9))
+    ),
+    "survey.pii-in-attribute.csv": Scores(),
+    "survey.pii-in-attribute.csv --by unit_kerja --by jenis_asn": Scores(
+        issues=(("personal-data-label", 3, "jenis_asn"), ("personal-data-label", 10, "jenis_asn")),
+        groups=("Biro Hukum",) * 3 + ("Biro Umum",) * 3,
+        args=("--by", "unit_kerja", "--by", "jenis_asn"),
+    ),
+    "survey.pii-in-answers.csv": Scores(
+        issues=(
+            ("unknown-label", 3, "bp1"),
+            ("unknown-label", 4, "ak2"),
+            ("unknown-label", 5, "ko3"),
+            ("unknown-label", 6, "ha1"),
+            ("out-of-range", 7, "lo2"),
+            ("unknown-label", 8, "kl1"),
+        )
+    ),
+    "survey.nip-baru-header.csv": Scores(
+        warning="so repeated submissions are not screened; 'NIP Baru' looks like one: add it to "
+        "columns.respondent_id.aliases in the rubric"
+    ),
+    "survey.duplicate-ids-spacing-unicode.csv": Scores(
+        issues=tuple(("duplicate-respondent", r, None) for r in (6, 9, 11))
+    ),
 }
 
 UNITS_CASES: dict[str, Outcome] = {
@@ -213,6 +242,11 @@ UNITS_CASES: dict[str, Outcome] = {
     # issue #18 item 7: scored, with a headcount-below-respondents issue for Biro Umum
     "units.headcount-below-respondents.csv": Scores(),
     "units.zero-headcount.csv": Scores(),
+    # Issue 13 item 2: a unit name that is personal data would be written into labels.
+    "units.pii-unit-name.csv": Fails(
+        r"row 3: column 'unit_kerja': unit '\[phone number\]' looks like personal data "
+        r"\(phone number\), not a unit name"
+    ),
 }
 
 
@@ -233,6 +267,15 @@ EVIDENCE_CASES: dict[str, Outcome] = {
     "evidence.nul-bytes.csv": Fails("line 2: contains NUL bytes"),
     "evidence.unbalanced-quote.csv": Fails(r"row 2 \(line 2\): unexpected end of data"),
     "evidence.does-not-exist.csv": Fails("file not found"),
+    # Issue 13 item 2: an e-mail as unit, a name and phone as answer, a NIP in a file name.
+    "evidence.pii-in-cells.csv": Scores(
+        issues=(
+            ("unknown-unit", 3, "unit_kerja"),
+            ("invalid-answer", 4, "answer"),
+            ("document-missing", 5, "document"),
+            ("invalid-answer", 5, "answer"),
+        )
+    ),
 }
 
 

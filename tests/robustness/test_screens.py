@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
+from berakhlak_cli.scoring.screens import respondent_key, respondent_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 SURVEY = ROOT / "examples" / "kalteng" / "survei-2024.csv"
@@ -72,3 +73,48 @@ def test_straight_lining(
     assert doc["rows"]["excluded"].get("straight-lining", 0) == excluded
     rows = doc["rows"]
     assert rows["read"] == rows["scored"] + sum(rows["excluded"].values()) == 531
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("198505102005011002", "198505102005011002"),
+        (" 19850510 200501 1 002 ", "198505102005011002"),
+        ("1985.0510-2005.01.1.002", "198505102005011002"),
+        ("19850510\u200b2005011002", "198505102005011002"),
+        ("\ufeff198505102005011002\u00a0", "198505102005011002"),
+        ("".join(chr(0xFF10 + int(d)) for d in "198505102005011002"), "198505102005011002"),
+        ("0071", "0071"),
+        ("-", ""),
+    ],
+)
+def test_respondent_ids_are_compared_without_spacing_or_unicode_form(raw: str, key: str) -> None:
+    """Issue 18: the same NIP typed with spaces, a zero-width space or full-width digits."""
+    assert respondent_key(raw) == key
+    assert respondent_keys([raw, "0071"]) == [key, "0071"]
+
+
+def test_batch_keys_equal_single_keys() -> None:
+    """The batch path (one joined text) and the per-id path agree, also on the separator."""
+    ids = ["198505102005011002", "19850510 200501 1 002", "\uff10\uff17\uff11", "Andi\u00e9 1"]
+    ids += ["a\x1fb", "", " ", "x_y", "1\u200b2"]
+    assert respondent_keys(ids) == [respondent_key(i) for i in ids]
+    assert respondent_keys(ids[:3]) == [respondent_key(i) for i in ids[:3]]
+
+
+def test_an_id_header_the_rubric_does_not_list_is_warned_about(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """``NIP Baru`` is not taken as the id on a guess (``NIP Atasan`` would look the same)."""
+    text = SURVEY.read_text(encoding="utf-8")
+    path = tmp_path / "survei.csv"
+    path.write_text(text.replace("nip,", "NIP Baru,", 1), encoding="utf-8")
+    result = runner.invoke(app, ["score", str(path), "-f", "json", "-o", str(tmp_path / "o.json")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        "warning: no respondent id column (looked for 'nip', 'NIP', 'NIP/NIK', 'Nomor Induk "
+        "Pegawai'), so repeated submissions are not screened; 'NIP Baru' looks like one: add it "
+        "to columns.respondent_id.aliases in the rubric"
+    )
+    doc = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert "duplicate-respondent" not in doc["rows"]["excluded"]

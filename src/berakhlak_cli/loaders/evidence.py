@@ -18,6 +18,7 @@ from pathlib import Path
 from berakhlak_cli.errors import EvidenceError, SurveyError, located
 from berakhlak_cli.loaders.survey import CSV_SUFFIXES, EXCEL_SUFFIXES
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
+from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -163,7 +164,8 @@ def _match_header(header: list[str], rubric: Rubric, source: str) -> dict[Checkl
         wanted_text = "; ".join(
             f"{r.value} (e.g. {', '.join(repr(a) for a in names[r][:3])})" for r in absent
         )
-        found = ", ".join(repr(h) for h in header) or "nothing"
+        # NOTE: a checklist without a header row shows its first entry here.
+        found = ", ".join(repr(quote_cell(h)) for h in header) or "nothing"
         raise EvidenceError(
             located(source, f"no column for {wanted_text}; the header has {found}", row=1)
         )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import Figure, UnitResult
+from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.years import parse_year, year_hint
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -56,9 +57,8 @@ class _Row:
         self.source, self.number, self.header, self.cells = source, number, header, cells
 
     def fail(self, column: int, message: str) -> ResultsError:
-        return ResultsError(
-            f"{self.source}: row {self.number}: column {self.header[column]!r}: {message}"
-        )
+        where = f"{self.source}: row {self.number}: column {self.header[column]!r}"
+        return ResultsError(f"{where}: {mask_personal(message)}")
 
     def text(self, column: int | None) -> str:
         if column is None or column >= len(self.cells):

@@ -14,6 +14,7 @@ from typing import Any
 
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import Figure, GapItem, UnitEvidence, UnitResult
+from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.rubric import Change
 
 COMBINED_WITHHELD = "combined-withheld"
@@ -30,7 +31,7 @@ class JsonNode:
     def fail(self, message: str) -> ResultsError:
         """An error naming the file and this node's key path."""
         where = f"key {self.path!r}: " if self.path else ""
-        return ResultsError(f"{self.source}: {where}{message}")
+        return ResultsError(f"{self.source}: {where}{mask_personal(message)}")
 
     def _child(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key

@@ -157,7 +157,7 @@ def open_survey(
         path, rubric, sheet=sheet, encoding=encoding, block_bytes=block_bytes
     )
     plan = plan_columns(headers, rubric, group_by, source, where)
-    plan = replace(plan, warnings=tuple(warnings))
+    plan = replace(plan, warnings=(*warnings, *plan.warnings))
     return SurveySource(path, plan, reader, batch_rows, position)
 
 

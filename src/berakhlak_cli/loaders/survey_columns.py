@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.header_match import How, ItemMatching, closest_header, match_items
+from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.rubric import ColumnSpec, Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -52,6 +53,10 @@ class SurveyPlan:
     def item_headers(self) -> dict[str, str]:
         """Item id -> header text as written in the file (for messages)."""
         return {item: self.headers[pos] for item, pos in self.items.items()}
+
+    def group_headers(self) -> dict[str, str]:
+        """Grouping column name -> header text as written in the file (for messages)."""
+        return {name: self.headers[pos] for name, pos in self.groups.items()}
 
 
 def _spec_for(name: str, rubric: Rubric) -> ColumnSpec:
@@ -135,9 +140,13 @@ def _plan(
         set(items.values()) | set(groups.values()) | ({rid_pos} if rid_pos is not None else set())
     )
     identifying = {normalize(n) for n in rubric.columns.identifying}
+    # NOTE: a file without a header row would list its first respondent's cells here.
     ignored = tuple(
-        h for p, h in enumerate(headers) if p not in used and normalize(h) not in identifying
+        mask_personal(h)
+        for p, h in enumerate(headers)
+        if p not in used and normalize(h) not in identifying
     )
+    warnings = _id_warning(headers, rubric, used) if rid and rid_pos is None else ()
     matched_by = {item: m.how for item, m in matching.matches.items()}
     return SurveyPlan(
         source=source,
@@ -146,9 +155,40 @@ def _plan(
         groups=groups,
         respondent_id=rid_pos,
         ignored=ignored,
+        warnings=warnings,
         matched_by=matched_by,
         notes=_notes(matching),
         unit_only=unit_only,
+    )
+
+
+def _id_warning(headers: list[str], rubric: Rubric, used: set[int]) -> tuple[str, ...]:
+    """A warning when no header is the respondent id but some start like one (``NIP Baru``).
+
+    Such a column is not taken as the id on a guess: ``NIP Atasan`` (the supervisor's NIP)
+    starts the same way, and using it would drop most rows as duplicates. The rubric's
+    ``columns.respondent_id.aliases`` says which column it is.
+    """
+    rid = rubric.columns.respondent_id
+    if rid is None:
+        return ()
+    names = {normalize(n) for n in (rid.name, *rid.aliases)}
+    close = [
+        h
+        for p, h in enumerate(headers)
+        if p not in used
+        and any(
+            normalize(h).startswith(n) and not normalize(h)[len(n) : len(n) + 1].isalnum()
+            for n in names
+        )
+    ]
+    if not close:
+        return ()
+    looked = ", ".join(repr(n) for n in (rid.name, *rid.aliases))
+    shown = ", ".join(repr(h) for h in close)
+    return (
+        f"no respondent id column (looked for {looked}), so repeated submissions are not "
+        f"screened; {shown} looks like one: add it to columns.respondent_id.aliases in the rubric",
     )
 
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
+from berakhlak_cli.model.personal_data import looks_personal, quote_cell
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -50,9 +51,10 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
     unit_col = next((i for i, h in enumerate(head) if h in unit_names), None)
     count_col = next((i for i, h in enumerate(head) if h in HEADCOUNT_NAMES), None)
     if unit_col is None or count_col is None:
+        found = ", ".join(map(quote_cell, rows[0]))
         raise UnitsError(
             f"{source}: row 1: need a unit column ({spec.name}) and a headcount column "
-            f"(one of: {', '.join(HEADCOUNT_NAMES[:4])}); found {', '.join(rows[0])}"
+            f"(one of: {', '.join(HEADCOUNT_NAMES[:4])}); found {found}"
         )
     out: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
@@ -73,10 +75,16 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
         if not (raw.isascii() and raw.isdigit()):
             raise UnitsError(
                 f"{source}: row {number}: column {rows[0][count_col]!r}: headcount "
-                f"{row[count_col]!r} is not a whole number"
+                f"{quote_cell(row[count_col])!r} is not a whole number"
+            )
+        if kind := looks_personal(name):
+            # NOTE: unit names become labels (evidence template, coverage); a NIP is not one.
+            raise UnitsError(
+                f"{source}: row {number}: column {rows[0][unit_col]!r}: unit "
+                f"{quote_cell(name)!r} looks like personal data ({kind}), not a unit name"
             )
         if normalize(name) in {normalize(k) for k in out}:
-            raise UnitsError(f"{source}: row {number}: unit {name!r} is listed twice")
+            raise UnitsError(f"{source}: row {number}: unit {quote_cell(name)!r} is listed twice")
         out[name] = int(raw)
     return out
 

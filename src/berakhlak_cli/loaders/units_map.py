@@ -18,6 +18,7 @@ from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.model.comparison import UnitRename
+from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.model.years import parse_year, year_hint
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -54,7 +55,7 @@ def load_units_map(path: Path) -> tuple[UnitRename, ...]:
     if col_from is None or col_to is None:
         raise UnitsError(
             f"{source}: row 1: need columns 'from' and 'to' (optional 'year'); found "
-            f"{', '.join(head)}"
+            f"{', '.join(map(quote_cell, head))}"
         )
     out: list[UnitRename] = []
     seen: dict[tuple[str, int | None], int] = {}
@@ -70,14 +71,13 @@ def load_units_map(path: Path) -> tuple[UnitRename, ...]:
         if col_year is not None and (raw := cells[col_year].strip()):
             year = parse_year(raw)
             if year is None:
-                raise UnitsError(
-                    f"{source}: row {number}: column {head[col_year]!r}: {raw!r} is not a year "
-                    f"({year_hint()})"
-                )
+                where = f"{source}: row {number}: column {head[col_year]!r}"
+                raise UnitsError(f"{where}: {quote_cell(raw)!r} is not a year ({year_hint()})")
         key = (normalize(old), year)
         if key in seen:
+            unit = quote_cell(old)
             raise UnitsError(
-                f"{source}: row {number}: unit {old!r} is already mapped on row {seen[key]}"
+                f"{source}: row {number}: unit {unit!r} is already mapped on row {seen[key]}"
             )
         seen[key] = number
         out.append(UnitRename(old, new, year, number))

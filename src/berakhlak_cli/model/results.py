@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from berakhlak_cli.model.evidence import UnitGaps
+from berakhlak_cli.model.personal_data import mask_personal, may_hold_personal
 
 COMBINED_WITHHELD = "combined-withheld"
 """Group flag: evidence was scored but the rubric withholds this group's combined index."""
@@ -41,6 +42,12 @@ class IssueCode(StrEnum):
     NO_HEADCOUNT = "no-headcount"
     NO_GROUP = "no-group"
     HEADCOUNT_BELOW_RESPONDENTS = "headcount-below-respondents"
+    PERSONAL_DATA_LABEL = "personal-data-label"
+
+
+_CELLS = ("value", "group")
+"""Issue fields besides the message that can quote a cell (``column`` is a header that matched
+a rubric name, so it holds no cell)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,16 @@ class Issue:
     excluded: bool = False
     """True when the issue removed the row from scoring."""
     source: str = "survey"
+
+    def __post_init__(self) -> None:
+        # NOTE: every issue reaches stderr, --issues and JSON; whatever cell text a message,
+        # value or group quotes, e-mails and NIP/NIK/phone-like numbers are masked here once.
+        if may_hold_personal(self.message):
+            object.__setattr__(self, "message", mask_personal(self.message))
+        for name in _CELLS:
+            text = getattr(self, name)
+            if text and may_hold_personal(text):
+                object.__setattr__(self, name, mask_personal(text))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """What ``survey check`` found in a survey file, without scoring it: plain data for render.
 
 Values of identifying and respondent-id columns are never held here; answer texts are held
-already masked (``scoring.survey.quoted_answer``).
+already masked (``model.personal_data.quote_answer``).
 """
 
 from __future__ import annotations

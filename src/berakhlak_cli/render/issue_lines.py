@@ -20,6 +20,10 @@ _ID: dict[IssueCode, str] = {
     IssueCode.EMPTY_ROW: "baris dikecualikan: baris kosong (tanpa jawaban, kelompok, atau ID)",
     IssueCode.DUPLICATE_RESPONDENT: "baris dikecualikan: ID responden berulang",
     IssueCode.STRAIGHT_LINING: "{verb}: jawaban sama untuk semua butir",
+    IssueCode.PERSONAL_DATA_LABEL: (
+        "baris dikecualikan: sel pengelompokan {value} tampak berisi data pribadi; "
+        "tidak diterbitkan sebagai label kelompok"
+    ),
 }
 
 

@@ -57,6 +57,8 @@ class AnswerCoder:
         self.scale = scale
         self._missing = {normalize(m) for m in missing}
         self._labels = {normalize(label): p.value for p in scale.points for label in p.labels}
+        self.known = (*(label for p in scale.points for label in p.labels), *missing)
+        """Every label and missing token, for telling a mistyped answer from free text."""
         self._cache: dict[str, tuple[float, int]] = {}
 
     def code_text(self, text: str) -> tuple[float, int]:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
+from berakhlak_cli.model.personal_data import quote_answer
 from berakhlak_cli.model.results import Issue, IssueCode
 from berakhlak_cli.model.rubric import AnswerScale, Evaluation, NoEvidencePolicy
 from berakhlak_cli.scoring.bands import weighted_mean
@@ -74,6 +75,8 @@ class AnswerCoder:
             for option in scale.options
             for name in (option.label, *option.aliases)
         }
+        self.known = tuple(n for o in scale.options for n in (o.label, *o.aliases))
+        """Every answer label, for telling a mistyped answer from free text."""
 
     def score(self, text: str) -> float | None:
         """The item score for ``text``, or None when it is not a valid answer on this scale."""
@@ -220,15 +223,16 @@ class _Scorer:
             coder = self.coders[item_id]
             score = coder.score(entry.answer)
             if score is None:
+                shown = quote_answer(entry.answer, coder.known)
                 self.issue(
                     IssueCode.INVALID_ANSWER,
-                    f"answer {entry.answer!r} is not valid for {item_id!r} (valid: "
+                    f"answer {shown!r} is not valid for {item_id!r} (valid: "
                     f"{coder.describe()}); counted as not provided",
                     entry,
                     Col.ANSWER,
-                    value=entry.answer,
+                    value=shown,
                 )
-                answers[key][item_id] = ItemAnswer(0.0, False, entry.answer, entry.row)
+                answers[key][item_id] = ItemAnswer(0.0, False, shown, entry.row)
                 continue
             answers[key][item_id] = ItemAnswer(score, True, entry.answer, entry.row)
         return {k: self._unit(k, answers[k], k not in answered, blank_rows) for k in units}

@@ -8,6 +8,9 @@ about 5e-7.
 from __future__ import annotations
 
 import operator
+import re
+import unicodedata
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -17,15 +20,71 @@ from berakhlak_cli.model.survey import EncodedColumn
 
 Hashes = npt.NDArray[np.uint64]
 Mask = npt.NDArray[np.bool_]
+_NOT_ID = re.compile(r"[\W_]+")
+_ASCII_NOT_ID = bytes(c for c in range(128) if not chr(c).isalnum())
+"""The characters ``_NOT_ID`` removes, for ASCII text (spaces, punctuation, controls)."""
+_SEP = "\x1f"
+"""Joins a batch's ids so that they are normalised in one C call each (a stable code point:
+NFKC never composes across it, so normalising the joined text equals normalising each id)."""
+_INVISIBLE = (
+    "\u00ad",
+    *map(chr, range(0x200B, 0x2010)),
+    *map(chr, range(0x2060, 0x2065)),
+    "\ufeff",
+)
+"""Soft hyphen, zero-width and direction marks, word joiner, BOM: left over after NFKC."""
+_BATCH_ASCII_NOT_ID = _ASCII_NOT_ID.replace(b"\x1f", b"")
+
+
+def respondent_key(text: str) -> str:
+    """The form of a respondent id that duplicates are compared on.
+
+    NFKC (full-width digits become ASCII), then every character that is not a letter or digit
+    removed (spaces, zero-width characters, controls, punctuation): ``19850510 200501 1 002``,
+    ``1985.0510-2005…`` and a NIP with a zero-width space are the same id. Leading zeros are
+    kept (``0071`` is not ``71``).
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(None, _ASCII_NOT_ID).decode("ascii")
+    return _NOT_ID.sub("", unicodedata.normalize("NFKC", text))
+
+
+def respondent_keys(ids: Sequence[str]) -> list[str]:
+    """``respondent_key`` of every id, batch-wise: the duplicate screen is on the hot path.
+
+    The ids are joined and normalised as one text, then split again: plain ASCII ids (nearly
+    all) cost one ``bytes.translate`` for the whole batch; NFKC and the removal of invisible
+    characters are a few C calls more. A batch that still holds other non-ASCII text, or an id
+    holding the separator itself, is normalised id by id.
+    """
+    flat = "".join(ids)
+    if flat.isascii() and flat.encode("ascii").isalnum():
+        return list(ids)
+    joined = original = _SEP.join(ids)
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKC", joined)
+        for char in _INVISIBLE:
+            if char in joined:
+                joined = joined.replace(char, "")
+        if not joined.isascii():
+            return [respondent_key(t) for t in ids]
+    data = joined.encode("ascii")
+    kept = data.translate(None, _BATCH_ASCII_NOT_ID)
+    if len(kept) == len(data) and joined is original:
+        return list(ids)
+    keys = kept.decode("ascii").split(_SEP)
+    if len(keys) != len(ids):
+        return [respondent_key(t) for t in ids]
+    return keys
 
 
 def id_hashes(column: EncodedColumn) -> tuple[Hashes, Mask]:
     """(hash per row, has-id mask); blank ids have no hash and are never duplicates.
 
-    Python's string hash (SipHash, 64-bit) is used: it is stable within one run, which is all
-    duplicate detection needs, and costs one C call per distinct id.
+    Python's string hash (SipHash, 64-bit) of ``respondent_key`` is used: it is stable within
+    one run, which is all duplicate detection needs, and costs one C call per distinct id.
     """
-    cats = [*map(str.strip, column.categories), ""]
+    cats = [*respondent_keys(column.categories), ""]
     hashed = np.fromiter(map(hash, cats), dtype=np.int64, count=len(cats))
     blank = np.fromiter(map(operator.not_, cats), dtype=bool, count=len(cats))
     idx = np.where(column.codes < 0, len(cats), column.codes)

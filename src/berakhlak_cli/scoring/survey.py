@@ -9,12 +9,12 @@ file: results do not depend on the batch size.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import numpy as np
 import numpy.typing as npt
 
+from berakhlak_cli.model.personal_data import looks_personal, quote_answer, quote_cell
 from berakhlak_cli.model.results import Issue, IssueCode, RowAccount, Scoresheet
 from berakhlak_cli.model.rubric import Rubric, StraightLiningPolicy
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
@@ -33,20 +33,6 @@ _PROBLEM_TEXT = {
 }
 
 
-_LONG_NUMBER = re.compile(r"\d{8,}")
-QUOTE_LIMIT = 40
-
-
-def quoted_answer(raw: str) -> str:
-    """An invalid answer as issues quote it: digit runs of 8+ masked, at most 40 characters.
-
-    An answer cell is never an identifying column, but a NIP or NIK pasted into one would be
-    personal data; no Likert answer needs eight digits to be recognised and fixed.
-    """
-    text = _LONG_NUMBER.sub(lambda m: f"[{len(m.group())} digits]", raw)
-    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"
-
-
 def _issue_order(issue: Issue) -> tuple[int, str, str]:
     return (issue.row if issue.row is not None else 1 << 62, issue.column or "", issue.code.value)
 
@@ -60,6 +46,7 @@ class SurveyScorer:
         *,
         group_by: tuple[str, ...],
         headers: Mapping[str, str] | None = None,
+        group_headers: Mapping[str, str] | None = None,
         headcounts: Mapping[str, int] | None = None,
         intervals: bool = True,
         unit: str | None = None,
@@ -79,6 +66,7 @@ class SurveyScorer:
         self.unit = None if unit is None else self.columns.index(unit)
         self.structure = Structure.from_rubric(rubric)
         self.headers = dict(headers or {})
+        self.group_headers = dict(group_headers or {})
         self.headcounts = headcounts
         coders: dict[str, AnswerCoder] = {}
         self._coders = [
@@ -94,6 +82,7 @@ class SurveyScorer:
         self.duplicates = DuplicateScreen(rubric.quality.duplicates)
         self.reliability = ReliabilityAccumulator(rubric)
         self._normalized: dict[str, str] = {}
+        self._personal_labels: dict[str, str | None] = {}
 
     def add(self, batch: SurveyBatch) -> None:
         """Score one batch of rows."""
@@ -102,15 +91,19 @@ class SurveyScorer:
         rows = np.arange(batch.first_row, batch.first_row + n)
         answers, touched = self._code_answers(batch, rows)
         scores = item_scores(answers, self.structure)
-        group, blank_key = self._group_index(batch)
+        group, blank_key, personal = self._group_index(batch)
+        labelled = np.zeros(n, dtype=bool)
+        for flagged in personal.values():
+            labelled |= flagged
         keep = np.ones(n, dtype=bool)
-        self._skip_empty_rows(keep, blank_key & ~touched, batch)
+        self._skip_empty_rows(keep, blank_key & ~touched & ~labelled, batch)
+        self._exclude_personal(keep, personal, batch)
         self._exclude(
             keep, group < 0, rows, IssueCode.MISSING_GROUP, "no value in the grouping column(s)"
         )
         blank = np.asarray(np.isnan(scores).all(axis=0), dtype=bool)
         self._exclude(keep, blank, rows, IssueCode.BLANK_RESPONDENT, "no item answered")
-        ungrouped = blank_key & (group >= 0)
+        ungrouped = blank_key & (group >= 0) & ~labelled
         if batch.respondent_id is not None:
             dup = self.duplicates.drop(batch.first_row, batch.respondent_id) & keep
             policy = self.rubric.quality.duplicates.value
@@ -130,6 +123,7 @@ class SurveyScorer:
             else:
                 self._flag(flat, rows, IssueCode.STRAIGHT_LINING, text)
         self._note_ungrouped(ungrouped & keep, rows, batch)
+        self._note_personal(keep, personal, batch)
         kept = scores[:, keep]
         values, index = person_scores(kept, self.structure)
         points, weight = pooled_points(kept, self.structure)
@@ -181,7 +175,7 @@ class SurveyScorer:
             touched |= ~np.isnan(coded.values) | (coded.problems != 0)
             for i in np.flatnonzero(coded.problems):
                 code = issue_code(int(coded.problems[i]))
-                raw = quoted_answer(column.categories[column.codes[i]])
+                raw = quote_answer(column.categories[column.codes[i]], coder.known)
                 scale = coder.scale
                 why = _PROBLEM_TEXT[code].format(scale=scale.id, lo=scale.min, hi=scale.max)
                 self.issues.append(
@@ -197,25 +191,36 @@ class SurveyScorer:
 
     def _group_index(
         self, batch: SurveyBatch
-    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
-        """Fine cell per row (``scoring.breakdowns``) and whether any key cell is blank.
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_], dict[str, npt.NDArray[np.bool_]]]:
+        """Fine cell per row (``scoring.breakdowns``), whether any key cell is blank, and per
+        grouping column the rows whose cell looks like personal data.
 
         The cell is -1 where the unit is blank (such rows are in no run's institution row);
-        a blank ``--by`` cell elsewhere keeps the row in a cell with "" in that place.
+        a blank ``--by`` cell elsewhere keeps the row in a cell with "" in that place. A cell
+        that looks like personal data is read as blank: it is never a published label.
         """
         local: list[npt.NDArray[np.int64]] = []
         labels: list[list[str]] = []
+        personal: dict[str, npt.NDArray[np.bool_]] = {}
         for name in self.columns:
             column = batch.groups[name]
             shown = [" ".join(c.split()) for c in column.categories]
+            # NOTE: a NIP or e-mail typed into a grouping column would become a published label.
+            usable = [bool(s) and self._personal(s) is None for s in shown]
             keys = [self._normal(s) for s in shown]
             # NOTE: "Biro  Hukum" and "biro hukum" are the same unit; the first spelling is shown.
             canon = dict(zip(reversed(keys), reversed(shown), strict=True))
-            merged = sorted({k for k, s in zip(keys, shown, strict=True) if s})
+            merged = sorted({k for k, ok in zip(keys, usable, strict=True) if ok})
             pos = {k: i for i, k in enumerate(merged)}
-            lut = np.array([pos[k] if s else -1 for k, s in zip(keys, shown, strict=True)] + [-1])
-            local.append(lut[np.where(column.codes < 0, len(shown), column.codes)])
+            lut = np.array(
+                [pos[k] if ok else -1 for k, ok in zip(keys, usable, strict=True)] + [-1]
+            )
+            idx = np.where(column.codes < 0, len(shown), column.codes)
+            local.append(lut[idx])
             labels.append([canon[k] for k in merged])
+            flagged = [bool(s) and not ok for s, ok in zip(shown, usable, strict=True)]
+            if any(flagged):
+                personal[name] = np.array([*flagged, False], dtype=bool)[idx]
         combined = np.zeros(batch.size, dtype=np.int64)
         blank = np.zeros(batch.size, dtype=bool)
         for codes, names in zip(local, labels, strict=True):
@@ -237,7 +242,92 @@ class SurveyScorer:
                 self._key_index[norm] = len(self.keys)
                 self.keys.append(key)
             lut_global[u_idx] = self._key_index[norm]
-        return lut_global[inverse], blank
+        return lut_global[inverse], blank, personal
+
+    def _personal(self, label: str) -> str | None:
+        """``looks_personal`` with a cache: the same unit names recur in every batch."""
+        hit = self._personal_labels.get(label, "")
+        if hit == "":
+            hit = self._personal_labels[label] = looks_personal(label)
+        return hit
+
+    def _is_unit(self, name: str) -> bool:
+        return self.unit is not None and self.columns[self.unit] == name
+
+    def _exclude_personal(
+        self,
+        keep: npt.NDArray[np.bool_],
+        personal: Mapping[str, npt.NDArray[np.bool_]],
+        batch: SurveyBatch,
+    ) -> None:
+        """Exclude rows whose unit cell looks like personal data (``personal-data-label``).
+
+        Like a blank unit, such a row is in no run's institution row, so every breakdown of
+        the file publishes the same institution row (issue #18). The label is never
+        published; the issue names the row, the column and what was found (masked).
+        """
+        for name, flagged in personal.items():
+            if self._is_unit(name):
+                hit = flagged & keep
+                keep &= ~hit
+                self._personal_issues(
+                    hit,
+                    name,
+                    batch,
+                    "row excluded: the grouping cell looks like personal data "
+                    "({kind}); it is not published as a group label",
+                    excluded=True,
+                )
+
+    def _note_personal(
+        self,
+        keep: npt.NDArray[np.bool_],
+        personal: Mapping[str, npt.NDArray[np.bool_]],
+        batch: SurveyBatch,
+    ) -> None:
+        """A scored row whose ``--by`` cell looks like personal data: counted in the
+        institution row (as a blank cell is), published in no group."""
+        for name, flagged in personal.items():
+            if not self._is_unit(name):
+                self._personal_issues(
+                    flagged & keep,
+                    name,
+                    batch,
+                    "the grouping cell looks like personal data "
+                    "({kind}); it is not published as a group label (the row stays in the "
+                    "institution row)",
+                    excluded=False,
+                )
+
+    def _personal_issues(
+        self,
+        hit: npt.NDArray[np.bool_],
+        name: str,
+        batch: SurveyBatch,
+        text: str,
+        *,
+        excluded: bool,
+    ) -> None:
+        code = IssueCode.PERSONAL_DATA_LABEL
+        if not hit.any():
+            return
+        if excluded:
+            self.excluded[code.value] = self.excluded.get(code.value, 0) + int(hit.sum())
+        column = batch.groups[name]
+        header = self.group_headers.get(name, name)
+        for r in np.flatnonzero(hit).tolist():
+            cell = column.categories[column.codes[r]]
+            kind = self._personal(" ".join(cell.split()))
+            self.issues.append(
+                Issue(
+                    code,
+                    text.format(kind=kind),
+                    row=batch.first_row + r,
+                    column=header,
+                    value=quote_cell(cell),
+                    excluded=excluded,
+                )
+            )
 
     def _normal(self, text: str) -> str:
         """``normalize`` with a cache: the same unit names recur in every batch."""

@@ -211,6 +211,7 @@ def survey_cases() -> dict[str, str | bytes]:
     cases["survey.corrupt.parquet"] = b"PAR1" + b"\x00garbage" * 8 + b"PAR1"
     cases["survey.nested-column.parquet"] = _nested_parquet(rows)
     cases.update(forms_cases(rows))
+    cases.update(personal_data_cases())
     return cases
 
 
@@ -245,6 +246,49 @@ def forms_cases(rows: list[list[str]]) -> dict[str, str | bytes]:
     return cases
 
 
+# Issue 13 item 2 and issue 18 (identity): personal data typed into the wrong column, and
+# respondent ids that differ only in spacing or Unicode form. All values are fake.
+PLANTED_NIP = "197908112024091708"
+PLANTED_SPACED_NIP = "19850510 200501 1 002"
+PLANTED_EMAIL = "budi.santoso@example.go.id"
+PLANTED_PHONE = "0812-3456-7890"
+PLANTED_NAME_PHONE = "Budi Santoso 0812-3456-7890"
+PLANTED_INTL_PHONE = "+62 812 3456 7890"
+
+
+def personal_data_cases() -> dict[str, str | bytes]:
+    """Cells holding a NIP, e-mail or phone number where a label or an answer belongs."""
+    units = base_rows()
+    units[0][3] = PLANTED_NIP
+    units[6][3] = PLANTED_SPACED_NIP
+    units[7][3] = PLANTED_PHONE
+    kinds = base_rows()
+    kinds[1][4] = PLANTED_EMAIL
+    kinds[8][4] = PLANTED_INTL_PHONE
+    answers = base_rows()
+    for r, column, value in (
+        (3, "bp1", PLANTED_EMAIL),
+        (4, "ak2", PLANTED_NAME_PHONE),
+        (5, "ko3", PLANTED_SPACED_NIP),
+        (6, "ha1", PLANTED_INTL_PHONE),
+        (7, "lo2", PLANTED_NIP),
+        (8, "kl1", "Setju"),
+    ):
+        answers[r - 2][HEADER.index(column)] = value
+    baru = [*HEADER[:1], "NIP Baru", *HEADER[2:]]
+    same = base_rows()
+    same[4][1] = "19810202 2006021002"
+    same[7][1] = same[2][1][:8] + "\u200b" + same[2][1][8:]
+    same[9][1] = same[3][1].translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    return {
+        "survey.pii-in-unit.csv": csv_text(units),
+        "survey.pii-in-attribute.csv": csv_text(kinds),
+        "survey.pii-in-answers.csv": csv_text(answers),
+        "survey.nip-baru-header.csv": csv_text(base_rows(), baru),
+        "survey.duplicate-ids-spacing-unicode.csv": csv_text(same),
+    }
+
+
 def _nested_parquet(rows: list[list[str]]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -254,6 +298,23 @@ def _nested_parquet(rows: list[list[str]]) -> bytes:
     out = io.BytesIO()
     pq.write_table(pa.table(columns), out)
     return out.getvalue()
+
+
+def evidence_personal_cases() -> dict[str, str | bytes]:
+    """Evidence checklists with personal data in the unit, answer and document cells."""
+    head = "unit_kerja,evidence_id,answer,document,note\n"
+    return {
+        "evidence.pii-in-cells.csv": head
+        + "Biro Hukum,KP.1,Ya,biro-hukum/pakta-komitmen.pdf,\n"
+        + f"{PLANTED_EMAIL},KP.1,Ya,,\n"
+        + f"Biro Umum,KP.1,{PLANTED_NAME_PHONE},,\n"
+        + f"Biro Umum,KP.2,Ya,biro-umum/ktp-{PLANTED_SPACED_NIP}.pdf,\n"
+    }
+
+
+def units_personal_cases() -> dict[str, str | bytes]:
+    """A units file whose unit cell holds a phone number."""
+    return {"units.pii-unit-name.csv": f"unit_kerja,headcount\nBiro Hukum,8\n{PLANTED_PHONE},9\n"}
 
 
 def units_cases() -> dict[str, str | bytes]:
@@ -287,7 +348,12 @@ def units_cases() -> dict[str, str | bytes]:
 def main() -> None:
     """Write every case next to this script (surveys) and in ../units."""
     UNITS.mkdir(exist_ok=True)
-    for folder, cases in ((HERE, survey_cases()), (UNITS, units_cases())):
+    evidence = HERE.parent / "evidence"
+    for folder, cases in (
+        (HERE, survey_cases()),
+        (UNITS, {**units_cases(), **units_personal_cases()}),
+        (evidence, evidence_personal_cases()),
+    ):
         for name, content in cases.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             (folder / name).write_bytes(data)
