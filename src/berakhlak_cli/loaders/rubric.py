@@ -16,18 +16,31 @@ from berakhlak_cli.loaders.fields import Collector, Fields
 from berakhlak_cli.loaders.rubric_checks import check_rubric
 from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
 from berakhlak_cli.loaders.rubric_examples import check_examples, read_examples
+from berakhlak_cli.loaders.rubric_setting_checks import check_settings
 from berakhlak_cli.loaders.rubric_settings import (
     read_aggregation,
     read_anonymity,
     read_change,
     read_columns,
     read_eligibility,
+    read_intervals,
+    read_optional_text,
     read_quality,
     read_rounding,
     read_text,
 )
 from berakhlak_cli.loaders.yaml_source import MAX_BYTES, Document, parse_yaml
-from berakhlak_cli.model.rubric import Band, Behaviour, Item, Lang, Rubric, Scale, ScaleLabel, Value
+from berakhlak_cli.model.rubric import (
+    Band,
+    Behaviour,
+    Conversion,
+    Item,
+    Lang,
+    Rubric,
+    Scale,
+    ScaleLabel,
+    Value,
+)
 
 FORMAT = 1
 DEFAULT_RUBRIC = "kemenpanrb-2025.yaml"
@@ -95,11 +108,12 @@ def read_rubric(raw: bytes) -> ParsedRubric:
         # NOTE: "~" or "null" parses to None without a syntax problem; it is no rubric either.
         null = Problem("empty", "the document is null; a rubric is a mapping of settings", "", 1, 1)
         return ParsedRubric(None, (null,), None)
-    col = Collector(doc)
+    col = Collector(doc, reject_null=True)
     col.problems.extend(problems)
     rubric = _build(Fields(col, doc.data, "", "the rubric"), hashlib.sha256(raw).hexdigest())
     if rubric is not None:
         check_rubric(rubric, col)
+        check_settings(rubric, col)
         check_examples(rubric, col)
     ordered = tuple(sorted(col.problems, key=lambda p: (p.line or 0, p.column or 0, p.code)))
     return ParsedRubric(rubric if not ordered else None, ordered, doc)
@@ -133,9 +147,10 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         eligibility=read_eligibility(top.sub("eligibility", "eligibility")),
         quality=read_quality(top.sub("quality", "quality")),
         evaluation=read_evaluation(top.sub("evaluation", "evaluation"), read_text)
-        if top.has("evaluation")
+        if top.raw("evaluation", nullable=True) is not None
         else None,
         change=read_change(top.sub("change", "change")),
+        intervals=read_intervals(top.sub("intervals", "intervals")),
         examples=read_examples(top),
         sha256=digest,
     )
@@ -158,6 +173,7 @@ def _scales(top: Fields) -> dict[str, Scale]:
             max=f.number("max", 1.0, required=True),
             points=tuple(points),
             integer_only=f.flag("integer_only", True),
+            conversion=f.choice("conversion", Conversion, Conversion.MIN_MAX),
         )
         f.finish()
     if not scales and top.ok:
@@ -203,7 +219,7 @@ def _values(top: Fields, scales: dict[str, Scale]) -> tuple[Value, ...]:
                 id=v.text("id", required=True),
                 code=v.text("code", required=True),
                 label=read_text(v, "label", required=True),
-                definition=read_text(v, "definition") if v.has("definition") else None,
+                definition=read_optional_text(v, "definition"),
                 behaviours=tuple(behaviours),
                 weight=v.number("weight", 1.0, positive=True),
             )
@@ -222,7 +238,7 @@ def _bands(top: Fields) -> tuple[Band, ...]:
                 label=read_text(f, "label", required=True),
                 lower=f.number("min", 0.0, required=True),
                 upper=f.number("max", 100.0, required=True),
-                description=read_text(f, "description") if f.has("description") else None,
+                description=read_optional_text(f, "description"),
             )
         )
         f.finish()

@@ -41,12 +41,23 @@ class ScaleLabel:
     labels: tuple[str, ...]
 
 
+class Conversion(StrEnum):
+    """How an answer x on a scale [min, max] becomes a 0-100 item score."""
+
+    MIN_MAX = "min_max"
+    """(x - min) / (max - min) * 100: the scale's bottom is 0 and its top 100 (default)."""
+    OF_MAX = "of_max"
+    """x * 100 / max: the KEP/25/M.PAN/2/2004 IKM convention (a 1-4 mean times 25, so the
+    bottom of the scale is 25, not 0; docs/sources.md)."""
+
+
 @dataclass(frozen=True)
 class Scale:
     """A Likert-type answer scale on [min, max].
 
     ``points`` lists the labelled points; an answer may be a number on the scale or any of its
     labels (matched case- and space-insensitively). ``integer_only`` rejects 3.5 on a 1-5 scale.
+    ``conversion`` says how an answer becomes 0-100 (``Conversion``).
     """
 
     id: str
@@ -54,6 +65,7 @@ class Scale:
     max: float
     points: tuple[ScaleLabel, ...] = ()
     integer_only: bool = True
+    conversion: Conversion = Conversion.MIN_MAX
 
 
 class RespondentMethod(StrEnum):
@@ -75,6 +87,21 @@ class InstitutionMethod(StrEnum):
     MEAN_OF_UNITS = "mean_of_units"
     """Unweighted mean of the eligible units' value scores and index (KemenPANRB's national
     figure is described as an average over qualifying instansi, domain.md 2.4)."""
+    RESPONDENT_WEIGHTED = "respondent_weighted"
+    """Mean of the units' scores weighted by each unit's respondents to that value (or to the
+    index)."""
+    HEADCOUNT_WEIGHTED = "headcount_weighted"
+    """Mean of the units' scores weighted by each unit's headcount (units file): each unit
+    counts as much as the staff it stands for."""
+
+
+class RoundingMode(StrEnum):
+    """How a published score is rounded at a tie (x.x5 to one decimal)."""
+
+    HALF_UP = "half_up"
+    """74.95 -> 75.0 (away from zero; default, as a person rounds)."""
+    HALF_EVEN = "half_even"
+    """74.95 -> 75.0, 74.85 -> 74.8: ties go to the even last digit (banker's rounding)."""
 
 
 class BandOn(StrEnum):
@@ -140,11 +167,12 @@ class Rounding:
     """Publication rounding. Scores are computed on raw values; only publication rounds.
 
     ``decimals`` (default 1, as KemenPANRB publishes); ``band_on`` (default ``rounded``: 74.95
-    publishes as 75.0 and is therefore band A, domain.md 2.5). Rounding is half-up.
+    publishes as 75.0 and is therefore band A, domain.md 2.5); ``mode`` (default half-up).
     """
 
     decimals: int = 1
     band_on: BandOn = BandOn.ROUNDED
+    mode: RoundingMode = RoundingMode.HALF_UP
 
 
 @dataclass(frozen=True)
@@ -184,6 +212,15 @@ class Anonymity:
     min_group_size: int = 5
 
 
+class EligibilityCombine(StrEnum):
+    """How several minimum-respondent rules combine."""
+
+    MAX = "max"
+    """The largest minimum applies: every rule must be met (default)."""
+    MIN = "min"
+    """The smallest minimum applies: meeting any one rule is enough."""
+
+
 class EligibilityRule(StrEnum):
     """Minimum-respondent rule (KemenPANRB eligibility; distinct from anonymity)."""
 
@@ -203,6 +240,14 @@ class Eligibility:
     minimum: int = 0
     share: float = 0.0
     exclude_from_parent: bool = True
+    also: tuple[EligibilityRule, ...] = ()
+    """Further rules combined with ``rule`` by ``combine`` (``rule: [fixed, share]``)."""
+    combine: EligibilityCombine = EligibilityCombine.MAX
+
+    @property
+    def rules(self) -> tuple[EligibilityRule, ...]:
+        """Every rule in force, ``rule`` first."""
+        return (self.rule, *self.also)
 
 
 class DuplicatePolicy(StrEnum):
@@ -227,15 +272,22 @@ class Quality:
 
     duplicates: DuplicatePolicy = DuplicatePolicy.KEEP_FIRST
     straight_lining: StraightLiningPolicy = StraightLiningPolicy.FLAG
+    straight_lining_min_same: int | None = None
+    """Straight-lined = at least this many answered items share one answer (None: every item,
+    and all must be answered; the default)."""
 
 
 @dataclass(frozen=True)
 class AnswerOption:
-    """One allowed evidence answer and its 0-100 score."""
+    """One allowed evidence answer and its 0-100 score.
+
+    A ``not_applicable`` answer has no score: the item leaves the unit's denominator.
+    """
 
     label: str
     score: float
     aliases: tuple[str, ...] = ()
+    not_applicable: bool = False
 
 
 @dataclass(frozen=True)
@@ -320,6 +372,16 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Intervals:
+    """Confidence intervals of group scores (docs/method-statistics.md)."""
+
+    level: float | None = None
+    """Confidence level; None (not written) follows ``change.confidence``."""
+    finite_population_correction: bool = True
+    """Apply 1 - n/N when the unit's headcount N is known."""
+
+
+@dataclass(frozen=True)
 class ExampleExpectation:
     """What a rubric example must score; every field is optional (None/empty = not checked).
 
@@ -375,6 +437,7 @@ class Rubric:
     quality: Quality = field(default_factory=Quality)
     evaluation: Evaluation | None = None
     change: Change = field(default_factory=Change)
+    intervals: Intervals = field(default_factory=Intervals)
     examples: tuple[RubricExample, ...] = ()
     source: str = ""
     sha256: str = ""
@@ -384,6 +447,12 @@ class Rubric:
     def items(self) -> tuple[Item, ...]:
         """All survey items, in rubric order."""
         return tuple(i for v in self.values for i in v.items)
+
+    @property
+    def interval_level(self) -> float:
+        """Confidence level of group intervals: ``intervals.level``, else ``change.confidence``."""
+        level = self.intervals.level
+        return self.change.confidence if level is None else level
 
     def band_for(self, code: str) -> Band | None:
         """Return the band with ``code``, if any."""

@@ -4,9 +4,11 @@
   weighted item points / total weight (both documented in docs/method.md).
 - Index of a group: weighted mean of its value scores (person-first; KemenPANRB's published
   index is the unweighted mean of the 7 values, domain.md 2.4) or all points pooled.
-- Institution row: all included respondents pooled, or the unweighted mean of included units
-  (``aggregation.institution``). Units below the minimum respondents are left out of the parent
-  when ``eligibility.exclude_from_parent`` (default).
+- Institution row: all included respondents pooled, or the mean of included units' scores,
+  unweighted or weighted by respondents or headcount (``aggregation.institution``,
+  ``scoring.institution``, which also gives that mean its stratified interval). Units below
+  the minimum respondents are left out of the parent when ``eligibility.exclude_from_parent``
+  (default).
 - Anonymity: a group with fewer than ``anonymity.min_group_size`` respondents has its scores
   withheld, and complementary suppression (``scoring.suppression``: the institution row and,
   for a cross-breakdown, every margin as parents) stops it being recovered by subtraction.
@@ -28,11 +30,12 @@ from berakhlak_cli.model.results import (
     Score,
 )
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
-from berakhlak_cli.scoring.bands import make_scores, mean, weighted_mean
+from berakhlak_cli.scoring.bands import make_scores, weighted_mean
 from berakhlak_cli.scoring.comparability import rubric_summary
 from berakhlak_cli.scoring.eligibility import minimum_respondents
 from berakhlak_cli.scoring.group_intervals import group_interval_table
 from berakhlak_cli.scoring.group_stats import GroupStats
+from berakhlak_cli.scoring.institution import stratified_interval, unit_weights, weighted_scores
 from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.suppression import ANONYMITY, parents_of, withhold
 
@@ -226,20 +229,8 @@ class ResultBuilder:
             return GroupResult(
                 (), GroupLevel.INSTITUTION, n, values, counts, None, ANONYMITY, headcount=headcount
             )
-        if self.rubric.aggregation.institution == InstitutionMethod.MEAN_OF_UNITS:
-            per_unit = [self.raw_scores(self.stats, g) for g in included]
-            value_means: list[float | None] = []
-            for v in range(len(self.rubric.values)):
-                got = [r[0][v] for r in per_unit if r[0][v] is not None]
-                value_means.append(mean([x for x in got if x is not None]) if got else None)
-            indices = [r[1] for r in per_unit if r[1] is not None]
-            idx: float | None = mean(indices) if indices else None
-            values, index = self._scores(value_means, idx)
-            return GroupResult(
-                (), GroupLevel.INSTITUTION, n, values, counts, index, headcount=headcount
-            )
-        # NOTE: intervals only for the pooled institution row; for a mean of units the
-        # respondent-level sampling model does not describe the estimate.
+        if self.rubric.aggregation.institution != InstitutionMethod.POOLED:
+            return self._mean_of_units(included, counted, n, counts, headcount)
         raw = self.raw_scores(total, 0)
         values, index = self._scores(*raw)
         value_ci, index_ci = group_interval_table(
@@ -256,4 +247,56 @@ class ResultBuilder:
             headcount=headcount,
             value_intervals=value_intervals,
             index_interval=index_interval,
+        )
+
+    def _mean_of_units(
+        self,
+        included: list[int],
+        heads: list[int | None],
+        n: int,
+        counts: dict[str, int],
+        headcount: int | None,
+    ) -> GroupResult:
+        """The institution row as a (weighted) mean of its units (``scoring.institution``)."""
+        method = self.rubric.aggregation.institution
+        respondents = [int(self.stats.respondents[g]) for g in included]
+        weights = unit_weights(method, respondents, heads)
+        if weights is None:
+            self.issues.append(
+                Issue(
+                    IssueCode.NO_HEADCOUNT,
+                    "aggregation.institution headcount_weighted needs the headcount of every "
+                    "included unit (units file); the institution row is not scored",
+                )
+            )
+            empty: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
+            return GroupResult(
+                (), GroupLevel.INSTITUTION, n, empty, counts, None, headcount=headcount
+            )
+        per_unit = [self._raw[g] for g in included]
+        value_means: list[float | None] = []
+        value_ci: dict[str, Interval] = {}
+        for v, value in enumerate(self.rubric.values):
+            estimate, shares = weighted_scores([r[0][v] for r in per_unit], weights)
+            value_means.append(estimate)
+            found = stratified_interval(
+                estimate, shares, [self._value_ci[g].get(value.id) for g in included], self.rubric
+            )
+            if found is not None:
+                value_ci[value.id] = found
+        idx, index_shares = weighted_scores([r[1] for r in per_unit], weights)
+        index_ci = stratified_interval(
+            idx, index_shares, [self._index_ci[g] for g in included], self.rubric
+        )
+        values, index = self._scores(value_means, idx)
+        return GroupResult(
+            (),
+            GroupLevel.INSTITUTION,
+            n,
+            values,
+            counts,
+            index,
+            headcount=headcount,
+            value_intervals={k: iv for k, iv in value_ci.items() if values.get(k) is not None},
+            index_interval=index_ci if index is not None else None,
         )
