@@ -7,12 +7,13 @@ keys) are found while building; semantic checks (bands, ids, scales) live in ``r
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from berakhlak_cli.errors import Problem, RubricError
 from berakhlak_cli.loaders.fields import Collector, Fields
+from berakhlak_cli.loaders.rubric_bands import read_bands, with_label_set
 from berakhlak_cli.loaders.rubric_checks import check_rubric
 from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
 from berakhlak_cli.loaders.rubric_examples import check_examples, read_examples
@@ -31,7 +32,6 @@ from berakhlak_cli.loaders.rubric_settings import (
 )
 from berakhlak_cli.loaders.yaml_source import MAX_BYTES, Document, parse_yaml
 from berakhlak_cli.model.rubric import (
-    Band,
     Behaviour,
     Conversion,
     Item,
@@ -128,7 +128,11 @@ def _build(top: Fields, digest: str) -> Rubric | None:
             "bad-format", f"format {fmt!r} is not supported (this tool reads {FORMAT})", "format"
         )
     scales = _scales(top)
-    values = _values(top, scales)
+    chosen = top.text("band_labels")
+    values = tuple(
+        replace(v, bands=with_label_set(top, v.bands, chosen, f"values[{i}].bands"))
+        for i, v in enumerate(_values(top, scales))
+    )
     rubric = Rubric(
         id=top.text("id", required=True),
         version=top.text("version", required=True),
@@ -138,7 +142,7 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         source=top.text("source"),
         scales=scales,
         values=values,
-        bands=_bands(top),
+        bands=with_label_set(top, read_bands(top), chosen, "bands"),
         columns=read_columns(top),
         missing=top.texts("missing") if top.has("missing") else ("",),
         rounding=read_rounding(top.sub("rounding", "rounding")),
@@ -222,24 +226,8 @@ def _values(top: Fields, scales: dict[str, Scale]) -> tuple[Value, ...]:
                 definition=read_optional_text(v, "definition"),
                 behaviours=tuple(behaviours),
                 weight=v.number("weight", 1.0, positive=True),
+                bands=read_bands(v, required=False),
             )
         )
         v.finish()
     return tuple(values)
-
-
-def _bands(top: Fields) -> tuple[Band, ...]:
-    bands: list[Band] = []
-    for path, data in top.items("bands", required=True):
-        f = Fields(top.col, data, path, "a band")
-        bands.append(
-            Band(
-                code=f.text("code", required=True),
-                label=read_text(f, "label", required=True),
-                lower=f.number("min", 0.0, required=True),
-                upper=f.number("max", 100.0, required=True),
-                description=read_optional_text(f, "description"),
-            )
-        )
-        f.finish()
-    return tuple(bands)

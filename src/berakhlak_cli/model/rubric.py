@@ -135,23 +135,6 @@ class Behaviour:
 
 
 @dataclass(frozen=True)
-class Value:
-    """A core value (e.g. Akuntabel): a weighted group of behaviours."""
-
-    id: str
-    code: str
-    label: Text
-    behaviours: tuple[Behaviour, ...]
-    weight: float = 1.0
-    definition: Text | None = None
-
-    @property
-    def items(self) -> tuple[Item, ...]:
-        """All items of the value, in rubric order."""
-        return tuple(i for b in self.behaviours for i in b.items)
-
-
-@dataclass(frozen=True)
 class Band:
     """A category: ``lower <= score < upper`` (the top band also includes ``upper``)."""
 
@@ -160,6 +143,30 @@ class Band:
     lower: float
     upper: float
     description: Text | None = None
+    label_sets: tuple[tuple[str, Text], ...] = ()
+    """Other programmes' labels for this band, by set name (``bands[].labels``); the rubric's
+    ``band_labels`` picks one as ``label`` when it is loaded."""
+
+
+@dataclass(frozen=True)
+class Value:
+    """A core value (e.g. Akuntabel): a weighted group of behaviours.
+
+    ``bands``: the value's own bands where a programme publishes them; empty = the index bands.
+    """
+
+    id: str
+    code: str
+    label: Text
+    behaviours: tuple[Behaviour, ...]
+    weight: float = 1.0
+    definition: Text | None = None
+    bands: tuple[Band, ...] = ()
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """All items of the value, in rubric order."""
+        return tuple(i for b in self.behaviours for i in b.items)
 
 
 @dataclass(frozen=True)
@@ -454,6 +461,17 @@ class Rubric:
         level = self.intervals.level
         return self.change.confidence if level is None else level
 
+    def bands_of(self, value_id: str) -> tuple[Band, ...]:
+        """The bands a value's scores are read against: its own, else the index bands."""
+        value = next((v for v in self.values if v.id == value_id), None)
+        return value.bands if value is not None and value.bands else self.bands
+
+    @property
+    def score_bands(self) -> tuple[tuple[Band, ...], ...]:
+        """Bands for a group's published row: one entry per value, then the index's."""
+        return (*(v.bands or self.bands for v in self.values), self.bands)
+
     def band_for(self, code: str) -> Band | None:
-        """Return the band with ``code``, if any."""
-        return next((b for b in self.bands if b.code == code), None)
+        """Return the band with ``code``, if any: index bands first, then values' own bands."""
+        every = (*self.bands, *(b for v in self.values for b in v.bands))
+        return next((b for b in every if b.code == code), None)

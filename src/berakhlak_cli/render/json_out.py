@@ -22,7 +22,7 @@ FORMAT_VERSION = 1
 def band_labels(rubric: Rubric) -> dict[str, str | None]:
     """Band code -> label in the rubric's locale (the first band with a code, as ``band_for``)."""
     labels: dict[str, str | None] = {}
-    for band in rubric.bands:
+    for band in (*rubric.bands, *(b for v in rubric.values for b in v.bands)):
         labels.setdefault(band.code, band.label.get(rubric.locale))
     return labels
 

@@ -116,19 +116,39 @@ def classify_array(
     return out
 
 
-def make_scores(raws: Sequence[float | None], rubric: Rubric) -> list[Score | None]:
+def make_scores(
+    raws: Sequence[float | None],
+    rubric: Rubric,
+    bands: Sequence[tuple[Band, ...]] | None = None,
+) -> list[Score | None]:
     """``make_score`` for many values at once (None stays None); equal to the scalar
-    reference ``make_score`` entry by entry."""
+    reference ``make_score`` entry by entry. ``bands`` gives each entry's bands (a value with
+    its own bands, ``Rubric.score_bands``); None reads every entry against the index bands."""
     values = np.array([np.nan if x is None else x for x in raws], dtype=np.float64)
     rounded = round_half_up_exact(values, rubric.rounding.decimals, rubric.rounding.mode)
     basis = rounded if rubric.rounding.band_on == BandOn.ROUNDED else values
-    codes: list[str | None] = [b.code for b in rubric.bands]
-    codes.append(None)
-    bands = classify_array(basis, rubric.bands).tolist()
+    found: list[str | None] = [None] * len(raws)
+    for own, rows in _by_bands(bands, rubric, len(raws)):
+        codes: list[str | None] = [b.code for b in own]
+        codes.append(None)
+        for row, b in zip(rows.tolist(), classify_array(basis[rows], own).tolist(), strict=True):
+            found[row] = codes[b]
     return [
-        None if raw is None else Score(raw=raw, rounded=r, band=codes[b])
-        for raw, r, b in zip(raws, rounded.tolist(), bands, strict=True)
+        None if raw is None else Score(raw=raw, rounded=r, band=code)
+        for raw, r, code in zip(raws, rounded.tolist(), found, strict=True)
     ]
+
+
+def _by_bands(
+    bands: Sequence[tuple[Band, ...]] | None, rubric: Rubric, size: int
+) -> list[tuple[tuple[Band, ...], npt.NDArray[np.intp]]]:
+    """(bands, entry positions) for each distinct band set in use."""
+    if bands is None:
+        return [(rubric.bands, np.arange(size, dtype=np.intp))]
+    groups: dict[tuple[Band, ...], list[int]] = {}
+    for i, own in enumerate(bands):
+        groups.setdefault(own, []).append(i)
+    return [(own, np.array(rows, dtype=np.intp)) for own, rows in groups.items()]
 
 
 def mean(values: list[float]) -> float:

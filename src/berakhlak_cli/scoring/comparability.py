@@ -51,6 +51,11 @@ def rubric_summary(rubric: Rubric) -> dict[str, Any]:
         rubric.values, shares([v.weight for v in rubric.values]), strict=True
     ):
         values[value.id] = {"code": value.code, "weight": v_share}
+        if value.bands:
+            # NOTE: only when set, so a summary without per-value bands is unchanged.
+            values[value.id]["bands"] = [
+                {"code": b.code, "min": b.lower, "max": b.upper} for b in value.bands
+            ]
         for beh, b_share in zip(
             value.behaviours, shares([b.weight for b in value.behaviours]), strict=True
         ):

@@ -16,6 +16,7 @@ Everything is vectorised over groups: a national file has thousands of units.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -243,6 +244,26 @@ def _bands_between(low: float, high: float, estimate: float, rubric: Rubric) -> 
     return tuple(b.code for b in ordered if own is None or b.code != own.code)
 
 
+def _value_intervals_own_bands(
+    stats: GroupStats, estimates: Array, heads: Array, rubric: Rubric
+) -> list[Interval | None]:
+    """Value intervals column by column, each read against its value's bands; returned in the
+    group-major order of the flat path."""
+    groups, n_values = estimates.shape
+    columns = [
+        intervals(
+            estimates[:, v],
+            stats.value_count[:groups, v].astype(np.float64),
+            stats.value_sum[:groups, v],
+            stats.value_sumsq[:groups, v],
+            heads,
+            replace(rubric, bands=rubric.bands_of(value.id)),
+        )
+        for v, value in enumerate(rubric.values)
+    ]
+    return [columns[v][g] for g in range(groups) for v in range(n_values)]
+
+
 def headcount_array(headcounts: Sequence[int | None]) -> Array:
     """Headcounts as floats, NaN where unknown."""
     return np.array([np.nan if h is None else float(h) for h in headcounts], dtype=np.float64)
@@ -272,14 +293,17 @@ def group_interval_table(
         [[np.nan if x is None else x for x in values] for values, _ in raw], dtype=np.float64
     ).reshape(groups, n_values)
     value_heads = np.repeat(heads[:, None], n_values, axis=1)
-    flat = intervals(
-        estimates.ravel(),
-        stats.value_count.astype(np.float64).ravel(),
-        stats.value_sum.ravel(),
-        stats.value_sumsq.ravel(),
-        value_heads.ravel(),
-        rubric,
-    )
+    if any(v.bands for v in rubric.values):
+        flat = _value_intervals_own_bands(stats, estimates, heads, rubric)
+    else:
+        flat = intervals(
+            estimates.ravel(),
+            stats.value_count.astype(np.float64).ravel(),
+            stats.value_sum.ravel(),
+            stats.value_sumsq.ravel(),
+            value_heads.ravel(),
+            rubric,
+        )
     ids = [v.id for v in rubric.values]
     per_group: list[dict[str, Interval]] = []
     for g in range(groups):

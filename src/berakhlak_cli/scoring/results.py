@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -60,6 +61,7 @@ class ResultBuilder:
         self.group_by = group_by
         self.headcounts = {normalize(k): v for k, v in (headcounts or {}).items()}
         self.issues: list[Issue] = []
+        self._bands = list(rubric.score_bands)
 
     def rubric_ref(self) -> RubricRef:
         """Identify the rubric in results."""
@@ -136,7 +138,7 @@ class ResultBuilder:
             values, index = self._raw[g]
             flat.extend(values)
             flat.append(index)
-        scores = make_scores(flat, self.rubric)
+        scores = make_scores(flat, self.rubric, self._bands * len(groups))
         ids = [v.id for v in self.rubric.values]
         out: dict[int, tuple[dict[str, Score | None], Score | None]] = {}
         for i, g in enumerate(groups):
@@ -178,7 +180,7 @@ class ResultBuilder:
     def _scores(
         self, values: list[float | None], index: float | None
     ) -> tuple[dict[str, Score | None], Score | None]:
-        scores = make_scores([*values, index], self.rubric)
+        scores = make_scores([*values, index], self.rubric, self._bands)
         ids = [v.id for v in self.rubric.values]
         return dict(zip(ids, scores[:-1], strict=True)), scores[-1]
 
@@ -279,8 +281,9 @@ class ResultBuilder:
         for v, value in enumerate(self.rubric.values):
             estimate, shares = weighted_scores([r[0][v] for r in per_unit], weights)
             value_means.append(estimate)
+            own = replace(self.rubric, bands=self.rubric.bands_of(value.id))
             found = stratified_interval(
-                estimate, shares, [self._value_ci[g].get(value.id) for g in included], self.rubric
+                estimate, shares, [self._value_ci[g].get(value.id) for g in included], own
             )
             if found is not None:
                 value_ci[value.id] = found
