@@ -717,3 +717,21 @@ def test_every_new_setting_validates_and_conforms_to_the_schema() -> None:
     bad = yaml.safe_load(text)
     bad["evaluation"]["answer_scales"]["yt"]["options"][1]["score"] = 0
     assert list(validator.iter_errors(bad))
+
+
+# --- compare --units-map merges a year's units with that year's rounding ------------------------
+
+
+def test_merge_follows_the_years_rounding_mode_and_band_footing() -> None:
+    from berakhlak_cli.scoring.unit_merge import merge_units
+    from tests.compare.builders import unit, year
+
+    # (74.8 + 74.9) / 2 = 74.85: half-up 74.9, half-even 74.8; both B. (74.9 + 75.0) / 2 =
+    # 74.95 publishes 75.0 (A) on rounded values but is B on the raw value.
+    tie = [unit("a", 74.8, 1), unit("b", 74.9, 1)]
+    even = replace(year(2024), rounding_mode="half_even")
+    assert merge_units("X", tie, year(2024)).index.rounded == 74.9  # type: ignore[union-attr]
+    assert merge_units("X", tie, even).index.rounded == 74.8  # type: ignore[union-attr]
+    edge = [unit("a", 74.9, 1), unit("b", 75.0, 1)]
+    raw = merge_units("X", edge, replace(year(2024), rounding_band_on="raw")).index
+    assert raw is not None and (raw.rounded, raw.band) == (75.0, "B")

@@ -161,6 +161,7 @@ def read_results_json(
         tool_version=doc.get("tool").get("version").optional_text(),
         generated_at=generated,
         rounding_band_on=rounding.get("band_on").optional_text(),
+        rounding_mode=rounding.get("mode").optional_text(),
     )
 
 

@@ -192,6 +192,8 @@ class YearResult:
     tool_version: str | None = None
     generated_at: str | None = None
     rounding_band_on: str | None = None
+    rounding_mode: str | None = None
+    """``rounding.mode`` of a scored file (None: half-up, the only mode before issue #15)."""
     citations: tuple[str, ...] = ()
     notes: str = ""
     other_indices: Mapping[str, Figure] = field(default_factory=dict)

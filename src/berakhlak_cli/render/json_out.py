@@ -177,6 +177,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
         "rounding": {
             "decimals": rubric.rounding.decimals,
             "band_on": rubric.rounding.band_on.value,
+            "mode": rubric.rounding.mode.value,
         },
         "groups": [
             with_evidence(group_document(g, sheet.group_by, rubric, labels), g, sheet, gaps)

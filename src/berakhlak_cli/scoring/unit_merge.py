@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.model.comparison import Figure, UnitRename, UnitResult, YearResult
+from berakhlak_cli.model.rubric import RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -54,8 +55,11 @@ def _weighted(
     if total == 0:
         return None, 0
     raw = math.fsum(fig.raw * n for fig, n in parts if fig is not None) / total
-    rounded = round_half_up(raw, year.decimals)
-    return Figure(raw, rounded, band_of(rounded, year), total), total
+    # NOTE: merged like the year's own scores: its rounding mode and band footing.
+    mode = RoundingMode.HALF_EVEN if year.rounding_mode == "half_even" else RoundingMode.HALF_UP
+    rounded = round_half_up(raw, year.decimals, mode)
+    basis = raw if year.rounding_band_on == "raw" else rounded
+    return Figure(raw, rounded, band_of(basis, year), total), total
 
 
 def merge_units(name: str, parts: Sequence[UnitResult], year: YearResult) -> UnitResult:
