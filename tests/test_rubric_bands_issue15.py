@@ -5,19 +5,32 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import jsonschema
 import yaml
+from typer.testing import CliRunner
 
+from berakhlak_cli.cli import app
 from berakhlak_cli.cli.rubric import schema_text
 from berakhlak_cli.loaders.rubric import parse_rubric
 from berakhlak_cli.scoring.comparability import compare_summaries, rubric_summary
 from berakhlak_cli.scoring.unit_merge import merge_units
 from tests.compare.builders import unit, year
-from tests.conftest import small_rubric
+from tests.conftest import BANDS_YAML, small_rubric
 from tests.test_rubric_settings_issue15 import SMALL, problems_of, score
 
 # --- Bands per value -----------------------------------------------------------------------------
+
+
+def small_rubric_text(values_yaml: str) -> str:
+    """``small_rubric``'s YAML (1-5 scale, default bands, groups of 1 shown), as a file."""
+    return (
+        'format: 1\nid: t\nversion: "1"\ntitle: T\ninstrument: t\ncolumns: {unit: unit}\n'
+        "anonymity: {min_group_size: 1}\nscales:\n  likert5: {min: 1, max: 5}\n"
+        f"values:\n{values_yaml}{BANDS_YAML}"
+    )
+
 
 OWN_BANDS = """
   - id: v
@@ -172,3 +185,44 @@ def test_merge_follows_the_years_rounding_mode_and_band_footing() -> None:
     edge = [unit("a", 74.9, 1), unit("b", 75.0, 1)]
     raw = merge_units("X", edge, replace(year(2024), rounding_band_on="raw")).index
     assert raw is not None and (raw.rounded, raw.band) == (75.0, "B")
+
+
+def test_value_bands_travel_through_results_json_to_compare(tmp_path: Path) -> None:
+    from berakhlak_cli.loaders.results import load_results
+
+    text = small_rubric_text(OWN_BANDS)
+    (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "hasil.csv").write_text("unit,a,b\nU,3,4\nU,4,4\n", encoding="utf-8")
+    out = tmp_path / "hasil-2024.json"
+    args = ["score", str(tmp_path / "hasil.csv"), "--rubric", str(tmp_path / "r.yaml")]
+    result = CliRunner().invoke(app, [*args, "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["values"][0]["bands"][0] == {
+        "code": "T",
+        "label": "Tinggi",
+        "min": 60.0,
+        "max": 100.0,
+    }
+    assert "bands" not in doc["values"][1]
+    # v = (50 + 75) / 2 = 62.5 -> T, labelled from the value's bands.
+    (group,) = doc["groups"]
+    assert (group["values"]["v"]["band"], group["values"]["v"]["band_label"]) == ("T", "Tinggi")
+    loaded = load_results(out)
+    assert [b.code for b in loaded.values[0].bands] == ["T", "R"]
+    assert loaded.band_label("T") == "Tinggi"
+
+
+def test_merged_value_is_banded_by_the_values_own_bands() -> None:
+    from berakhlak_cli.model.comparison import BandInfo
+
+    own = (BandInfo("T", "Tinggi", 60.0, 100.0), BandInfo("R", "Rendah", 0.0, 60.0))
+    base = year(2024)
+    values = tuple(replace(v, bands=own) if v.id == "akuntabel" else v for v in base.values)
+    y = replace(base, values=values)
+    # akuntabel (1 * 55 + 1 * 66) / 2 = 60.5 -> T (its own bands; the index bands say B).
+    merged = merge_units(
+        "X", [unit("a", 70.0, 1, akuntabel=55.0), unit("b", 70.0, 1, akuntabel=66.0)], y
+    )
+    assert merged.values["akuntabel"].band == "T"
+    assert y.band_label("T") == "Tinggi" and y.band_label("B") == "Cukup Sehat"
