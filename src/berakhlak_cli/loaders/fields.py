@@ -37,9 +37,13 @@ class Collector:
         self.problems.append(Problem(code, message, path, line, col))
 
     def reported(self, path: str) -> bool:
-        """True when a problem was already recorded at ``path`` (or on the same line)."""
+        """True when a problem was already recorded at ``path``, or a YAML-level one (a refused
+        alias or tag, whose node then reads as null) on its line."""
         line, _ = self.doc.mark(path)
-        return any(p.path == path or (line and p.line == line) for p in self.problems)
+        return any(
+            p.path == path or (p.code.startswith("yaml-") and line and p.line == line)
+            for p in self.problems
+        )
 
     def describe(self, path: str, value: Any) -> str:
         """How a value was written, for messages (``No`` rather than ``False``)."""
