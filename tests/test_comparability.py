@@ -41,6 +41,7 @@ def test_summary_of_shipped_rubric() -> None:
             "max": 5.0,
             "points": [1.0, 2.0, 3.0, 4.0, 5.0],
             "integer_only": True,
+            "conversion": "min_max",
         }
     }
     assert list(summary["values"]) == [

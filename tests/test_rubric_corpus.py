@@ -58,6 +58,10 @@ CASES: dict[str, tuple[str, int]] = {
     "rubric.yaml-key.yaml": ("yaml-key", 7),
     "rubric.too-deep.yaml": ("too-deep", 42),
     "rubric.encoding.yaml": ("encoding", 5),
+    # issue #15: an explicit null is never silently the default; a not-applicable answer
+    # has no score.
+    "rubric.null-value.yaml": ("null-value", 55),
+    "rubric.not-applicable-score.yaml": ("not-applicable-score", 56),
 }
 # Files whose one change also causes follow-on problems (they are not variants of the base,
 # or a bad answer also leaves the expected index unmet); all others must report exactly one.

@@ -69,6 +69,9 @@ def test_corpus_base_conforms(validator: jsonschema.Draft202012Validator) -> Non
         ("rubric.empty-list.yaml", "$.values[0].behaviours[0].items"),
         ("rubric.band-out-of-range.yaml", "$.bands[0].max"),
         ("rubric.answer-out-of-range.yaml", "$.evaluation.answer_scales.ya_tidak.options[0].score"),
+        # issue #15
+        ("rubric.null-value.yaml", "$.evaluation.answer_scales.ya_tidak.options[1].score"),
+        ("rubric.not-applicable-score.yaml", "$.evaluation.answer_scales.ya_tidak.options[2]"),
     ],
 )
 def test_known_bad_rubrics_fail_the_schema(

@@ -25,14 +25,25 @@ _MISSING = object()
 class Collector:
     """Collects problems with positions looked up in the source document."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, reject_null: bool = False) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
+        self.reject_null = reject_null
+        """Report an explicit ``null`` on a non-nullable key (rubric files; ``Fields.raw``)."""
 
     def add(self, code: str, message: str, path: str) -> None:
         """Record a problem at ``path``."""
         line, col = self.doc.mark(path)
         self.problems.append(Problem(code, message, path, line, col))
+
+    def reported(self, path: str) -> bool:
+        """True when a problem was already recorded at ``path``, or a YAML-level one (a refused
+        alias or tag, whose node then reads as null) on its line."""
+        line, _ = self.doc.mark(path)
+        return any(
+            p.path == path or (p.code.startswith("yaml-") and line and p.line == line)
+            for p in self.problems
+        )
 
     def describe(self, path: str, value: Any) -> str:
         """How a value was written, for messages (``No`` rather than ``False``)."""
@@ -79,18 +90,35 @@ class Fields:
         """True when ``key`` is present."""
         return key in self.data
 
-    def raw(self, key: str, required: bool = False) -> Any:
-        """The value under ``key`` (``_MISSING``-safe: None when absent)."""
+    def raw(self, key: str, required: bool = False, *, nullable: bool = False) -> Any:
+        """The value under ``key`` (None when absent).
+
+        An explicit ``null`` is a ``null-value`` problem unless ``nullable`` (the key's default
+        is itself "nothing", e.g. an example's expected index): a null must never turn silently
+        into a default such as a scale's max (issue #15)."""
         self.used.add(key)
         if key not in self.data:
             if required and self.ok:
                 self.col.add("missing-key", f"required key {key!r} is missing", self.path)
             return None
-        return self.data[key]
+        value = self.data[key]
+        # NOTE: a node already rejected (a YAML alias or tag) reads as null; one problem is enough.
+        path = self.at(key)
+        if value is None and not nullable and self.col.reject_null and not self.col.reported(path):
+            what = "required key" if required else "key"
+            self.col.add(
+                "null-value",
+                f"{what} {key!r} is null; write a value"
+                + ("" if required else " or leave the key out for its default"),
+                path,
+            )
+        return value
 
-    def text(self, key: str, default: str = "", required: bool = False) -> str:
+    def text(
+        self, key: str, default: str = "", required: bool = False, *, nullable: bool = False
+    ) -> str:
         """A string; unquoted YAML booleans/numbers get a 'quote it' hint."""
-        value = self.raw(key, required)
+        value = self.raw(key, required, nullable=nullable)
         if value is None:
             return default
         if isinstance(value, str):
@@ -104,10 +132,16 @@ class Fields:
         return str(value)
 
     def number(
-        self, key: str, default: float, *, required: bool = False, positive: bool = False
+        self,
+        key: str,
+        default: float,
+        *,
+        required: bool = False,
+        positive: bool = False,
+        nullable: bool = False,
     ) -> float:
         """A finite number (``positive``: > 0)."""
-        value = self.raw(key, required)
+        value = self.raw(key, required, nullable=nullable)
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -126,9 +160,11 @@ class Fields:
             return default
         return float(value)
 
-    def integer(self, key: str, default: int, *, minimum: int | None = None) -> int:
+    def integer(
+        self, key: str, default: int, *, minimum: int | None = None, nullable: bool = False
+    ) -> int:
         """A whole number, optionally ``>= minimum``."""
-        value = self.raw(key)
+        value = self.raw(key, nullable=nullable)
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
@@ -219,9 +255,9 @@ class Fields:
             out.append((str(k), path, v))
         return out
 
-    def sub(self, key: str, what: str, required: bool = False) -> Fields:
+    def sub(self, key: str, what: str, required: bool = False, *, nullable: bool = False) -> Fields:
         """The nested mapping under ``key``."""
-        return Fields(self.col, self.raw(key, required), self.at(key), what)
+        return Fields(self.col, self.raw(key, required, nullable=nullable), self.at(key), what)
 
     def finish(self, extra_ok: Callable[[str], bool] | None = None) -> None:
         """Report keys that the format does not define."""

@@ -115,18 +115,15 @@ def read_results_json(
     when = _year_in_document(doc, year) or year or _year_from_generated(generated, source)
     rubric = _rubric(doc.get("rubric"))
     values = _english_values(
-        ValueInfo(v.get("id").text(), v.get("code").text(), v.get("label").text())
+        ValueInfo(
+            v.get("id").text(),
+            v.get("code").text(),
+            v.get("label").text(),
+            bands=_bands(v.get("bands")) if v.has("bands") else (),
+        )
         for v in doc.get("values").items()
     )
-    bands = _english_bands(
-        BandInfo(
-            b.get("code").text(),
-            b.get("label").text(),
-            b.get("min").number(),
-            b.get("max").number(),
-        )
-        for b in doc.get("bands").items()
-    )
+    bands = _bands(doc.get("bands"))
     rounding = doc.get("rounding")
     group_by = [g.text() for g in doc.get("group_by").items()]
     value_ids = [v.id for v in values]
@@ -164,6 +161,19 @@ def read_results_json(
         tool_version=doc.get("tool").get("version").optional_text(),
         generated_at=generated,
         rounding_band_on=rounding.get("band_on").optional_text(),
+        rounding_mode=rounding.get("mode").optional_text(),
+    )
+
+
+def _bands(node: JsonNode) -> tuple[BandInfo, ...]:
+    return _english_bands(
+        BandInfo(
+            b.get("code").text(),
+            b.get("label").text(),
+            b.get("min").number(),
+            b.get("max").number(),
+        )
+        for b in node.items()
     )
 
 

@@ -7,27 +7,40 @@ keys) are found while building; semantic checks (bands, ids, scales) live in ``r
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from berakhlak_cli.errors import Problem, RubricError
 from berakhlak_cli.loaders.fields import Collector, Fields
+from berakhlak_cli.loaders.rubric_bands import read_bands, with_label_set
 from berakhlak_cli.loaders.rubric_checks import check_rubric
 from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
 from berakhlak_cli.loaders.rubric_examples import check_examples, read_examples
+from berakhlak_cli.loaders.rubric_setting_checks import check_settings
 from berakhlak_cli.loaders.rubric_settings import (
     read_aggregation,
     read_anonymity,
     read_change,
     read_columns,
     read_eligibility,
+    read_intervals,
+    read_optional_text,
     read_quality,
     read_rounding,
     read_text,
 )
 from berakhlak_cli.loaders.yaml_source import MAX_BYTES, Document, parse_yaml
-from berakhlak_cli.model.rubric import Band, Behaviour, Item, Lang, Rubric, Scale, ScaleLabel, Value
+from berakhlak_cli.model.rubric import (
+    Behaviour,
+    Conversion,
+    Item,
+    Lang,
+    Rubric,
+    Scale,
+    ScaleLabel,
+    Value,
+)
 
 FORMAT = 1
 DEFAULT_RUBRIC = "kemenpanrb-2025.yaml"
@@ -95,11 +108,12 @@ def read_rubric(raw: bytes) -> ParsedRubric:
         # NOTE: "~" or "null" parses to None without a syntax problem; it is no rubric either.
         null = Problem("empty", "the document is null; a rubric is a mapping of settings", "", 1, 1)
         return ParsedRubric(None, (null,), None)
-    col = Collector(doc)
+    col = Collector(doc, reject_null=True)
     col.problems.extend(problems)
     rubric = _build(Fields(col, doc.data, "", "the rubric"), hashlib.sha256(raw).hexdigest())
     if rubric is not None:
         check_rubric(rubric, col)
+        check_settings(rubric, col)
         check_examples(rubric, col)
     ordered = tuple(sorted(col.problems, key=lambda p: (p.line or 0, p.column or 0, p.code)))
     return ParsedRubric(rubric if not ordered else None, ordered, doc)
@@ -114,7 +128,11 @@ def _build(top: Fields, digest: str) -> Rubric | None:
             "bad-format", f"format {fmt!r} is not supported (this tool reads {FORMAT})", "format"
         )
     scales = _scales(top)
-    values = _values(top, scales)
+    chosen = top.text("band_labels")
+    values = tuple(
+        replace(v, bands=with_label_set(top, v.bands, chosen, f"values[{i}].bands"))
+        for i, v in enumerate(_values(top, scales))
+    )
     rubric = Rubric(
         id=top.text("id", required=True),
         version=top.text("version", required=True),
@@ -124,7 +142,7 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         source=top.text("source"),
         scales=scales,
         values=values,
-        bands=_bands(top),
+        bands=with_label_set(top, read_bands(top), chosen, "bands"),
         columns=read_columns(top),
         missing=top.texts("missing") if top.has("missing") else ("",),
         rounding=read_rounding(top.sub("rounding", "rounding")),
@@ -133,9 +151,10 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         eligibility=read_eligibility(top.sub("eligibility", "eligibility")),
         quality=read_quality(top.sub("quality", "quality")),
         evaluation=read_evaluation(top.sub("evaluation", "evaluation"), read_text)
-        if top.has("evaluation")
+        if top.raw("evaluation", nullable=True) is not None
         else None,
         change=read_change(top.sub("change", "change")),
+        intervals=read_intervals(top.sub("intervals", "intervals")),
         examples=read_examples(top),
         sha256=digest,
     )
@@ -158,6 +177,7 @@ def _scales(top: Fields) -> dict[str, Scale]:
             max=f.number("max", 1.0, required=True),
             points=tuple(points),
             integer_only=f.flag("integer_only", True),
+            conversion=f.choice("conversion", Conversion, Conversion.MIN_MAX),
         )
         f.finish()
     if not scales and top.ok:
@@ -203,27 +223,11 @@ def _values(top: Fields, scales: dict[str, Scale]) -> tuple[Value, ...]:
                 id=v.text("id", required=True),
                 code=v.text("code", required=True),
                 label=read_text(v, "label", required=True),
-                definition=read_text(v, "definition") if v.has("definition") else None,
+                definition=read_optional_text(v, "definition"),
                 behaviours=tuple(behaviours),
                 weight=v.number("weight", 1.0, positive=True),
+                bands=read_bands(v, required=False),
             )
         )
         v.finish()
     return tuple(values)
-
-
-def _bands(top: Fields) -> tuple[Band, ...]:
-    bands: list[Band] = []
-    for path, data in top.items("bands", required=True):
-        f = Fields(top.col, data, path, "a band")
-        bands.append(
-            Band(
-                code=f.text("code", required=True),
-                label=read_text(f, "label", required=True),
-                lower=f.number("min", 0.0, required=True),
-                upper=f.number("max", 100.0, required=True),
-                description=read_text(f, "description") if f.has("description") else None,
-            )
-        )
-        f.finish()
-    return tuple(bands)

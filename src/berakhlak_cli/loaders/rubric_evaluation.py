@@ -27,11 +27,21 @@ def read_evaluation(f: Fields, read_text: TextReader) -> Evaluation:
         options: list[AnswerOption] = []
         for opath, odata in s.items("options"):
             o = Fields(f.col, odata, opath, "an answer option")
+            not_applicable = o.flag("not_applicable", False)
+            if not_applicable and o.has("score"):
+                o.raw("score", nullable=True)
+                o.col.add(
+                    "not-applicable-score",
+                    "a 'not_applicable' answer has no score (the item leaves the denominator); "
+                    "remove 'score'",
+                    o.at("score"),
+                )
             options.append(
                 AnswerOption(
                     label=o.text("label", required=True),
-                    score=o.number("score", 0.0, required=True),
+                    score=0.0 if not_applicable else o.number("score", 0.0, required=True),
                     aliases=o.texts("aliases"),
+                    not_applicable=not_applicable,
                 )
             )
             o.finish()

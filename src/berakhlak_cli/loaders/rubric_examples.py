@@ -25,7 +25,7 @@ def read_examples(top: Fields) -> tuple[RubricExample, ...]:
         for rpath, rdata in f.items("respondents", required=True):
             r = Fields(top.col, rdata, rpath, "a respondent's answers")
             respondents.append({k: _answer(r.col, p, v) for k, p, v in _pairs(r)})
-        evidence = f.sub("evidence", "evidence answers")
+        evidence = f.sub("evidence", "evidence answers", nullable=True)
         answers = {k: _answer(f.col, p, v) or "" for k, p, v in _pairs(evidence)}
         tolerance = f.number("tolerance", DEFAULT_TOLERANCE)
         if tolerance < 0:
@@ -65,24 +65,25 @@ def _answer(col: Collector, path: str, value: Any) -> str | None:
 
 
 def _expectation(f: Fields) -> ExampleExpectation:
-    values = f.sub("values", "expected value scores")
-    scores = {k: values.number(k, math.nan) for k in [str(k) for k in values.data]}
-    respondents = f.integer("respondents", -1, minimum=0)
+    values = f.sub("values", "expected value scores", nullable=True)
+    # NOTE: every expectation defaults to "not checked", so a null here means just that.
+    scores = {k: values.number(k, math.nan, nullable=True) for k in [str(k) for k in values.data]}
+    respondents = f.integer("respondents", -1, minimum=0, nullable=True)
     expectation = ExampleExpectation(
         values={k: v for k, v in scores.items() if not math.isnan(v)},
         index=_optional_number(f, "index"),
-        band=f.text("band") or None,
+        band=f.text("band", nullable=True) or None,
         respondents=None if respondents < 0 else respondents,
         evidence=_optional_number(f, "evidence"),
         combined=_optional_number(f, "combined"),
-        combined_band=f.text("combined_band") or None,
+        combined_band=f.text("combined_band", nullable=True) or None,
     )
     f.finish()
     return expectation
 
 
 def _optional_number(f: Fields, key: str) -> float | None:
-    value = f.number(key, math.nan)
+    value = f.number(key, math.nan, nullable=True)
     return None if math.isnan(value) else value
 
 

@@ -80,6 +80,8 @@ class ValueInfo:
     label: str
     label_en: str = ""
     """The English label when known (from the shipped rubric), else empty."""
+    bands: tuple[BandInfo, ...] = ()
+    """The value's own bands (rubric ``values[].bands``); empty = the year's index bands."""
 
     def name(self, lang: str) -> str:
         """The label in ``lang`` ("en" falls back to the Indonesian label)."""
@@ -192,6 +194,8 @@ class YearResult:
     tool_version: str | None = None
     generated_at: str | None = None
     rounding_band_on: str | None = None
+    rounding_mode: str | None = None
+    """``rounding.mode`` of a scored file (None: half-up, the only mode before issue #15)."""
     citations: tuple[str, ...] = ()
     notes: str = ""
     other_indices: Mapping[str, Figure] = field(default_factory=dict)
@@ -200,7 +204,8 @@ class YearResult:
         """The label of band ``code`` in this year's bands (the code itself when unknown)."""
         if code is None:
             return ""
-        return next((b.name(lang) for b in self.bands if b.code == code), code)
+        every = (*self.bands, *(b for v in self.values for b in v.bands))
+        return next((b.name(lang) for b in every if b.code == code), code)
 
     def value(self, value_id: str) -> ValueInfo | None:
         """The value with ``value_id``, if this year's value set has it."""

@@ -11,6 +11,65 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from berakhlak_cli.model.rubric_settings import (
+    Aggregation,
+    Anonymity,
+    BandOn,
+    Change,
+    DuplicatePolicy,
+    Eligibility,
+    EligibilityCombine,
+    EligibilityRule,
+    InstitutionMethod,
+    Intervals,
+    Quality,
+    RespondentMethod,
+    Rounding,
+    RoundingMode,
+    StraightLiningPolicy,
+)
+
+# NOTE: the settings classes live in model.rubric_settings and are re-exported here, where
+# every caller has always imported them from.
+__all__ = [
+    "Aggregation",
+    "Anonymity",
+    "AnswerOption",
+    "AnswerScale",
+    "Band",
+    "BandOn",
+    "Behaviour",
+    "Change",
+    "ColumnSpec",
+    "Columns",
+    "Conversion",
+    "Criterion",
+    "DuplicatePolicy",
+    "Eligibility",
+    "EligibilityCombine",
+    "EligibilityRule",
+    "Evaluation",
+    "EvidenceInstitution",
+    "EvidenceItem",
+    "ExampleExpectation",
+    "InstitutionMethod",
+    "Intervals",
+    "Item",
+    "Lang",
+    "NoEvidencePolicy",
+    "Quality",
+    "RespondentMethod",
+    "Rounding",
+    "RoundingMode",
+    "Rubric",
+    "RubricExample",
+    "Scale",
+    "ScaleLabel",
+    "StraightLiningPolicy",
+    "Text",
+    "Value",
+]
+
 
 class Lang(StrEnum):
     """Report languages."""
@@ -41,12 +100,23 @@ class ScaleLabel:
     labels: tuple[str, ...]
 
 
+class Conversion(StrEnum):
+    """How an answer x on a scale [min, max] becomes a 0-100 item score."""
+
+    MIN_MAX = "min_max"
+    """(x - min) / (max - min) * 100: the scale's bottom is 0 and its top 100 (default)."""
+    OF_MAX = "of_max"
+    """x * 100 / max: the KEP/25/M.PAN/2/2004 IKM convention (a 1-4 mean times 25, so the
+    bottom of the scale is 25, not 0; docs/sources.md)."""
+
+
 @dataclass(frozen=True)
 class Scale:
     """A Likert-type answer scale on [min, max].
 
     ``points`` lists the labelled points; an answer may be a number on the scale or any of its
     labels (matched case- and space-insensitively). ``integer_only`` rejects 3.5 on a 1-5 scale.
+    ``conversion`` says how an answer becomes 0-100 (``Conversion``).
     """
 
     id: str
@@ -54,34 +124,7 @@ class Scale:
     max: float
     points: tuple[ScaleLabel, ...] = ()
     integer_only: bool = True
-
-
-class RespondentMethod(StrEnum):
-    """How a group's value scores and index are built from answers."""
-
-    PERSON_FIRST = "person_first"
-    """Respondent behaviour = mean of answered items; value = weighted mean of behaviours;
-    group value = mean over respondents; index = weighted mean of group value scores."""
-    POOLED = "pooled"
-    """Group value = weighted item points / weighted maximum points over all answered cells;
-    index pools every answered cell of the group (value weights do not apply)."""
-
-
-class InstitutionMethod(StrEnum):
-    """How the whole-institution row is built."""
-
-    POOLED = "pooled"
-    """Score all respondents of all eligible units as one group."""
-    MEAN_OF_UNITS = "mean_of_units"
-    """Unweighted mean of the eligible units' value scores and index (KemenPANRB's national
-    figure is described as an average over qualifying instansi, domain.md 2.4)."""
-
-
-class BandOn(StrEnum):
-    """Whether the band is taken from the rounded or the raw index."""
-
-    ROUNDED = "rounded"
-    RAW = "raw"
+    conversion: Conversion = Conversion.MIN_MAX
 
 
 @dataclass(frozen=True)
@@ -108,23 +151,6 @@ class Behaviour:
 
 
 @dataclass(frozen=True)
-class Value:
-    """A core value (e.g. Akuntabel): a weighted group of behaviours."""
-
-    id: str
-    code: str
-    label: Text
-    behaviours: tuple[Behaviour, ...]
-    weight: float = 1.0
-    definition: Text | None = None
-
-    @property
-    def items(self) -> tuple[Item, ...]:
-        """All items of the value, in rubric order."""
-        return tuple(i for b in self.behaviours for i in b.items)
-
-
-@dataclass(frozen=True)
 class Band:
     """A category: ``lower <= score < upper`` (the top band also includes ``upper``)."""
 
@@ -133,28 +159,30 @@ class Band:
     lower: float
     upper: float
     description: Text | None = None
+    label_sets: tuple[tuple[str, Text], ...] = ()
+    """Other programmes' labels for this band, by set name (``bands[].labels``); the rubric's
+    ``band_labels`` picks one as ``label`` when it is loaded."""
 
 
 @dataclass(frozen=True)
-class Rounding:
-    """Publication rounding. Scores are computed on raw values; only publication rounds.
+class Value:
+    """A core value (e.g. Akuntabel): a weighted group of behaviours.
 
-    ``decimals`` (default 1, as KemenPANRB publishes); ``band_on`` (default ``rounded``: 74.95
-    publishes as 75.0 and is therefore band A, domain.md 2.5). Rounding is half-up.
+    ``bands``: the value's own bands where a programme publishes them; empty = the index bands.
     """
 
-    decimals: int = 1
-    band_on: BandOn = BandOn.ROUNDED
+    id: str
+    code: str
+    label: Text
+    behaviours: tuple[Behaviour, ...]
+    weight: float = 1.0
+    definition: Text | None = None
+    bands: tuple[Band, ...] = ()
 
-
-@dataclass(frozen=True)
-class Aggregation:
-    """How levels combine; see ``RespondentMethod`` and ``InstitutionMethod``."""
-
-    respondent: RespondentMethod = RespondentMethod.PERSON_FIRST
-    institution: InstitutionMethod = InstitutionMethod.POOLED
-    require_all_values: bool = True
-    """A group's index is published only when every value has at least one score."""
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """All items of the value, in rubric order."""
+        return tuple(i for b in self.behaviours for i in b.items)
 
 
 @dataclass(frozen=True)
@@ -189,64 +217,16 @@ class Columns:
 
 
 @dataclass(frozen=True)
-class Anonymity:
-    """Small-group suppression: groups with fewer respondents have scores withheld."""
-
-    min_group_size: int = 5
-
-
-class EligibilityRule(StrEnum):
-    """Minimum-respondent rule (KemenPANRB eligibility; distinct from anonymity)."""
-
-    NONE = "none"
-    SLOVIN = "slovin"
-    """n = ceil(N / (1 + N e^2)), domain.md 4.3; a configurable default, not an official rule."""
-    FIXED = "fixed"
-    SHARE = "share"
-
-
-@dataclass(frozen=True)
-class Eligibility:
-    """Whether a unit has enough respondents, given its headcount from ``units.csv``."""
-
-    rule: EligibilityRule = EligibilityRule.SLOVIN
-    margin_of_error: float = 0.05
-    minimum: int = 0
-    share: float = 0.0
-    exclude_from_parent: bool = True
-
-
-class DuplicatePolicy(StrEnum):
-    """What to do with repeated respondent ids."""
-
-    KEEP_FIRST = "keep_first"
-    KEEP_LAST = "keep_last"
-    REJECT = "reject"
-
-
-class StraightLiningPolicy(StrEnum):
-    """What to do with respondents who gave the same answer to every item."""
-
-    OFF = "off"
-    FLAG = "flag"
-    EXCLUDE = "exclude"
-
-
-@dataclass(frozen=True)
-class Quality:
-    """Data-quality screens."""
-
-    duplicates: DuplicatePolicy = DuplicatePolicy.KEEP_FIRST
-    straight_lining: StraightLiningPolicy = StraightLiningPolicy.FLAG
-
-
-@dataclass(frozen=True)
 class AnswerOption:
-    """One allowed evidence answer and its 0-100 score."""
+    """One allowed evidence answer and its 0-100 score.
+
+    A ``not_applicable`` answer has no score: the item leaves the unit's denominator.
+    """
 
     label: str
     score: float
     aliases: tuple[str, ...] = ()
+    not_applicable: bool = False
 
 
 @dataclass(frozen=True)
@@ -322,15 +302,6 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
-class Change:
-    """Settings for year-over-year change."""
-
-    min_meaningful: float = 2.0
-    """A change smaller than this (index points) is never called meaningful."""
-    confidence: float = 0.95
-
-
-@dataclass(frozen=True)
 class ExampleExpectation:
     """What a rubric example must score; every field is optional (None/empty = not checked).
 
@@ -386,6 +357,7 @@ class Rubric:
     quality: Quality = field(default_factory=Quality)
     evaluation: Evaluation | None = None
     change: Change = field(default_factory=Change)
+    intervals: Intervals = field(default_factory=Intervals)
     examples: tuple[RubricExample, ...] = ()
     source: str = ""
     sha256: str = ""
@@ -396,6 +368,23 @@ class Rubric:
         """All survey items, in rubric order."""
         return tuple(i for v in self.values for i in v.items)
 
+    @property
+    def interval_level(self) -> float:
+        """Confidence level of group intervals: ``intervals.level``, else ``change.confidence``."""
+        level = self.intervals.level
+        return self.change.confidence if level is None else level
+
+    def bands_of(self, value_id: str) -> tuple[Band, ...]:
+        """The bands a value's scores are read against: its own, else the index bands."""
+        value = next((v for v in self.values if v.id == value_id), None)
+        return value.bands if value is not None and value.bands else self.bands
+
+    @property
+    def score_bands(self) -> tuple[tuple[Band, ...], ...]:
+        """Bands for a group's published row: one entry per value, then the index's."""
+        return (*(v.bands or self.bands for v in self.values), self.bands)
+
     def band_for(self, code: str) -> Band | None:
-        """Return the band with ``code``, if any."""
-        return next((b for b in self.bands if b.code == code), None)
+        """Return the band with ``code``, if any: index bands first, then values' own bands."""
+        every = (*self.bands, *(b for v in self.values for b in v.bands))
+        return next((b for b in every if b.code == code), None)

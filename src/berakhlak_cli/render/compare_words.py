@@ -195,6 +195,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{decimals} desimal, setengah ke atas; kategori dari nilai {on}",
         "{decimals} decimal(s), half-up; band from the {on} value",
     ),
+    "rounding_rule_even": (
+        "{decimals} desimal, setengah ke angka genap; kategori dari nilai {on}",
+        "{decimals} decimal(s), half-even; band from the {on} value",
+    ),
     "inputs": ("Berkas masukan", "Input files"),
     "tool": ("Versi alat", "Tool version"),
     "generated_at": ("Waktu dibuat", "Generated at"),

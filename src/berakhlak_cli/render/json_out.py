@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score, Scoresheet
-from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.model.rubric import Rubric, Value
 from berakhlak_cli.render.json_evidence import gaps_by_key, gaps_document, with_evidence
 from berakhlak_cli.render.table_rows import response_rate
 
@@ -22,9 +22,24 @@ FORMAT_VERSION = 1
 def band_labels(rubric: Rubric) -> dict[str, str | None]:
     """Band code -> label in the rubric's locale (the first band with a code, as ``band_for``)."""
     labels: dict[str, str | None] = {}
-    for band in rubric.bands:
+    for band in (*rubric.bands, *(b for v in rubric.values for b in v.bands)):
         labels.setdefault(band.code, band.label.get(rubric.locale))
     return labels
+
+
+def _value_entry(value: Value, rubric: Rubric) -> dict[str, Any]:
+    """A value in the document's value list, with its own ``bands`` when it has any."""
+    entry: dict[str, Any] = {
+        "id": value.id,
+        "code": value.code,
+        "label": value.label.get(rubric.locale),
+    }
+    if value.bands:
+        entry["bands"] = [
+            {"code": b.code, "label": b.label.get(rubric.locale), "min": b.lower, "max": b.upper}
+            for b in value.bands
+        ]
+    return entry
 
 
 def _score(score: Score | None, labels: dict[str, str | None]) -> dict[str, Any] | None:
@@ -168,9 +183,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
         },
         "inputs": [{"role": i.role, "name": i.name, "sha256": i.sha256} for i in provenance.inputs],
         "group_by": list(sheet.group_by),
-        "values": [
-            {"id": v.id, "code": v.code, "label": v.label.get(rubric.locale)} for v in rubric.values
-        ],
+        "values": [_value_entry(v, rubric) for v in rubric.values],
         "bands": [
             {"code": b.code, "label": b.label.get(rubric.locale), "min": b.lower, "max": b.upper}
             for b in rubric.bands
@@ -178,6 +191,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
         "rounding": {
             "decimals": rubric.rounding.decimals,
             "band_on": rubric.rounding.band_on.value,
+            "mode": rubric.rounding.mode.value,
         },
         "groups": [
             with_evidence(group_document(g, sheet.group_by, rubric, labels), g, sheet, gaps)

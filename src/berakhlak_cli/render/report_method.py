@@ -94,7 +94,8 @@ def method_block(year: YearResult, lang: Lang) -> MethodBlock:
         facts.append(("", combination))
     band_on = year.rounding_band_on or "rounded"
     on = say(f"band_on_{band_on}", lang) if band_on in ("rounded", "raw") else band_on
-    facts.append((say("rounding", lang), say("rounding_rule", lang, decimals=year.decimals, on=on)))
+    rule = "rounding_rule_even" if year.rounding_mode == "half_even" else "rounding_rule"
+    facts.append((say("rounding", lang), say(rule, lang, decimals=year.decimals, on=on)))
     facts.append((say("respondents", lang), fmt_count(year.respondents, lang)))
     if year.tool_version:
         facts.append((say("tool", lang), f"berakhlak-cli {year.tool_version}"))

@@ -158,7 +158,8 @@ def _settings(rubric: Rubric, lang: Lang) -> Table:
         points = ", ".join(
             f"{p.value:g}={p.labels[0]}" if p.labels else f"{p.value:g}" for p in scale.points
         )
-        table.add_row(f"scales.{escape(sid)}", escape(f"{scale.min:g}-{scale.max:g}: {points}"))
+        text = f"{scale.min:g}-{scale.max:g} ({scale.conversion}): {points}"
+        table.add_row(f"scales.{escape(sid)}", escape(text))
     cols = rubric.columns
     rows = [
         (
@@ -167,7 +168,11 @@ def _settings(rubric: Rubric, lang: Lang) -> Table:
         ),
         ("columns.header_matching", str(cols.header_matching)),
         ("missing", ", ".join(repr(m) for m in rubric.missing)),
-        ("rounding", f"{rubric.rounding.decimals} decimals, band_on {rubric.rounding.band_on}"),
+        (
+            "rounding",
+            f"{rubric.rounding.decimals} decimals, band_on {rubric.rounding.band_on}, "
+            f"mode {rubric.rounding.mode}",
+        ),
         (
             "aggregation",
             f"respondent {rubric.aggregation.respondent}, institution "
@@ -177,14 +182,22 @@ def _settings(rubric: Rubric, lang: Lang) -> Table:
         ("anonymity", f"min_group_size {rubric.anonymity.min_group_size}"),
         (
             "eligibility",
-            f"{rubric.eligibility.rule}, margin_of_error {rubric.eligibility.margin_of_error:g}",
+            " + ".join(rubric.eligibility.rules)
+            + (f" ({rubric.eligibility.combine})" if rubric.eligibility.also else "")
+            + f", margin_of_error {rubric.eligibility.margin_of_error:g}",
         ),
         (
             "quality",
             f"duplicates {rubric.quality.duplicates}, straight_lining "
-            f"{rubric.quality.straight_lining}",
+            f"{rubric.quality.straight_lining} (min_same "
+            f"{rubric.quality.straight_lining_min_same or 'all'})",
         ),
         ("change", f"min_meaningful {rubric.change.min_meaningful:g}"),
+        (
+            "intervals",
+            f"level {rubric.interval_level:g}, finite_population_correction "
+            f"{str(rubric.intervals.finite_population_correction).lower()}",
+        ),
         ("examples", str(len(rubric.examples))),
     ]
     if rubric.evaluation is not None:

@@ -3,32 +3,35 @@
 KemenPANRB publishes scores to one decimal and its band boundaries are written to one decimal
 (B = 50-74.9), so by default the band is read from the *published* value: 74.95 publishes as
 75.0 and is band A (domain.md 2.5). Rounding is half-up on the decimal value, not Python's
-round-half-even on the binary float, so 74.95 -> 75.0 and 60.94 -> 60.9.
+round-half-even on the binary float, so 74.95 -> 75.0 and 60.94 -> 60.9; ``rounding.mode:
+half_even`` rounds a decimal tie to the even digit instead (74.85 -> 74.8, 74.95 -> 75.0).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 import numpy as np
 import numpy.typing as npt
 
 from berakhlak_cli.model.results import Score
-from berakhlak_cli.model.rubric import Band, BandOn, Rubric
+from berakhlak_cli.model.rubric import Band, BandOn, RoundingMode, Rubric
 
 # NOTE: float noise (0.8*78 + 0.2*90 = 80.40000000000001) is removed at 9 decimals before the
 # half-up step, so a value that is "really" x.x5 rounds up as a person would expect.
 _NOISE = Decimal("1e-9")
 
 
-def round_half_up(value: float, decimals: int) -> float:
-    """Round ``value`` half-up (away from zero at .5) to ``decimals`` places."""
+def round_half_up(value: float, decimals: int, mode: RoundingMode = RoundingMode.HALF_UP) -> float:
+    """Round ``value`` half-up (away from zero at .5) to ``decimals`` places; with
+    ``mode=HALF_EVEN`` a decimal tie goes to the even last digit instead."""
     if not math.isfinite(value):
         return value
     clean = Decimal(repr(value)).quantize(_NOISE, rounding=ROUND_HALF_UP)
-    return float(clean.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    how = ROUND_HALF_EVEN if mode == RoundingMode.HALF_EVEN else ROUND_HALF_UP
+    return float(clean.quantize(Decimal(1).scaleb(-decimals), rounding=how))
 
 
 def round_half_up_array(values: npt.NDArray[np.float64], decimals: int) -> npt.NDArray[np.float64]:
@@ -49,7 +52,7 @@ def classify(value: float, bands: tuple[Band, ...]) -> Band | None:
 
 def make_score(raw: float, rubric: Rubric) -> Score:
     """Round ``raw`` for publication and attach its band per the rubric's rounding rule."""
-    rounded = round_half_up(raw, rubric.rounding.decimals)
+    rounded = round_half_up(raw, rubric.rounding.decimals, rubric.rounding.mode)
     basis = rounded if rubric.rounding.band_on == BandOn.ROUNDED else raw
     band = classify(basis, rubric.bands)
     return Score(raw=raw, rounded=rounded, band=band.code if band else None)
@@ -62,16 +65,20 @@ _TIE_TOLERANCE = 1e-6
 _MAX_SCALED = 1e9
 
 
-def round_half_up_exact(values: npt.NDArray[np.float64], decimals: int) -> npt.NDArray[np.float64]:
+def round_half_up_exact(
+    values: npt.NDArray[np.float64], decimals: int, mode: RoundingMode = RoundingMode.HALF_UP
+) -> npt.NDArray[np.float64]:
     """``round_half_up`` over an array, equal to the scalar function entry by entry.
 
-    ``round_half_up_array`` decides every entry away from a rounding tie; entries near a tie,
-    negative (the scalar rounds half away from zero and keeps -0.0), non-finite or huge are
-    redone one by one with the scalar ``round_half_up``.
+    ``round_half_up_array`` decides every entry away from a rounding tie (where both modes
+    agree); entries near a tie, negative (the scalar rounds half away from zero and keeps -0.0),
+    non-finite or huge are redone one by one with the scalar ``round_half_up`` in ``mode``.
     """
     values = np.asarray(values, dtype=np.float64)
     if decimals > 6:
-        return np.array([round_half_up(x, decimals) for x in values.tolist()], dtype=np.float64)
+        return np.array(
+            [round_half_up(x, decimals, mode) for x in values.tolist()], dtype=np.float64
+        )
     scale = 10.0**decimals
     with np.errstate(invalid="ignore", over="ignore"):
         out = round_half_up_array(values, decimals)
@@ -80,8 +87,18 @@ def round_half_up_exact(values: npt.NDArray[np.float64], decimals: int) -> npt.N
         safe = (distance > _TIE_TOLERANCE * scale) & (np.abs(scaled) < _MAX_SCALED)
     safe &= ~np.signbit(values)
     for i in np.flatnonzero(~safe).tolist():
-        out[i] = round_half_up(float(values[i]), decimals)
+        out[i] = round_half_up(float(values[i]), decimals, mode)
     return out
+
+
+def round_published(
+    values: npt.NDArray[np.float64], decimals: int, mode: RoundingMode
+) -> npt.NDArray[np.float64]:
+    """Interval ends rounded like published scores: the fast half-up path, or the exact path
+    for half-even (ties must be found to be sent to the even digit)."""
+    if mode == RoundingMode.HALF_UP:
+        return round_half_up_array(values, decimals)
+    return round_half_up_exact(values, decimals, mode)
 
 
 def classify_array(
@@ -99,19 +116,39 @@ def classify_array(
     return out
 
 
-def make_scores(raws: Sequence[float | None], rubric: Rubric) -> list[Score | None]:
+def make_scores(
+    raws: Sequence[float | None],
+    rubric: Rubric,
+    bands: Sequence[tuple[Band, ...]] | None = None,
+) -> list[Score | None]:
     """``make_score`` for many values at once (None stays None); equal to the scalar
-    reference ``make_score`` entry by entry."""
+    reference ``make_score`` entry by entry. ``bands`` gives each entry's bands (a value with
+    its own bands, ``Rubric.score_bands``); None reads every entry against the index bands."""
     values = np.array([np.nan if x is None else x for x in raws], dtype=np.float64)
-    rounded = round_half_up_exact(values, rubric.rounding.decimals)
+    rounded = round_half_up_exact(values, rubric.rounding.decimals, rubric.rounding.mode)
     basis = rounded if rubric.rounding.band_on == BandOn.ROUNDED else values
-    codes: list[str | None] = [b.code for b in rubric.bands]
-    codes.append(None)
-    bands = classify_array(basis, rubric.bands).tolist()
+    found: list[str | None] = [None] * len(raws)
+    for own, rows in _by_bands(bands, rubric, len(raws)):
+        codes: list[str | None] = [b.code for b in own]
+        codes.append(None)
+        for row, b in zip(rows.tolist(), classify_array(basis[rows], own).tolist(), strict=True):
+            found[row] = codes[b]
     return [
-        None if raw is None else Score(raw=raw, rounded=r, band=codes[b])
-        for raw, r, b in zip(raws, rounded.tolist(), bands, strict=True)
+        None if raw is None else Score(raw=raw, rounded=r, band=code)
+        for raw, r, code in zip(raws, rounded.tolist(), found, strict=True)
     ]
+
+
+def _by_bands(
+    bands: Sequence[tuple[Band, ...]] | None, rubric: Rubric, size: int
+) -> list[tuple[tuple[Band, ...], npt.NDArray[np.intp]]]:
+    """(bands, entry positions) for each distinct band set in use."""
+    if bands is None:
+        return [(rubric.bands, np.arange(size, dtype=np.intp))]
+    groups: dict[tuple[Band, ...], list[int]] = {}
+    for i, own in enumerate(bands):
+        groups.setdefault(own, []).append(i)
+    return [(own, np.array(rows, dtype=np.intp)) for own, rows in groups.items()]
 
 
 def mean(values: list[float]) -> float:

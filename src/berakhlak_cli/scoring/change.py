@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from berakhlak_cli.model.change import ChangeInterval, NoChangeInterval
 from berakhlak_cli.model.comparison import Figure, ResultKind, YearResult
-from berakhlak_cli.model.rubric import Change
+from berakhlak_cli.model.rubric import Change, RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
 from berakhlak_cli.scoring.uncertainty import MeanInterval, compare_years
 
@@ -61,7 +61,8 @@ def change_between(
 ) -> ChangeInterval:
     """The change from ``old`` (in ``old_year``) to ``new`` with its interval (module docstring).
 
-    The interval's ends are also given rounded half-up to ``decimals``, like the change.
+    The interval's ends are also given rounded to ``decimals``, like the change (half-up, or
+    half-even when the newer year's ``rounding.mode`` says so).
     """
     settings = change_settings(new_year)
     level, minimum = settings.confidence, settings.min_meaningful
@@ -76,7 +77,12 @@ def change_between(
     result = compare_years(previous, current, min_change=minimum, level=level)
     rounded = None
     if result.lower is not None and result.upper is not None:
-        rounded = (round_half_up(result.lower, decimals), round_half_up(result.upper, decimals))
+        even = new_year.rounding_mode == "half_even"
+        mode = RoundingMode.HALF_EVEN if even else RoundingMode.HALF_UP
+        rounded = (
+            round_half_up(result.lower, decimals, mode),
+            round_half_up(result.upper, decimals, mode),
+        )
     return ChangeInterval(
         estimate=result.change,
         level=level,

@@ -8,6 +8,11 @@ rubrics. ``compare_summaries`` lists the differences with stable aspect codes (d
 
 Weights are compared *normalised* within their parent (w / sum of siblings' w): doubling every
 value weight changes nothing, and the summary says so.
+
+Settings added after summary version 1 was first written (a scale's ``conversion``,
+``rounding.mode``, ``quality.straight_lining_min_same``) are read as their defaults when an older
+summary lacks them, which is what that older rubric meant; whole sections added later
+(``eligibility``, ``intervals``) are compared only when both summaries have them.
 """
 
 from __future__ import annotations
@@ -46,6 +51,11 @@ def rubric_summary(rubric: Rubric) -> dict[str, Any]:
         rubric.values, shares([v.weight for v in rubric.values]), strict=True
     ):
         values[value.id] = {"code": value.code, "weight": v_share}
+        if value.bands:
+            # NOTE: only when set, so a summary without per-value bands is unchanged.
+            values[value.id]["bands"] = [
+                {"code": b.code, "min": b.lower, "max": b.upper} for b in value.bands
+            ]
         for beh, b_share in zip(
             value.behaviours, shares([b.weight for b in value.behaviours]), strict=True
         ):
@@ -70,6 +80,7 @@ def rubric_summary(rubric: Rubric) -> dict[str, Any]:
                 "max": s.max,
                 "points": sorted({p.value for p in s.points}),
                 "integer_only": s.integer_only,
+                "conversion": s.conversion.value,
             }
             for sid, s in rubric.scales.items()
         },
@@ -80,6 +91,7 @@ def rubric_summary(rubric: Rubric) -> dict[str, Any]:
         "rounding": {
             "decimals": rubric.rounding.decimals,
             "band_on": rubric.rounding.band_on.value,
+            "mode": rubric.rounding.mode.value,
         },
         "aggregation": {
             "respondent": rubric.aggregation.respondent.value,
@@ -89,6 +101,19 @@ def rubric_summary(rubric: Rubric) -> dict[str, Any]:
         "quality": {
             "duplicates": rubric.quality.duplicates.value,
             "straight_lining": rubric.quality.straight_lining.value,
+            "straight_lining_min_same": rubric.quality.straight_lining_min_same or "all",
+        },
+        "eligibility": {
+            "rule": [r.value for r in rubric.eligibility.rules],
+            "combine": rubric.eligibility.combine.value,
+            "margin_of_error": rubric.eligibility.margin_of_error,
+            "minimum": rubric.eligibility.minimum,
+            "share": rubric.eligibility.share,
+            "exclude_from_parent": rubric.eligibility.exclude_from_parent,
+        },
+        "intervals": {
+            "level": rubric.interval_level,
+            "finite_population_correction": rubric.intervals.finite_population_correction,
         },
         "evaluation": _evaluation_summary(rubric),
     }
@@ -118,7 +143,12 @@ def _evaluation_summary(rubric: Rubric) -> dict[str, Any] | None:
             sid: (
                 {"numeric": True, "min": s.min, "max": s.max}
                 if s.numeric
-                else {"options": {normalize(o.label): o.score for o in s.options}}
+                else {
+                    "options": {
+                        normalize(o.label): ("not_applicable" if o.not_applicable else o.score)
+                        for o in s.options
+                    }
+                }
             )
             for sid, s in ev.answer_scales.items()
         },
@@ -134,6 +164,7 @@ def compare_summaries(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Di
     summary) compares as empty rather than failing.
     """
     out: list[Difference] = []
+    old, new = _with_defaults(old), _with_defaults(new)
     _leaf(out, "instrument", "instrument", old.get("instrument"), new.get("instrument"))
     _keyed(out, "scale", old.get("scales"), new.get("scales"))
     _members(out, "value", old.get("values"), new.get("values"), moved=None)
@@ -142,7 +173,32 @@ def compare_summaries(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Di
     _bands(out, old.get("bands") or [], new.get("bands") or [])
     for section in ("rounding", "aggregation", "quality"):
         _keyed(out, section, {section: old.get(section)}, {section: new.get(section)})
+    for section in ("eligibility", "intervals"):
+        if section in old and section in new:
+            _keyed(out, section, {section: old.get(section)}, {section: new.get(section)})
     _evaluation(out, old.get("evaluation"), new.get("evaluation"))
+    return out
+
+
+# NOTE: what a summary written before these fields existed meant by leaving them out.
+_FIELD_DEFAULTS: dict[str, dict[str, Any]] = {
+    "rounding": {"mode": "half_up"},
+    "quality": {"straight_lining_min_same": "all"},
+}
+_SCALE_DEFAULTS: dict[str, Any] = {"conversion": "min_max"}
+
+
+def _with_defaults(summary: Mapping[str, Any]) -> dict[str, Any]:
+    """``summary`` with later-added fields filled in with their defaults where absent."""
+    out = dict(summary)
+    for section, defaults in _FIELD_DEFAULTS.items():
+        if isinstance(out.get(section), Mapping):
+            out[section] = {**defaults, **out[section]}
+    scales = out.get("scales")
+    if isinstance(scales, Mapping):
+        out["scales"] = {
+            k: {**_SCALE_DEFAULTS, **v} if isinstance(v, Mapping) else v for k, v in scales.items()
+        }
     return out
 
 

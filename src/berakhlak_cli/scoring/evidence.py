@@ -5,6 +5,10 @@
   (decimal comma and a trailing % accepted) scores ``(x - min) / (max - min) * 100``.
 - An item with no valid answer (no row, a blank or missing-token answer, or an invalid answer)
   counts as not provided: score 0.
+- An answer the scale marks ``not_applicable`` leaves the item out of the unit's denominator:
+  its criterion is the weighted mean of the other items, and a criterion whose items are all
+  not applicable leaves the evidence score's denominator. A unit whose every answered item is
+  not applicable has nothing to score and counts as having no evidence.
 - Criterion score = weighted mean of its items' scores (item weights); evidence score = weighted
   mean of the criterion scores (criterion weights). Candidate criteria: domain.md 3.3 [I].
 - A unit with no answered row at all has *no evidence*; ``evaluation.no_evidence`` decides what
@@ -47,6 +51,8 @@ class ItemAnswer:
     provided: bool
     answer: str | None = None
     row: int | None = None
+    not_applicable: bool = False
+    """The answer marks the item not applicable: it is left out of the unit's denominator."""
 
 
 @dataclass(frozen=True)
@@ -74,9 +80,20 @@ class AnswerCoder:
             normalize(name): option.score
             for option in scale.options
             for name in (option.label, *option.aliases)
+            if not option.not_applicable
         }
         self.known = tuple(n for o in scale.options for n in (o.label, *o.aliases))
         """Every answer label, for telling a mistyped answer from free text."""
+        self._not_applicable = {
+            normalize(name)
+            for option in scale.options
+            for name in (option.label, *option.aliases)
+            if option.not_applicable
+        }
+
+    def not_applicable(self, text: str) -> bool:
+        """True when ``text`` is one of the scale's "not applicable" answers."""
+        return normalize(text) in self._not_applicable
 
     def score(self, text: str) -> float | None:
         """The item score for ``text``, or None when it is not a valid answer on this scale."""
@@ -108,17 +125,26 @@ def parse_number(text: str) -> float | None:
 
 
 def evidence_score(
-    evaluation: Evaluation, scores: Mapping[str, float]
+    evaluation: Evaluation,
+    scores: Mapping[str, float],
+    not_applicable: frozenset[str] = frozenset(),
 ) -> tuple[float, dict[str, float]]:
     """(evidence score, criterion scores) from item scores (absent items score 0).
 
-    criterion = sum(w_i * s_i) / sum(w_i); evidence = sum(w_c * criterion_c) / sum(w_c).
+    criterion = sum(w_i * s_i) / sum(w_i) over the items not in ``not_applicable``;
+    evidence = sum(w_c * criterion_c) / sum(w_c) over the criteria that kept an item. At least
+    one item must be applicable.
     """
-    criteria = {
-        c.id: weighted_mean([scores.get(i.id, 0.0) for i in c.items], [i.weight for i in c.items])
-        for c in evaluation.criteria
-    }
-    total = weighted_mean(list(criteria.values()), [c.weight for c in evaluation.criteria])
+    criteria: dict[str, float] = {}
+    weights: list[float] = []
+    for c in evaluation.criteria:
+        kept = [i for i in c.items if i.id not in not_applicable]
+        if kept:
+            criteria[c.id] = weighted_mean(
+                [scores.get(i.id, 0.0) for i in kept], [i.weight for i in kept]
+            )
+            weights.append(c.weight)
+    total = weighted_mean(list(criteria.values()), weights)
     return total, criteria
 
 
@@ -219,8 +245,11 @@ class _Scorer:
             if normalize(entry.answer) in self.missing:
                 blank_rows[(key, item_id)] = entry
                 continue
-            answered.add(key)
             coder = self.coders[item_id]
+            if coder.not_applicable(entry.answer):
+                answers[key][item_id] = ItemAnswer(0.0, True, entry.answer, entry.row, True)
+                continue
+            answered.add(key)
             score = coder.score(entry.answer)
             if score is None:
                 shown = quote_answer(entry.answer, coder.known)
@@ -272,7 +301,11 @@ class _Scorer:
                 None,
                 group=name,
             )
-        score, criteria = evidence_score(self.evaluation, {i: a.score for i, a in items.items()})
+        excluded = frozenset(i for i, a in items.items() if a.not_applicable)
+        if len(excluded) == len(items):
+            excluded = frozenset()
+        scores = {i: a.score for i, a in items.items()}
+        score, criteria = evidence_score(self.evaluation, scores, excluded)
         return UnitEvidence(key, items, criteria, score, no_evidence)
 
 

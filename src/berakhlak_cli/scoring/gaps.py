@@ -29,13 +29,18 @@ _FULL = 1e-9
 _NOISE = 1e-6
 
 
-def item_shares(evaluation: Evaluation) -> dict[str, tuple[str, float]]:
-    """Evidence id -> (criterion id, share_c * share_i): the item's weight in the evidence score."""
-    total = math.fsum(c.weight for c in evaluation.criteria)
+def item_shares(
+    evaluation: Evaluation, not_applicable: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, float]]:
+    """Evidence id -> (criterion id, share_c * share_i): the item's weight in the evidence score,
+    with the unit's not-applicable items (and criteria left without items) out of the shares."""
+    kept = [(c, [i for i in c.items if i.id not in not_applicable]) for c in evaluation.criteria]
+    kept = [(c, items) for c, items in kept if items]
+    total = math.fsum(c.weight for c, _ in kept)
     out: dict[str, tuple[str, float]] = {}
-    for c in evaluation.criteria:
-        inner = math.fsum(i.weight for i in c.items)
-        for i in c.items:
+    for c, items in kept:
+        inner = math.fsum(i.weight for i in items)
+        for i in items:
             out[i.id] = (c.id, (c.weight / total) * (i.weight / inner))
     return out
 
@@ -68,10 +73,11 @@ def unit_gaps(unit: UnitEvidence, group: GroupResult, rubric: Rubric, *, counted
     evaluation = rubric.evaluation
     if evaluation is None:
         raise ValueError("the rubric has no evaluation section")
-    shares = item_shares(evaluation)
+    not_applicable = frozenset(i for i, a in unit.items.items() if a.not_applicable)
+    shares = item_shares(evaluation, not_applicable)
     gaps: list[EvidenceGap] = []
     for item_id, answer in unit.items.items():
-        if answer.score >= 100.0 - _FULL:
+        if answer.score >= 100.0 - _FULL or item_id not in shares:
             continue
         criterion, share = shares[item_id]
         points = evaluation.evaluation_weight * share * (100.0 - answer.score) if counted else None

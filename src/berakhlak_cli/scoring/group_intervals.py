@@ -16,13 +16,14 @@ Everything is vectorised over groups: a national file has thousands of units.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
 
 from berakhlak_cli.model.results import Interval
-from berakhlak_cli.model.rubric import RespondentMethod, Rubric
-from berakhlak_cli.scoring.bands import classify, classify_array, round_half_up_array
+from berakhlak_cli.model.rubric import BandOn, RespondentMethod, Rubric
+from berakhlak_cli.scoring.bands import classify, classify_array, round_published
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.uncertainty import t_quantile
 
@@ -32,13 +33,15 @@ FPC_NOTE = ", finite-population corrected"
 
 
 def half_widths(
-    n: Array, total: Array, total_sq: Array, headcount: Array, level: float
+    n: Array, total: Array, total_sq: Array, headcount: Array, level: float, fpc_on: bool = True
 ) -> tuple[Array, Array, Array]:
-    """(half-width, standard error, finite-population factor) per entry; NaN where n < 2."""
+    """(half-width, standard error, finite-population factor) per entry; NaN where n < 2.
+    ``fpc_on`` False (``intervals.finite_population_correction: false``) leaves the factor 1."""
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = total / n
         variance = np.maximum((total_sq - total * mean) / (n - 1), 0.0)
-        fpc = np.where(np.isfinite(headcount) & (headcount >= n), 1.0 - n / headcount, 1.0)
+        known = np.isfinite(headcount) & (headcount >= n) & fpc_on
+        fpc = np.where(known, 1.0 - n / headcount, 1.0)
         se = np.sqrt(variance / n * fpc)
     quantiles = np.full(n.shape, np.nan)
     for df in np.unique(n[n >= 2]):
@@ -56,7 +59,14 @@ def intervals(
     rubric: Rubric,
 ) -> list[Interval | None]:
     """One interval (or None when n < 2 or no estimate) per entry of the flat input arrays."""
-    half, se, fpc = half_widths(n, total, total_sq, headcount, rubric.change.confidence)
+    half, se, fpc = half_widths(
+        n,
+        total,
+        total_sq,
+        headcount,
+        rubric.interval_level,
+        rubric.intervals.finite_population_correction,
+    )
     methods = [METHOD + (FPC_NOTE if corrected else "") for corrected in (fpc < 1.0).tolist()]
     return interval_records(
         estimates,
@@ -83,16 +93,26 @@ def interval_records(
     rubric: Rubric,
 ) -> list[Interval | None]:
     """``Interval`` records from interval arrays: ends rounded like published scores, then the
-    band-edge flag (a band boundary b with ``lower_r < b <= upper_r``) and the other bands the
-    rounded interval reaches. None where ``usable`` is false."""
+    band-edge flag (a band boundary b with ``lower < b <= upper``) and the other bands the
+    interval reaches. None where ``usable`` is false.
+
+    The band test reads the estimate and both ends on the footing of the published band
+    (``rounding.band_on``): rounded ends when bands are read from rounded scores, raw ends when
+    they are read from raw scores (issue #15: a raw 82.497 is B, and a raw upper end of 82.4996
+    does not reach A even though it publishes as 82,5)."""
     decimals = rubric.rounding.decimals
-    low_r, high_r, est_r = (round_half_up_array(a, decimals) for a in (lower, upper, estimates))
+    mode = rubric.rounding.mode
+    low_r, high_r, est_r = (round_published(a, decimals, mode) for a in (lower, upper, estimates))
+    if rubric.rounding.band_on == BandOn.RAW:
+        low_b, high_b, est_b = lower, upper, estimates
+    else:
+        low_b, high_b, est_b = low_r, high_r, est_r
     bounds = sorted({b.lower for b in rubric.bands} | {b.upper for b in rubric.bands})
     crosses = np.zeros(n.shape, dtype=bool)
     for bound in bounds[1:-1]:
-        crosses |= (low_r < bound) & (bound <= high_r)
-    level = rubric.change.confidence
-    may_be = _may_be(low_r, high_r, est_r, crosses, rubric)
+        crosses |= (low_b < bound) & (bound <= high_b)
+    level = rubric.interval_level
+    may_be = _may_be(low_b, high_b, est_b, crosses, rubric)
     # NOTE: plain lists: indexing numpy arrays element by element costs ~10x more per access.
     columns = zip(
         usable.tolist(),
@@ -224,6 +244,26 @@ def _bands_between(low: float, high: float, estimate: float, rubric: Rubric) -> 
     return tuple(b.code for b in ordered if own is None or b.code != own.code)
 
 
+def _value_intervals_own_bands(
+    stats: GroupStats, estimates: Array, heads: Array, rubric: Rubric
+) -> list[Interval | None]:
+    """Value intervals column by column, each read against its value's bands; returned in the
+    group-major order of the flat path."""
+    groups, n_values = estimates.shape
+    columns = [
+        intervals(
+            estimates[:, v],
+            stats.value_count[:groups, v].astype(np.float64),
+            stats.value_sum[:groups, v],
+            stats.value_sumsq[:groups, v],
+            heads,
+            replace(rubric, bands=rubric.bands_of(value.id)),
+        )
+        for v, value in enumerate(rubric.values)
+    ]
+    return [columns[v][g] for g in range(groups) for v in range(n_values)]
+
+
 def headcount_array(headcounts: Sequence[int | None]) -> Array:
     """Headcounts as floats, NaN where unknown."""
     return np.array([np.nan if h is None else float(h) for h in headcounts], dtype=np.float64)
@@ -253,14 +293,17 @@ def group_interval_table(
         [[np.nan if x is None else x for x in values] for values, _ in raw], dtype=np.float64
     ).reshape(groups, n_values)
     value_heads = np.repeat(heads[:, None], n_values, axis=1)
-    flat = intervals(
-        estimates.ravel(),
-        stats.value_count.astype(np.float64).ravel(),
-        stats.value_sum.ravel(),
-        stats.value_sumsq.ravel(),
-        value_heads.ravel(),
-        rubric,
-    )
+    if any(v.bands for v in rubric.values):
+        flat = _value_intervals_own_bands(stats, estimates, heads, rubric)
+    else:
+        flat = intervals(
+            estimates.ravel(),
+            stats.value_count.astype(np.float64).ravel(),
+            stats.value_sum.ravel(),
+            stats.value_sumsq.ravel(),
+            value_heads.ravel(),
+            rubric,
+        )
     ids = [v.id for v in rubric.values]
     per_group: list[dict[str, Interval]] = []
     for g in range(groups):

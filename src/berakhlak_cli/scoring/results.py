@@ -4,10 +4,12 @@
   weighted item points / total weight (both documented in docs/method.md).
 - Index of a group: weighted mean of its value scores (person-first; KemenPANRB's published
   index is the unweighted mean of the 7 values, domain.md 2.4) or all points pooled.
-- Institution row: all included respondents pooled, or the unweighted mean of included units
-  (``aggregation.institution``). Units below the minimum respondents are left out of the parent
-  when ``eligibility.exclude_from_parent`` (default). The row is the same for every ``--by``
-  of the same file and settings (``scoring.breakdowns``).
+- Institution row: all included respondents pooled, or the mean of included units' scores,
+  unweighted or weighted by respondents or headcount (``aggregation.institution``,
+  ``scoring.institution``, which also gives that mean its stratified interval). Units below
+  the minimum respondents are left out of the parent when ``eligibility.exclude_from_parent``
+  (default). The row is the same for every ``--by`` of the same file and settings
+  (``scoring.breakdowns``).
 - Anonymity: a group with fewer than ``anonymity.min_group_size`` respondents has its scores
   withheld, and complementary suppression (``scoring.suppression``: the institution row and,
   for a cross-breakdown, every margin as parents) stops it being recovered by subtraction.
@@ -16,6 +18,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -24,16 +27,18 @@ from berakhlak_cli.model.results import (
     GroupResult,
     Interval,
     Issue,
+    IssueCode,
     RubricRef,
     Score,
 )
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
-from berakhlak_cli.scoring.bands import make_scores, mean, weighted_mean
+from berakhlak_cli.scoring.bands import make_scores, weighted_mean
 from berakhlak_cli.scoring.breakdowns import Cells, breakdown, suppress
 from berakhlak_cli.scoring.comparability import rubric_summary
 from berakhlak_cli.scoring.eligibility import Eligible, unit_eligibility
 from berakhlak_cli.scoring.group_intervals import group_interval_table
 from berakhlak_cli.scoring.group_stats import GroupStats
+from berakhlak_cli.scoring.institution import stratified_interval, unit_weights, weighted_scores
 from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.suppression import ANONYMITY
 
@@ -69,6 +74,7 @@ class ResultBuilder:
         self.group_by = group_by
         self.headcounts = {normalize(k): v for k, v in (headcounts or {}).items()}
         self.issues: list[Issue] = []
+        self._bands = list(rubric.score_bands)
 
     def rubric_ref(self) -> RubricRef:
         """Identify the rubric in results."""
@@ -165,7 +171,7 @@ class ResultBuilder:
             values, index = self._raw[g]
             flat.extend(values)
             flat.append(index)
-        scores = make_scores(flat, self.rubric)
+        scores = make_scores(flat, self.rubric, self._bands * len(groups))
         ids = [v.id for v in self.rubric.values]
         out: dict[int, tuple[dict[str, Score | None], Score | None]] = {}
         for i, g in enumerate(groups):
@@ -179,7 +185,7 @@ class ResultBuilder:
     def _scores(
         self, values: list[float | None], index: float | None
     ) -> tuple[dict[str, Score | None], Score | None]:
-        scores = make_scores([*values, index], self.rubric)
+        scores = make_scores([*values, index], self.rubric, self._bands)
         ids = [v.id for v in self.rubric.values]
         return dict(zip(ids, scores[:-1], strict=True)), scores[-1]
 
@@ -232,13 +238,8 @@ class ResultBuilder:
             return GroupResult(
                 (), GroupLevel.INSTITUTION, n, values, respondents, None, why, headcount=headcount
             )
-        if self.rubric.aggregation.institution == InstitutionMethod.MEAN_OF_UNITS:
-            values, index = self._mean_of_units()
-            return GroupResult(
-                (), GroupLevel.INSTITUTION, n, values, respondents, index, headcount=headcount
-            )
-        # NOTE: intervals only for the pooled institution row; for a mean of units the
-        # respondent-level sampling model does not describe the estimate.
+        if self.rubric.aggregation.institution != InstitutionMethod.POOLED:
+            return self._mean_of_units(units, n, respondents, headcount)
         raw = self.raw_scores(total, 0)
         values, index = self._scores(*raw)
         value_ci, index_ci = group_interval_table(
@@ -257,8 +258,8 @@ class ResultBuilder:
             index_interval=index_interval,
         )
 
-    def _mean_of_units(self) -> tuple[dict[str, Score | None], Score | None]:
-        """Unweighted mean of the included units' scores, whatever the breakdown (of the run's
+    def _unit_table(self) -> tuple[list[int], list[tuple[str, ...]], GroupStats]:
+        """The included units (sorted), their keys and sums, whatever the breakdown (the run's
         own groups when the file has no unit column)."""
         if self.unit is None:
             table, stats = self._run, self.stats
@@ -269,11 +270,62 @@ class ResultBuilder:
             (c for c in range(len(table.keys)) if table.inside[c] and not table.blank[c]),
             key=lambda c: tuple(normalize(k) for k in table.keys[c]),
         )
-        per_unit = [self.raw_scores(stats, g) for g in rows]
+        return rows, list(table.keys), stats
+
+    def _mean_of_units(
+        self, units: Mapping[str, Eligible], n: int, counts: dict[str, int], headcount: int | None
+    ) -> GroupResult:
+        """The institution row as a (weighted) mean of its units (``scoring.institution``)."""
+        method = self.rubric.aggregation.institution
+        rows, keys, stats = self._unit_table()
+        heads_all: list[int | None] = [
+            units.get(normalize(k[0]), _UNKNOWN)[0] if self.unit is not None else None
+            for k in keys
+        ]
+        heads = [heads_all[c] for c in rows]
+        respondents = [int(stats.respondents[c]) for c in rows]
+        weights = unit_weights(method, respondents, heads)
+        if weights is None:
+            self.issues.append(
+                Issue(
+                    IssueCode.NO_HEADCOUNT,
+                    "aggregation.institution headcount_weighted needs the headcount of every "
+                    "included unit (units file); the institution row is not scored",
+                )
+            )
+            empty: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
+            return GroupResult(
+                (), GroupLevel.INSTITUTION, n, empty, counts, None, headcount=headcount
+            )
+        raw_all = [self.raw_scores(stats, c) for c in range(len(keys))]
+        unit_value_ci, unit_index_ci = group_interval_table(
+            stats, raw_all, heads_all, self.rubric, enabled=self.intervals
+        )
+        per_unit = [raw_all[c] for c in rows]
         value_means: list[float | None] = []
-        for v in range(len(self.rubric.values)):
-            got = [r[0][v] for r in per_unit if r[0][v] is not None]
-            value_means.append(mean([x for x in got if x is not None]) if got else None)
-        indices = [r[1] for r in per_unit if r[1] is not None]
-        idx: float | None = mean(indices) if indices else None
-        return self._scores(value_means, idx)
+        value_ci: dict[str, Interval] = {}
+        for v, value in enumerate(self.rubric.values):
+            estimate, shares = weighted_scores([r[0][v] for r in per_unit], weights)
+            value_means.append(estimate)
+            own = replace(self.rubric, bands=self.rubric.bands_of(value.id))
+            found = stratified_interval(
+                estimate, shares, [unit_value_ci[c].get(value.id) for c in rows], own
+            )
+            if found is not None:
+                value_ci[value.id] = found
+        idx, index_shares = weighted_scores([r[1] for r in per_unit], weights)
+        index_ci = stratified_interval(
+            idx, index_shares, [unit_index_ci[c] for c in rows], self.rubric
+        )
+        values, index = self._scores(value_means, idx)
+        return GroupResult(
+            (),
+            GroupLevel.INSTITUTION,
+            n,
+            values,
+            counts,
+            index,
+            headcount=headcount,
+            value_intervals={k: iv for k, iv in value_ci.items() if values.get(k) is not None},
+            index_interval=index_ci if index is not None else None,
+        )

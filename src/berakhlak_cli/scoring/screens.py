@@ -156,10 +156,32 @@ class DuplicateScreen:
         return dup
 
 
-def straight_lined(answers: npt.NDArray[np.float64]) -> Mask:
-    """Respondents (columns) who gave every item (rows) the same raw answer; needs 3+ items."""
-    if answers.shape[0] < 3:
-        return np.zeros(answers.shape[1], dtype=bool)
-    complete = ~np.isnan(answers).any(axis=0)
-    same = (answers == answers[0]).all(axis=0)
-    return np.asarray(complete & same, dtype=bool)
+def straight_lined(answers: npt.NDArray[np.float64], min_same: int | None = None) -> Mask:
+    """Respondents (columns) who gave every item (rows) the same raw answer; needs 3+ items.
+
+    With ``min_same`` k (``quality.straight_lining_min_same``): respondents of whom at least k
+    answered items share one raw answer (the longest run of equal values after sorting each
+    respondent's answers; unanswered cells never count)."""
+    if min_same is None:
+        if answers.shape[0] < 3:
+            return np.zeros(answers.shape[1], dtype=bool)
+        complete = ~np.isnan(answers).any(axis=0)
+        same = (answers == answers[0]).all(axis=0)
+        return np.asarray(complete & same, dtype=bool)
+    return np.asarray(_longest_run(answers) >= min_same, dtype=bool)
+
+
+def _longest_run(answers: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """Per column, the largest number of non-NaN entries sharing one value (0 if none)."""
+    items, n = answers.shape
+    if items == 0 or n == 0:
+        return np.zeros(n, dtype=np.int64)
+    ordered = np.sort(answers, axis=0)  # NaN sorts last
+    present = ~np.isnan(ordered)
+    run = present[0].astype(np.int64)
+    best = run.copy()
+    for i in range(1, items):
+        same = present[i] & (ordered[i] == ordered[i - 1])
+        run = np.where(same, run + 1, present[i].astype(np.int64))
+        best = np.maximum(best, run)
+    return np.asarray(best, dtype=np.int64)

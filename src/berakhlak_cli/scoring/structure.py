@@ -2,7 +2,9 @@
 
 Formulas (issue #2, docs/method.md):
 
-- item score        s = (x - min) / (max - min) * 100; reverse-keyed items use max + min - x
+- item score        s = (x - z) / (max - z) * 100 with z = min (``conversion: min_max``, the
+                    default) or z = 0 (``of_max``: x * 100 / max, the KEP/25/M.PAN/2/2004
+                    IKM convention); reverse-keyed items use max + min - x
 - behaviour score   b = sum(w_i s_i) / sum(w_i) over the items the respondent answered
 - value score       v = sum(w_b b) / sum(w_b) over behaviours that have a score
 - respondent index  r = sum(w_v v) / sum(w_v) over values that have a score
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.model.rubric import Conversion, Rubric
 
 Matrix = npt.NDArray[np.float64]
 Span = tuple[int, int]
@@ -36,6 +38,8 @@ class Structure:
     value_ids: tuple[str, ...]
     low: Matrix
     high: Matrix
+    zero: Matrix
+    """Per item, the answer that scores 0: the scale's min, or 0 under ``of_max``."""
     reverse: npt.NDArray[np.bool_]
     item_weight: Matrix
     behaviour_items: tuple[Span, ...]
@@ -69,6 +73,10 @@ class Structure:
             value_ids=tuple(v.id for v in rubric.values),
             low=np.array([s.min for s in scales], dtype=np.float64),
             high=np.array([s.max for s in scales], dtype=np.float64),
+            zero=np.array(
+                [s.min if s.conversion == Conversion.MIN_MAX else 0.0 for s in scales],
+                dtype=np.float64,
+            ),
             reverse=np.array([item.reverse for item in items], dtype=bool),
             item_weight=np.array([item.weight for item in items], dtype=np.float64),
             behaviour_items=tuple(behaviour_items),
@@ -83,11 +91,11 @@ class Structure:
 
 def item_scores(answers: Matrix, st: Structure) -> Matrix:
     """0-100 item scores (items x respondents) from raw answers; NaN stays NaN."""
-    low, high = st.low[:, None], st.high[:, None]
+    low, high, zero = st.low[:, None], st.high[:, None], st.zero[:, None]
     if st.reverse.any():
         answers = np.where(st.reverse[:, None], high + low - answers, answers)
-    out = answers - low
-    out *= 100.0 / (high - low)
+    out = answers - zero
+    out *= 100.0 / (high - zero)
     return out
 
 

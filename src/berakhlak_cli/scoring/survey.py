@@ -116,8 +116,13 @@ class SurveyScorer:
             )
         policy_sl = self.rubric.quality.straight_lining
         if policy_sl != StraightLiningPolicy.OFF:
-            flat = straight_lined(answers) & keep
-            text = "same answer to every item"
+            min_same = self.rubric.quality.straight_lining_min_same
+            flat = straight_lined(answers, min_same) & keep
+            text = (
+                "same answer to every item"
+                if min_same is None
+                else f"same answer to at least {min_same} items"
+            )
             if policy_sl == StraightLiningPolicy.EXCLUDE:
                 self._exclude(keep, flat, rows, IssueCode.STRAIGHT_LINING, text)
             else:

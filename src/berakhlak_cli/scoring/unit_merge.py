@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.model.comparison import Figure, UnitRename, UnitResult, YearResult
+from berakhlak_cli.model.rubric import RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -34,19 +35,22 @@ def rename_for(name: str, year: int, renames: Sequence[UnitRename]) -> str:
     return matches[0].new if matches else name
 
 
-def band_of(value: float, year: YearResult) -> str | None:
-    """The year's band holding ``value`` (the top band includes its upper edge)."""
-    if not year.bands:
+def band_of(value: float, year: YearResult, value_id: str | None = None) -> str | None:
+    """The year's band holding ``value`` (the top band includes its upper edge); a value's own
+    bands when ``value_id`` has them."""
+    info = year.value(value_id) if value_id else None
+    bands = info.bands if info is not None and info.bands else year.bands
+    if not bands:
         return None
-    top = max(year.bands, key=lambda b: b.upper)
-    for band in year.bands:
+    top = max(bands, key=lambda b: b.upper)
+    for band in bands:
         if band.lower <= value < band.upper or (band is top and value == band.upper):
             return band.code
     return None
 
 
 def _weighted(
-    parts: Sequence[tuple[Figure | None, int]], year: YearResult
+    parts: Sequence[tuple[Figure | None, int]], year: YearResult, value_id: str | None = None
 ) -> tuple[Figure | None, int]:
     if not parts or any(fig is None for fig, _ in parts):
         return None, 0
@@ -54,8 +58,11 @@ def _weighted(
     if total == 0:
         return None, 0
     raw = math.fsum(fig.raw * n for fig, n in parts if fig is not None) / total
-    rounded = round_half_up(raw, year.decimals)
-    return Figure(raw, rounded, band_of(rounded, year), total), total
+    # NOTE: merged like the year's own scores: its rounding mode and band footing.
+    mode = RoundingMode.HALF_EVEN if year.rounding_mode == "half_even" else RoundingMode.HALF_UP
+    rounded = round_half_up(raw, year.decimals, mode)
+    basis = raw if year.rounding_band_on == "raw" else rounded
+    return Figure(raw, rounded, band_of(basis, year, value_id), total), total
 
 
 def merge_units(name: str, parts: Sequence[UnitResult], year: YearResult) -> UnitResult:
@@ -77,7 +84,7 @@ def merge_units(name: str, parts: Sequence[UnitResult], year: YearResult) -> Uni
         weighted = [
             (p.values.get(vid), _value_count(p, vid, n)) for p, n in zip(parts, counts, strict=True)
         ]
-        figure, _ = _weighted(weighted, year)
+        figure, _ = _weighted(weighted, year, vid)
         if figure is not None:
             values[vid] = figure
     headcounts = [p.headcount for p in parts]
