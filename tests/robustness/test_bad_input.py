@@ -325,7 +325,7 @@ def test_directory_instead_of_file(runner: CliRunner, tmp_path: Path) -> None:
     folder.mkdir()
     _check_cli(runner, tmp_path, ["score", str(folder)], Fails("is a directory"), str(folder))
     units = ["score", str(SURVEYS / "survey.bom.csv"), "--units", str(folder)]
-    _check_cli(runner, tmp_path, units, Fails("Is a directory"), str(folder))
+    _check_cli(runner, tmp_path, units, Fails("is a directory"), str(folder))
 
 
 def test_fifty_megabyte_single_line(runner: CliRunner, tmp_path: Path) -> None:

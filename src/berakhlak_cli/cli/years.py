@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typer
@@ -32,7 +33,8 @@ def parse_years(specs: list[str], files: list[Path]) -> dict[Path, int]:
     out: dict[Path, int] = {}
     for spec in specs:
         name, sep, year = spec.rpartition("=")
-        if not sep or not name or not year.strip().isdigit():
+        # NOTE: ASCII digits only; "²" passes str.isdigit but not int().
+        if not sep or not name or not re.fullmatch(r"[0-9]{1,4}", year.strip()):
             raise ResultsError(f"--year {spec!r}: expected FILE=YEAR, e.g. hasil.json=2024")
         matches = [f for f in files if name in (str(f), f.name)]
         if not matches:

@@ -24,6 +24,7 @@ from berakhlak_cli.loaders.results_published import (
     read_published_yaml,
     vocabulary,
 )
+from berakhlak_cli.loaders.small_files import read_bounded
 from berakhlak_cli.model.comparison import (
     BandInfo,
     Headline,
@@ -50,16 +51,9 @@ def year_from_name(path: Path) -> int | None:
 def load_results(path: Path, year: int | None = None) -> YearResult:
     """Load one results file; ``year`` (from ``--year``) overrides anything the file says."""
     source = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ResultsError(f"{source}: file not found") from None
-    except IsADirectoryError:
-        raise ResultsError(f"{source}: is a directory, not a results file") from None
-    except OSError as exc:
-        raise ResultsError(f"{source}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise ResultsError(f"{source}: file is larger than {MAX_BYTES:,} bytes")
+    # NOTE: bounded before anything is parsed: /dev/zero or a survey given by mistake cannot
+    # exhaust memory.
+    raw = read_bounded(path, MAX_BYTES, ResultsError, "a results file")
     digest = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8-sig")
