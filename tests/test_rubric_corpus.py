@@ -66,6 +66,7 @@ CASES: dict[str, tuple[str, int]] = {
     "rubric.too-many-items.yaml": ("too-many-items", 17),
     "rubric.confidence-percent.yaml": ("bad-number", 63),
     "rubric.label-is-missing.yaml": ("missing-conflict", 15),
+    "rubric.huge-integer.yaml": ("bad-number", 44),
 }
 # Files whose one change also causes follow-on problems (they are not variants of the base,
 # or a bad answer also leaves the expected index unmet); all others must report exactly one.

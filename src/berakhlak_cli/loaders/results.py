@@ -89,6 +89,9 @@ def read_results_json(
         raise ResultsError(
             f"{source}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})"
         ) from None
+    except ValueError as exc:
+        # NOTE: an integer of more than 4 300 digits is valid JSON that int() refuses.
+        raise ResultsError(f"{source}: not readable JSON ({str(exc).split(';')[0]})") from None
     doc = JsonNode(data, "", source)
     fmt = doc.get("format").text()
     if fmt != RESULTS_FORMAT:
