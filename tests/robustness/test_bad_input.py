@@ -137,6 +137,11 @@ SURVEY_CASES: dict[str, Outcome] = {
         issues=(("unknown-label", 3, "bp3"), ("unknown-label", 5, "bp2"))
     ),
     "survey.terminal-escapes.csv": Scores(groups=("Biro \x1b[2J\x1b[31mHukum\x07", "Biro Umum")),
+    # Issue 18: JSON keeps the name as read; every display neutralises it (test_output_safety).
+    "survey.bidi-controls.csv": Scores(
+        issues=(("unknown-label", 8, "ak1"),),
+        groups=("Biro Umum", "Biro \u202eHukum\u2066=1\u2069"),
+    ),
     "survey.xlsx-really-csv.xlsx": Fails("is not an Excel workbook .*rename it to .csv"),
     "survey.encrypted.xlsx": Fails(r"cannot open the workbook \(Workbook is password protected\)"),
     "survey.corrupt.xlsx": Fails("cannot open the workbook .*password-protected or damaged"),

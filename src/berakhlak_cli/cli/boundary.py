@@ -17,6 +17,7 @@ from rich.markup import escape
 from berakhlak_cli import __version__
 from berakhlak_cli.errors import BerakhlakError, ExitCode, OutputError
 from berakhlak_cli.model.results import InputRef, Provenance
+from berakhlak_cli.render.cell_text import visible
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -45,7 +46,7 @@ def boundary(debug: bool) -> Iterator[None]:
     except BerakhlakError as exc:
         if debug:
             raise
-        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {escape(visible(str(exc)))}", soft_wrap=True)
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
         err_console.print("interrupted")
@@ -63,7 +64,7 @@ def boundary(debug: bool) -> Iterator[None]:
 
 def warn(message: str) -> None:
     """A one-line warning on stderr."""
-    err_console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+    err_console.print(f"[yellow]warning:[/] {escape(visible(message))}", soft_wrap=True)
 
 
 def generated_at(explicit: str | None) -> str:

@@ -198,6 +198,12 @@ def survey_cases() -> dict[str, str | bytes]:
     for r in range(6):
         ansi[r][3] = "Biro \x1b[2J\x1b[31mHukum\x07"
     cases["survey.terminal-escapes.csv"] = csv_text(ansi)
+    # Issue 18: a right-to-left override reverses what follows on screen ("Trojan Source").
+    bidi = base_rows()
+    for r in range(6):
+        bidi[r][3] = "Biro \u202eHukum\u2066=1\u2069"
+    bidi[6][HEADER.index("ak1")] = "Setuju\u202e"
+    cases["survey.bidi-controls.csv"] = csv_text(bidi)
     cases["survey.xlsx-really-csv.xlsx"] = ok
     book = xlsx({"Jawaban": [HEADER, *rows]})
     cases["survey.encrypted.xlsx"] = encrypted_xlsx(book)
