@@ -557,6 +557,63 @@ def test_dev_zero_as_input(case: str, runner: CliRunner, tmp_path: Path) -> None
     _check_cli(runner, tmp_path, args, outcome, ZERO, issues_file=args[0] == "score")
 
 
+# Issue 18: a name longer than the file system allows (255 bytes) given as each input.
+LONG = "a" * 300
+TOO_LONG = r"\(File name too long\)"
+LONG_NAME_CASES: dict[str, tuple[list[str], str, Fails]] = {
+    "survey": (["score", f"{LONG}.csv"], f"{LONG}.csv", Fails("File name too long")),
+    "units": (
+        ["score", BOM, "--units", f"{LONG}.csv"],
+        f"{LONG}.csv",
+        Fails(f"cannot read the file {TOO_LONG}"),
+    ),
+    "evidence": (
+        ["score", BOM, "--evidence", f"{LONG}.csv"],
+        f"{LONG}.csv",
+        Fails(f"cannot open {TOO_LONG}"),
+    ),
+    "evidence folder": (
+        ["score", BOM, "--evidence", str(EVIDENCE / "evidence.ok.csv"), "--evidence-dir", LONG],
+        LONG,
+        Fails(f"cannot open {TOO_LONG}"),
+    ),
+    "rubric": (
+        ["score", BOM, "--rubric", f"{LONG}.yaml"],
+        f"{LONG}.yaml",
+        Fails("no-file File name too long"),
+    ),
+    "results": (
+        ["compare", f"{LONG}.json", PUBLISHED[1]],
+        f"{LONG}.json",
+        Fails(f"cannot read the file {TOO_LONG}"),
+    ),
+    "units map": (
+        ["compare", *PUBLISHED, "--units-map", f"{LONG}.csv"],
+        f"{LONG}.csv",
+        Fails(f"cannot read the file {TOO_LONG}"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(LONG_NAME_CASES))
+def test_over_long_file_name(
+    case: str, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args, source, outcome = LONG_NAME_CASES[case]
+    _check_cli(runner, tmp_path, args, outcome, source, issues_file=args[0] == "score")
+
+
+def test_over_long_output_name(runner: CliRunner, tmp_path: Path) -> None:
+    """-o with a name the file system refuses: exit 2 naming it, nothing written."""
+    out = tmp_path / f"{LONG}.json"
+    result = runner.invoke(app, ["score", BOM, "-f", "json", "-o", str(out)])
+    _no_crash(result.stdout + result.stderr)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {out}: File name too long"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_results_json_is_read_with_a_size_limit(runner: CliRunner, tmp_path: Path) -> None:
     """A ``.json`` was read whole before its size check: a link to /dev/zero never ended."""
     if not Path(ZERO).exists():

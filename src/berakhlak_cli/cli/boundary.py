@@ -38,7 +38,8 @@ def out_console() -> Console:
 
 @contextmanager
 def boundary(debug: bool) -> Iterator[None]:
-    """Turn project errors into one line + exit code; anything else into exit 3."""
+    """Turn project errors (and OS errors naming a path) into one line + exit 2; anything else
+    into exit 3."""
     try:
         yield
     except (typer.Exit, typer.Abort):
@@ -54,6 +55,12 @@ def boundary(debug: bool) -> Iterator[None]:
     except Exception as exc:
         if debug:
             raise
+        if isinstance(exc, OSError) and exc.filename is not None:
+            # NOTE: an OSError naming a path is the system refusing a file the user named (a
+            # name too long, no permission on the way, disk full), not a bug: exit 2.
+            what = visible(f"{exc.filename}: {exc.strerror or exc}")
+            err_console.print(f"[bold red]error:[/] {escape(what)}", soft_wrap=True)
+            raise typer.Exit(int(ExitCode.BAD_INPUT)) from None
         err_console.print(
             f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))} "
             "(a bug; rerun with --debug for the traceback and report it)",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from berakhlak_cli.errors import EvidenceError, SurveyError, located
-from berakhlak_cli.loaders.small_files import read_bounded
+from berakhlak_cli.loaders.small_files import path_kind, read_bounded
 from berakhlak_cli.loaders.survey import CSV_SUFFIXES, EXCEL_SUFFIXES
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
 from berakhlak_cli.model.rubric import Rubric
@@ -78,9 +78,10 @@ def load_checklist(
 ) -> Checklist:
     """Read the checklist at ``path`` or raise ``EvidenceError`` naming file, row and column."""
     source = str(path)
-    if not path.exists():
+    kind = path_kind(path, EvidenceError)
+    if kind == "missing":
         raise EvidenceError(f"{source}: file not found")
-    if path.is_dir():
+    if kind == "folder":
         raise EvidenceError(f"{source}: is a directory, not an evidence checklist")
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from berakhlak_cli.errors import EvidenceError
-from berakhlak_cli.loaders.small_files import shown
+from berakhlak_cli.loaders.small_files import path_kind, shown
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn
 from berakhlak_cli.model.results import Issue, IssueCode
 
@@ -51,9 +51,10 @@ def _absolute_kind(ref: str) -> str:
 
 def check_documents(checklist: Checklist, directory: Path) -> list[Issue]:
     """Issues for every reference that escapes ``directory`` or names no file inside it."""
-    if not directory.exists():
+    kind = path_kind(directory, EvidenceError)
+    if kind == "missing":
         raise EvidenceError(f"{directory}: evidence folder not found")
-    if not directory.is_dir():
+    if kind != "folder":
         raise EvidenceError(f"{directory}: is not a folder")
     try:
         root = directory.resolve(strict=True)

@@ -74,3 +74,14 @@ def shown(cell: str, width: int = 60) -> str:
     """A cell as quoted in a one-line message: its ``repr``, cut to ``width`` characters."""
     text = repr(cell)
     return text if len(text) <= width else text[: width - 2] + "…" + text[-1]
+
+
+def path_kind(path: Path, error: type[BerakhlakError]) -> str:
+    """``file``, ``folder`` or ``missing``; a path the system cannot look up (a name too long,
+    a folder without permission on the way) is ``error`` naming it."""
+    try:
+        if path.is_dir():
+            return "folder"
+        return "file" if path.exists() else "missing"
+    except OSError as exc:
+        raise error(f"{path}: cannot open ({exc.strerror or exc})") from None
