@@ -507,6 +507,7 @@ RESULTS_CASES: dict[str, Fails] = {
     "results.huge-integer-2023.json": Fails(
         r"not readable JSON \(Exceeds the limit \(4300 digits\)"
     ),
+    "results.too-deep-2023.json": Fails(r"not readable JSON \(nested too deeply\)"),
 }
 
 

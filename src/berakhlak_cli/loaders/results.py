@@ -92,6 +92,8 @@ def read_results_json(
     except ValueError as exc:
         # NOTE: an integer of more than 4 300 digits is valid JSON that int() refuses.
         raise ResultsError(f"{source}: not readable JSON ({str(exc).split(';')[0]})") from None
+    except RecursionError:
+        raise ResultsError(f"{source}: not readable JSON (nested too deeply)") from None
     doc = JsonNode(data, "", source)
     fmt = doc.get("format").text()
     if fmt != RESULTS_FORMAT:

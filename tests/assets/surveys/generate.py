@@ -292,6 +292,7 @@ def results_cases() -> dict[str, str | bytes]:
         "results.huge-integer-2023.json": (
             '{"format": "berakhlak-results", "format_version": ' + "1" * 5000 + "}\n"
         ),
+        "results.too-deep-2023.json": "[" * 100_000 + "]" * 100_000 + "\n",
     }
 
 
