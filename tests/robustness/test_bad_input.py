@@ -615,6 +615,16 @@ def test_over_long_output_name(runner: CliRunner, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_output_through_a_symbolic_link_loop(runner: CliRunner, tmp_path: Path) -> None:
+    loop = tmp_path / "hasil.json"
+    loop.symlink_to("hasil.json")
+    result = runner.invoke(app, ["score", BOM, "-f", "json", "-o", str(loop)])
+    _no_crash(result.stdout + result.stderr)
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"error: {loop}: ")
+    assert [p.name for p in tmp_path.iterdir()] == ["hasil.json"] and loop.is_symlink()
+
+
 def test_results_json_is_read_with_a_size_limit(runner: CliRunner, tmp_path: Path) -> None:
     """A ``.json`` was read whole before its size check: a link to /dev/zero never ended."""
     if not Path(ZERO).exists():

@@ -121,7 +121,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _check_target(path: Path, inputs: Sequence[Path]) -> Path:
-    target = path.resolve()
+    try:
+        target = path.resolve()
+    except RuntimeError:
+        # NOTE: Python 3.11 raises RuntimeError for a loop of symbolic links (3.13: OSError).
+        raise OutputError(f"{path}: is a loop of symbolic links") from None
     for source in inputs:
         if _same_file(source, target) or source.resolve() == target:
             raise OutputError(f"{path}: refusing to overwrite an input file")
