@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import tempfile
@@ -121,11 +122,14 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _check_target(path: Path, inputs: Sequence[Path]) -> Path:
+    # NOTE: Python 3.11/3.12 ``resolve`` raises RuntimeError on a loop of symbolic links and
+    # 3.13 returns a path; ``os.stat`` says ELOOP on every version.
     try:
-        target = path.resolve()
-    except RuntimeError:
-        # NOTE: Python 3.11 raises RuntimeError for a loop of symbolic links (3.13: OSError).
-        raise OutputError(f"{path}: is a loop of symbolic links") from None
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputError(f"{path}: is a loop of symbolic links") from None
+    target = path.resolve()
     for source in inputs:
         if _same_file(source, target) or source.resolve() == target:
             raise OutputError(f"{path}: refusing to overwrite an input file")
