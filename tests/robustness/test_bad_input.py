@@ -615,6 +615,31 @@ def test_over_long_output_name(runner: CliRunner, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+# Issue 18: a loop of symbolic links given as an input (``putaran`` -> itself).
+LOOP_CASES: dict[str, list[str]] = {
+    "survey": ["score", "putaran"],
+    "evidence": ["score", BOM, "--evidence", "putaran"],
+    "evidence folder": [
+        "score",
+        BOM,
+        "--evidence",
+        str(EVIDENCE / "evidence.ok.csv"),
+        "--evidence-dir",
+        "putaran",
+    ],
+}
+
+
+@pytest.mark.parametrize("case", list(LOOP_CASES))
+def test_input_is_a_symbolic_link_loop(
+    case: str, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("putaran").symlink_to("putaran")
+    outcome = Fails(r"cannot open \(a loop of symbolic links\)")
+    _check_cli(runner, tmp_path, LOOP_CASES[case], outcome, "putaran")
+
+
 def test_output_through_a_symbolic_link_loop(runner: CliRunner, tmp_path: Path) -> None:
     loop = tmp_path / "hasil.json"
     loop.symlink_to("hasil.json")

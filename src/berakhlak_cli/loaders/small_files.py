@@ -9,7 +9,10 @@ bytes and refuses the file when the extra byte is there, before anything is pars
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
+import stat
 from pathlib import Path
 
 from berakhlak_cli.errors import BerakhlakError
@@ -79,9 +82,16 @@ def shown(cell: str, width: int = 60) -> str:
 def path_kind(path: Path, error: type[BerakhlakError]) -> str:
     """``file``, ``folder`` or ``missing``; a path the system cannot look up (a name too long,
     a folder without permission on the way) is ``error`` naming it."""
+    # NOTE: ``os.stat``, not ``Path.exists``: exists() reads a loop of symbolic links or a
+    # name too long as "missing" or raises, depending on the error and the Python version.
     try:
-        if path.is_dir():
-            return "folder"
-        return "file" if path.exists() else "missing"
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "missing"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise error(f"{path}: cannot open (a loop of symbolic links)") from None
+        if exc.errno == errno.ENOTDIR:
+            return "missing"
         raise error(f"{path}: cannot open ({exc.strerror or exc})") from None
+    return "folder" if stat.S_ISDIR(mode) else "file"
