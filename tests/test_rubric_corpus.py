@@ -62,6 +62,15 @@ CASES: dict[str, tuple[str, int]] = {
     # has no score.
     "rubric.null-value.yaml": ("null-value", 55),
     "rubric.not-applicable-score.yaml": ("not-applicable-score", 56),
+    # Issue 18: rubrics that validated but overflowed, were silently wrong or took hours.
+    "rubric.decimals-huge.yaml": ("out-of-bounds", 44),
+    "rubric.weight-overflow.yaml": ("out-of-bounds", 21),
+    "rubric.weight-subnormal.yaml": ("out-of-bounds", 21),
+    "rubric.scale-huge.yaml": ("out-of-bounds", 12),
+    "rubric.too-many-items.yaml": ("too-many-items", 17),
+    "rubric.confidence-percent.yaml": ("bad-number", 63),
+    "rubric.label-is-missing.yaml": ("missing-conflict", 15),
+    "rubric.huge-integer.yaml": ("bad-number", 44),
 }
 # Files whose one change also causes follow-on problems (they are not variants of the base,
 # or a bad answer also leaves the expected index unmet); all others must report exactly one.
@@ -117,3 +126,20 @@ def test_every_code_is_documented() -> None:
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", doc, flags=re.MULTILINE))
     used = {code for code, _ in CASES.values()} | {"too-large", "no-file"}
     assert used <= documented, sorted(used - documented)
+
+
+def test_ten_thousand_items_are_refused_before_any_scoring(tmp_path: Path) -> None:
+    """Issue 18: 10 000 items validated, then reliability needed O(items³) time and memory."""
+    base = (CORPUS / "rubric.valid.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    extra = "".join(f"          - id: x{n}\n            text: Butir {n}.\n" for n in range(10_000))
+    big = tmp_path / "rubric.10000-items.yaml"
+    big.write_text("".join(base[:27] + [extra] + base[27:]), encoding="utf-8")
+    problems = [(p.code, p.line, p.message) for p in validate_rubric(big).problems]
+    assert problems == [
+        ("too-many-items", 17, "the rubric has 10002 survey items; at most 500 are supported")
+    ]
+
+
+def test_validate_reads_dev_zero_with_a_bound() -> None:
+    """Issue 18: ``rubric validate /dev/zero`` read without end (MemoryError, exit 3)."""
+    assert [p.code for p in validate_rubric(Path("/dev/zero")).problems] == ["too-large"]

@@ -7,8 +7,12 @@ row/line and column; no traceback; no output file) or is scored with the data is
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +33,11 @@ RUBRIC = load_rubric()
 
 @dataclass(frozen=True)
 class Fails:
-    """Exit 2 with ``error: <file>: <pattern>``."""
+    """Exit 2 with ``error: <file><at><pattern>`` (``at`` is ``:line:col: `` for YAML)."""
 
     pattern: str
     args: tuple[str, ...] = ()
+    at: str = ": "
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,11 @@ SURVEY_CASES: dict[str, Outcome] = {
         issues=(("unknown-label", 3, "bp3"), ("unknown-label", 5, "bp2"))
     ),
     "survey.terminal-escapes.csv": Scores(groups=("Biro \x1b[2J\x1b[31mHukum\x07", "Biro Umum")),
+    # Issue 18: JSON keeps the name as read; every display neutralises it (test_output_safety).
+    "survey.bidi-controls.csv": Scores(
+        issues=(("unknown-label", 8, "ak1"),),
+        groups=("Biro Umum", "Biro \u202eHukum\u2066=1\u2069"),
+    ),
     "survey.xlsx-really-csv.xlsx": Fails("is not an Excel workbook .*rename it to .csv"),
     "survey.encrypted.xlsx": Fails(r"cannot open the workbook \(Workbook is password protected\)"),
     "survey.corrupt.xlsx": Fails("cannot open the workbook .*password-protected or damaged"),
@@ -247,6 +257,16 @@ UNITS_CASES: dict[str, Outcome] = {
         r"row 3: column 'unit_kerja': unit '\[phone number\]' looks like personal data "
         r"\(phone number\), not a unit name"
     ),
+    # Issue 18: bounded cells and ASCII-only digits (a traceback, exit 3, before).
+    "units.huge-cell.csv": Fails(
+        r"row 2 \(line 2\): a cell holds more than 128 KiB of text; is this a units file\?"
+    ),
+    "units.long-headcount.csv": Fails(
+        r"row 2: column 'headcount': headcount '\[5000 digits\]' has more than 9 digits"
+    ),
+    "units.superscript-headcount.csv": Fails(
+        "row 2: column 'headcount': headcount '8²' is not a whole number"
+    ),
 }
 
 
@@ -276,6 +296,23 @@ EVIDENCE_CASES: dict[str, Outcome] = {
             ("invalid-answer", 5, "answer"),
         )
     ),
+    # Issue 18: references that cannot be looked up are issues (exit 3 before); file: links
+    # are paths, not web links.
+    "evidence.symlink-loop.csv": Scores(issues=(("document-missing", 2, "document"),)),
+    "evidence.path-too-long.csv": Scores(
+        issues=(("document-missing", 2, "document"), ("document-missing", 3, "document"))
+    ),
+    "evidence.unreadable-folder.csv": Scores(issues=(("document-missing", 2, "document"),)),
+    "evidence.file-uri.csv": Scores(issues=((OUTSIDE, 2, "document"), (OUTSIDE, 3, "document"))),
+}
+# Why each unusable reference was not checked (the issue message).
+EVIDENCE_REASONS = {
+    "evidence.symlink-loop.csv": ["cannot be checked (a loop of symbolic links)"],
+    "evidence.path-too-long.csv": ["cannot be checked (the path is too long for this system)"] * 2,
+    "evidence.unreadable-folder.csv": [
+        "cannot be checked (permission denied on a folder in its path)"
+    ],
+    "evidence.file-uri.csv": ["is a file: link (a place on one computer)"] * 2,
 }
 
 
@@ -288,25 +325,36 @@ def _no_crash(text: str) -> None:
     assert "internal error" not in text
 
 
-def _check_cli(runner: CliRunner, tmp_path: Path, args: list[str], outcome: Outcome, source: str):
+def _check_cli(
+    runner: CliRunner,
+    tmp_path: Path,
+    args: list[str],
+    outcome: Outcome,
+    source: str,
+    *,
+    issues_file: bool = True,
+):
     out, issues = tmp_path / "out.json", tmp_path / "issues.csv"
+    extra = ["--issues", str(issues)] if issues_file else []
     result = runner.invoke(
-        app, [*args, "-f", "json", "-o", str(out), "--issues", str(issues)], catch_exceptions=False
+        app, [*args, "-f", "json", "-o", str(out), *extra], catch_exceptions=False
     )
     _no_crash(result.stdout + result.stderr)
     if isinstance(outcome, Fails):
         assert result.exit_code == 2, result.stderr
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1, result.stderr
-        assert re.match(rf"error: {re.escape(source)}: {outcome.pattern}", lines[0]), lines[0]
+        where = re.escape(source + outcome.at)
+        assert re.match(rf"error: {where}{outcome.pattern}", lines[0]), lines[0]
         assert not out.exists() and not issues.exists()
         return None
     assert result.exit_code == 0, result.stderr
     if isinstance(outcome, Scores) and outcome.warning:
         assert outcome.warning in result.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
-    rows = doc["rows"]
-    assert rows["read"] == rows["scored"] + sum(rows["excluded"].values())
+    if "rows" in doc:  # score, not compare
+        rows = doc["rows"]
+        assert rows["read"] == rows["scored"] + sum(rows["excluded"].values())
     return doc
 
 
@@ -378,24 +426,48 @@ def test_units_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
         assert counts["Biro Umum"] is None
 
 
+@pytest.fixture
+def evidence_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of assets/evidence/bukti plus what git should not hold: a symbolic-link loop
+    (``putaran`` -> itself) and a folder without permissions (``terkunci``)."""
+    folder = tmp_path / "bukti"
+    shutil.copytree(EVIDENCE / "bukti", folder)
+    (folder / "putaran").symlink_to("putaran")
+    locked = folder / "terkunci"
+    locked.mkdir()
+    (locked / "sk.pdf").write_bytes(b"%PDF-1.4\n")
+    locked.chmod(0)
+    if os.access(locked, os.X_OK):
+        # NOTE: root ignores permissions; refuse the lookup as the kernel would for others.
+        real = Path.is_file
+
+        def is_file(self: Path) -> bool:
+            if "terkunci" in self.parts:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "is_file", is_file)
+    yield folder
+    locked.chmod(0o755)
+
+
 @pytest.mark.parametrize("case", list(EVIDENCE_CASES))
-def test_evidence_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
-    """Evidence references may not leave the evidence folder (../, absolute, C:\\)."""
+def test_evidence_case(case: str, runner: CliRunner, tmp_path: Path, evidence_dir: Path) -> None:
+    """Evidence references may not leave the evidence folder (../, absolute, C:\\, file:)."""
     outcome = EVIDENCE_CASES[case]
     path = EVIDENCE / case
     args = ["score", str(SURVEYS / "survey.bom.csv"), "--evidence", str(path)]
-    args += ["--evidence-dir", str(EVIDENCE / "bukti")]
+    args += ["--evidence-dir", str(evidence_dir)]
     doc = _check_cli(runner, tmp_path, args, outcome, str(path))
     if doc is None:
         return
     assert isinstance(outcome, Scores)
-    found = {
-        (i["code"], i["row"], i["column"])
-        for i in doc["issues"]["items"]
-        if i["source"] == "evidence" and i["row"]
-    }
-    assert found == set(outcome.issues)
+    items = [i for i in doc["issues"]["items"] if i["source"] == "evidence" and i["row"]]
+    assert {(i["code"], i["row"], i["column"]) for i in items} == set(outcome.issues)
     assert "root:" not in json.dumps(doc)
+    expected = EVIDENCE_REASONS.get(case, [])
+    reasons = [r for i in items for r in dict.fromkeys(expected) if r in i["message"]]
+    assert reasons == expected
 
 
 def test_units_file_is_read_with_a_size_limit(tmp_path: Path) -> None:
@@ -418,7 +490,7 @@ def test_directory_instead_of_file(runner: CliRunner, tmp_path: Path) -> None:
     folder.mkdir()
     _check_cli(runner, tmp_path, ["score", str(folder)], Fails("is a directory"), str(folder))
     units = ["score", str(SURVEYS / "survey.bom.csv"), "--units", str(folder)]
-    _check_cli(runner, tmp_path, units, Fails("Is a directory"), str(folder))
+    _check_cli(runner, tmp_path, units, Fails("is a directory"), str(folder))
 
 
 def test_fifty_megabyte_single_line(runner: CliRunner, tmp_path: Path) -> None:
@@ -472,11 +544,17 @@ def test_byte_undefined_in_cp1252_after_the_sniffed_megabyte(
 
 def test_every_case_has_its_file() -> None:
     """The table and the folder agree: no case without a file, no file without a case."""
-    cases = (SURVEY_CASES, UNITS_CASES, EVIDENCE_CASES)
+    cases = (SURVEY_CASES, UNITS_CASES, EVIDENCE_CASES, UNITS_MAP_CASES, RESULTS_CASES)
     listed = {_file(c) for table in cases for c in table}
     present = {
         p.name
-        for p in (*SURVEYS.glob("survey.*"), *UNITS.glob("units.*"), *EVIDENCE.glob("evidence.*"))
+        for p in (
+            *SURVEYS.glob("survey.*"),
+            *UNITS.glob("units.*"),
+            *UNITS.glob("units-map.*"),
+            *EVIDENCE.glob("evidence.*"),
+            *RESULTS.glob("results.*"),
+        )
     }
     assert present - listed == set()
     assert listed - present == {
@@ -485,6 +563,202 @@ def test_every_case_has_its_file() -> None:
         "evidence.does-not-exist.csv",
     }
     assert len(present) >= 40
+
+
+# Issue 18: inputs that ended in a traceback (exit 3). Units maps and results files go to
+# ``compare``; the other year is the Kalteng published 2024 figures.
+RESULTS = ASSETS / "results"
+KALTENG = Path(__file__).resolve().parents[2] / "examples" / "kalteng"
+PUBLISHED = (str(KALTENG / "hasil-2022-published.yaml"), str(KALTENG / "hasil-2024-published.yaml"))
+UNITS_MAP_CASES: dict[str, Outcome] = {
+    "units-map.ok.csv": Scores(),
+    "units-map.superscript-year.csv": Fails("row 2: column 'year': '2²' is not a year"),
+    "units-map.huge-cell.csv": Fails(
+        r"row 2 \(line 2\): a cell holds more than 128 KiB of text; is this a units map\?"
+    ),
+    "units-map.nul-bytes.csv": Fails("line 2: contains NUL bytes, not CSV text"),
+}
+MISMATCH = "category-mismatch category '{0}' contradicts score {1}, which is band '{2}'"
+RESULTS_CASES: dict[str, Fails] = {
+    "results.category-contradicts-index.yaml": Fails(MISMATCH.format("C", 80, "A"), at=":6:1: "),
+    "results.value-category-contradicts-score.yaml": Fails(
+        MISMATCH.format("A", 40, "C"), at=":7:27: "
+    ),
+    "results.huge-integer.yaml": Fails(
+        r"bad-number '1{37}'… cannot be read \(Exceeds the limit \(4300 digits\)", at=":5:14: "
+    ),
+    "results.category-contradicts-index.csv": Fails(
+        "row 2: column 'category': category 'C' contradicts index 80, which is band 'A'"
+    ),
+    "results.superscript-year.csv": Fails("row 2: column 'year': '2²' is not a year"),
+    "results.superscript-count.csv": Fails(
+        "row 2: column 'respondents': '4²' is not a whole number"
+    ),
+    "results.huge-cell.csv": Fails(
+        r"row 2 \(line 2\): a cell holds more than 128 KiB of text; is this a results file\?"
+    ),
+    "results.huge-integer-2023.json": Fails(
+        r"not readable JSON \(Exceeds the limit \(4300 digits\)"
+    ),
+    "results.too-deep-2023.json": Fails(r"not readable JSON \(nested too deeply\)"),
+}
+
+
+@pytest.mark.parametrize("case", list(UNITS_MAP_CASES))
+def test_units_map_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
+    path = UNITS / case
+    args = ["compare", *PUBLISHED, "--units-map", str(path)]
+    doc = _check_cli(runner, tmp_path, args, UNITS_MAP_CASES[case], str(path), issues_file=False)
+    assert doc is None or [y["year"] for y in doc["years"]] == [2022, 2024]
+
+
+@pytest.mark.parametrize("case", list(RESULTS_CASES))
+def test_results_case(case: str, runner: CliRunner, tmp_path: Path) -> None:
+    path = RESULTS / case
+    args = ["compare", str(path), PUBLISHED[1]]
+    _check_cli(runner, tmp_path, args, RESULTS_CASES[case], str(path), issues_file=False)
+
+
+# Issue 18: /dev/zero (endless bytes) given as each input is refused after a bounded read.
+ZERO = "/dev/zero"
+BOM = str(SURVEYS / "survey.bom.csv")
+DEVICE_CASES: dict[str, tuple[list[str], Fails]] = {
+    "survey": (["score", ZERO], Fails("line 1: contains NUL bytes, not CSV text")),
+    "units": (
+        ["score", BOM, "--units", ZERO],
+        Fails(r"larger than 16 MiB; is this a units file\?"),
+    ),
+    "evidence": (["score", BOM, "--evidence", ZERO], Fails("line 1: contains NUL bytes")),
+    "rubric": (
+        ["score", BOM, "--rubric", ZERO],
+        Fails("too-large file is larger than 1,000,000 bytes", at=":1: "),
+    ),
+    "units map": (
+        ["compare", *PUBLISHED, "--units-map", ZERO],
+        Fails(r"larger than 16 MiB; is this a units map\?"),
+    ),
+    "results": (
+        ["compare", ZERO, PUBLISHED[1]],
+        Fails(r"larger than 200,000,000 bytes; is this a results file\?"),
+    ),
+}
+
+
+@pytest.mark.skipif(not Path(ZERO).exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("case", list(DEVICE_CASES))
+def test_dev_zero_as_input(case: str, runner: CliRunner, tmp_path: Path) -> None:
+    args, outcome = DEVICE_CASES[case]
+    _check_cli(runner, tmp_path, args, outcome, ZERO, issues_file=args[0] == "score")
+
+
+# Issue 18: a name longer than the file system allows (255 bytes) given as each input.
+LONG = "a" * 300
+TOO_LONG = r"\(File name too long\)"
+LONG_NAME_CASES: dict[str, tuple[list[str], str, Fails]] = {
+    "survey": (["score", f"{LONG}.csv"], f"{LONG}.csv", Fails("File name too long")),
+    "units": (
+        ["score", BOM, "--units", f"{LONG}.csv"],
+        f"{LONG}.csv",
+        Fails(f"cannot read the file {TOO_LONG}"),
+    ),
+    "evidence": (
+        ["score", BOM, "--evidence", f"{LONG}.csv"],
+        f"{LONG}.csv",
+        Fails(f"cannot open {TOO_LONG}"),
+    ),
+    "evidence folder": (
+        ["score", BOM, "--evidence", str(EVIDENCE / "evidence.ok.csv"), "--evidence-dir", LONG],
+        LONG,
+        Fails(f"cannot open {TOO_LONG}"),
+    ),
+    "rubric": (
+        ["score", BOM, "--rubric", f"{LONG}.yaml"],
+        f"{LONG}.yaml",
+        Fails("no-file File name too long"),
+    ),
+    "results": (
+        ["compare", f"{LONG}.json", PUBLISHED[1]],
+        f"{LONG}.json",
+        Fails(f"cannot read the file {TOO_LONG}"),
+    ),
+    "units map": (
+        ["compare", *PUBLISHED, "--units-map", f"{LONG}.csv"],
+        f"{LONG}.csv",
+        Fails(f"cannot read the file {TOO_LONG}"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(LONG_NAME_CASES))
+def test_over_long_file_name(
+    case: str, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args, source, outcome = LONG_NAME_CASES[case]
+    _check_cli(runner, tmp_path, args, outcome, source, issues_file=args[0] == "score")
+
+
+def test_over_long_output_name(runner: CliRunner, tmp_path: Path) -> None:
+    """-o with a name the file system refuses: exit 2 naming it, nothing written."""
+    out = tmp_path / f"{LONG}.json"
+    result = runner.invoke(app, ["score", BOM, "-f", "json", "-o", str(out)])
+    _no_crash(result.stdout + result.stderr)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {out}: File name too long"
+    assert list(tmp_path.iterdir()) == []
+
+
+# Issue 18: a loop of symbolic links given as an input (``putaran`` -> itself).
+LOOP_CASES: dict[str, list[str]] = {
+    "survey": ["score", "putaran"],
+    "evidence": ["score", BOM, "--evidence", "putaran"],
+    "evidence folder": [
+        "score",
+        BOM,
+        "--evidence",
+        str(EVIDENCE / "evidence.ok.csv"),
+        "--evidence-dir",
+        "putaran",
+    ],
+}
+
+
+@pytest.mark.parametrize("case", list(LOOP_CASES))
+def test_input_is_a_symbolic_link_loop(
+    case: str, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("putaran").symlink_to("putaran")
+    outcome = Fails(r"cannot open \(a loop of symbolic links\)")
+    _check_cli(runner, tmp_path, LOOP_CASES[case], outcome, "putaran")
+
+
+def test_output_through_a_symbolic_link_loop(runner: CliRunner, tmp_path: Path) -> None:
+    loop = tmp_path / "hasil.json"
+    loop.symlink_to("hasil.json")
+    result = runner.invoke(app, ["score", BOM, "-f", "json", "-o", str(loop)])
+    _no_crash(result.stdout + result.stderr)
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"error: {loop}: ")
+    assert [p.name for p in tmp_path.iterdir()] == ["hasil.json"] and loop.is_symlink()
+
+
+def test_results_json_is_read_with_a_size_limit(runner: CliRunner, tmp_path: Path) -> None:
+    """A ``.json`` was read whole before its size check: a link to /dev/zero never ended."""
+    if not Path(ZERO).exists():
+        pytest.skip("needs /dev/zero")
+    link = tmp_path / "hasil-2023.json"
+    link.symlink_to(ZERO)
+    outcome = Fails(r"larger than 200,000,000 bytes; is this a results file\?")
+    args = ["compare", str(link), PUBLISHED[1]]
+    _check_cli(runner, tmp_path, args, outcome, str(link), issues_file=False)
+
+
+def test_year_option_takes_ascii_digits_only(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["compare", *PUBLISHED, "--year", "hasil-2024-published.yaml=2²"])
+    _no_crash(result.stdout + result.stderr)
+    assert result.exit_code == 2
+    assert "expected FILE=YEAR" in result.stderr
 
 
 def test_errors_are_project_errors() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
 from berakhlak_cli.cli.options import OutputFormat
-from berakhlak_cli.render.flat import safe_cell
+from berakhlak_cli.render.cell_text import safe_cell, visible
 
 SURVEYS = Path(__file__).resolve().parents[1] / "assets" / "surveys"
 FORMULAS = SURVEYS / "survey.formula-cells.csv"
@@ -108,3 +109,119 @@ def test_html_report_is_autoescaped(runner: CliRunner, tmp_path: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# Issue 18: bidirectional controls (U+202E reverses what follows on screen) and other control
+# characters are neutralised by ``render.cell_text`` in every renderer; JSON keeps them.
+BIDI = SURVEYS / "survey.bidi-controls.csv"
+BIDI_NAME = "Biro \u202eHukum\u2066=1\u2069"
+SHOWN = "Biro \ufffdHukum\ufffd=1\ufffd"
+INVISIBLE = ("\u202e", "\u2066", "\u2069", "\x1b", "\x07")
+
+
+def _no_invisible(text: str) -> None:
+    found = [c for c in INVISIBLE if c in text]
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Biro \u202eHukum", "Biro \ufffdHukum"),
+        ("a\u200fb\u061cc\u2067d", "a\ufffdb\ufffdc\ufffdd"),
+        ("\x1b[2J\x07\x7f\x85", "\ufffd[2J\ufffd\ufffd\ufffd"),
+        ("baris\nkedua\tkolom\u2028", "baris kedua kolom "),
+        ("Biro Hukum", "Biro Hukum"),
+    ],
+)
+def test_visible(text: str, expected: str) -> None:
+    assert visible(text) == expected
+
+
+def test_a_bidi_control_cannot_hide_a_formula() -> None:
+    # NOTE: "\u202e=1" does not start with "=", yet some viewers show the "=" first.
+    assert safe_cell("\u202e=1") == "\ufffd=1"
+    assert safe_cell("=1\u202e") == "'=1\ufffd"
+    assert safe_cell("catatan\nbaris dua") == "catatan\nbaris dua"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_bidi_controls_in_text_outputs(fmt: str, runner: CliRunner, tmp_path: Path) -> None:
+    issues = tmp_path / "issues.csv"
+    result = runner.invoke(app, ["score", str(BIDI), "-f", fmt, "--issues", str(issues)])
+    assert result.exit_code == 0, result.stderr
+    _no_invisible(result.stdout + result.stderr)
+    _no_invisible(issues.read_text(encoding="utf-8"))
+    assert SHOWN in result.stdout
+
+
+def test_bidi_controls_in_xlsx(runner: CliRunner, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "out.xlsx"
+    result = runner.invoke(app, ["score", str(BIDI), "-f", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    texts = [
+        cell.value
+        for sheet in load_workbook(out).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    _no_invisible("".join(texts))
+    assert SHOWN in texts
+
+
+def test_json_keeps_the_name_as_read(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", str(BIDI), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    keys = [g["key"]["unit_kerja"] for g in json.loads(result.stdout)["groups"]]
+    assert BIDI_NAME in keys
+
+
+def test_bidi_controls_in_html_report(runner: CliRunner, tmp_path: Path) -> None:
+    years = []
+    for year in ("2023", "2024"):
+        path = tmp_path / f"hasil-{year}.json"
+        result = runner.invoke(app, ["score", str(BIDI), "-f", "json", "-o", str(path)])
+        assert result.exit_code == 0, result.stderr
+        years.append(str(path))
+    page = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", *years, "-o", str(page)])
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    _no_invisible(html)
+    assert SHOWN in html
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "html"])
+def test_bidi_controls_in_compare(fmt: str, runner: CliRunner, tmp_path: Path) -> None:
+    years = []
+    for year in ("2023", "2024"):
+        path = tmp_path / f"hasil-{year}.json"
+        result = runner.invoke(app, ["score", str(BIDI), "-f", "json", "-o", str(path)])
+        assert result.exit_code == 0, result.stderr
+        years.append(str(path))
+    result = runner.invoke(app, ["compare", *years, "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    _no_invisible(result.stdout + result.stderr)
+    assert SHOWN in result.stdout
+
+
+def test_evidence_template_xlsx_keeps_unit_names_inert(tmp_path: Path) -> None:
+    """Unit names from --units reach the template workbook as text, never as formulas."""
+    from openpyxl import load_workbook
+
+    from berakhlak_cli.loaders.rubric import load_rubric
+    from berakhlak_cli.model.rubric import Lang
+    from berakhlak_cli.render.checklist import render_template_xlsx
+
+    units = ['=HYPERLINK("http://example.invalid")', BIDI_NAME, "Biro\x01Umum"]
+    book = load_workbook(io.BytesIO(render_template_xlsx(load_rubric(), units, Lang.ID)))
+    sheet = book.worksheets[0]
+    names = {sheet.cell(row=r, column=1).value for r in range(2, sheet.max_row + 1)}
+    assert names == {'=HYPERLINK("http://example.invalid")', SHOWN, "Biro\ufffdUmum"}
+    for r in range(2, sheet.max_row + 1):
+        cell = sheet.cell(row=r, column=1)
+        assert cell.data_type == "s"
+        assert cell.quotePrefix == cell.value.startswith("=")

@@ -23,6 +23,7 @@ from berakhlak_cli.cli.messages import say
 from berakhlak_cli.cli.output_files import write_all_atomic
 from berakhlak_cli.errors import BerakhlakError, ExitCode, UsageError
 from berakhlak_cli.model.results import InputRef, Provenance
+from berakhlak_cli.render.cell_text import visible
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -83,7 +84,7 @@ def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
         raise
     except BerakhlakError as exc:
         _traceback(debug)
-        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {escape(visible(str(exc)))}", soft_wrap=True)
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
         err_console.print(say("interrupted", lang), markup=False)
@@ -93,6 +94,12 @@ def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
         raise typer.Exit(128 + signal.SIGTERM) from None
     except Exception as exc:
         _traceback(debug)
+        if isinstance(exc, OSError) and exc.filename is not None:
+            # NOTE: an OSError naming a path is the system refusing a file the user named (a
+            # name too long, no permission on the way, disk full), not a bug: exit 2.
+            what = visible(f"{exc.filename}: {exc.strerror or exc}")
+            err_console.print(f"[bold red]error:[/] {escape(what)}", soft_wrap=True)
+            raise typer.Exit(int(ExitCode.BAD_INPUT)) from None
         err_console.print(
             f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))} "
             + escape(say("internal", lang)),
@@ -108,12 +115,12 @@ def _traceback(debug: bool) -> None:
 
 def warn(message: str) -> None:
     """A one-line warning on stderr."""
-    err_console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+    err_console.print(f"[yellow]warning:[/] {escape(visible(message))}", soft_wrap=True)
 
 
 def note(message: str) -> None:
     """A one-line note on stderr (how something was understood; nothing is wrong)."""
-    err_console.print(f"[cyan]note:[/] {escape(message)}", soft_wrap=True)
+    err_console.print(f"[cyan]note:[/] {escape(visible(message))}", soft_wrap=True)
 
 
 def generated_at(explicit: str | None) -> str:

@@ -13,6 +13,7 @@ removed, so an interrupted run leaves neither a stray ``.*.tmp`` nor half of a s
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -106,6 +107,13 @@ def _is_special(path: Path) -> bool:
 
 
 def _check_target(path: Path, inputs: Sequence[Path], folders: Sequence[Path]) -> Path:
+    # NOTE: Python 3.11/3.12 ``resolve`` raises RuntimeError on a loop of symbolic links and
+    # 3.13 returns a path; ``os.stat`` says ELOOP on every version.
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputError(f"{path}: is a loop of symbolic links") from None
     target = path.resolve()
     for source in inputs:
         if _same_file(source, target) or source.resolve() == target:

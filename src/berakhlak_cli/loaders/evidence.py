@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from berakhlak_cli.errors import EvidenceError, SurveyError, located
+from berakhlak_cli.loaders.small_files import path_kind, read_bounded
 from berakhlak_cli.loaders.survey import CSV_SUFFIXES, EXCEL_SUFFIXES
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
 from berakhlak_cli.model.personal_data import quote_cell
@@ -51,6 +52,9 @@ ALIASES: dict[ChecklistColumn, tuple[str, ...]] = {
     Col.NOTE: ("note", "notes", "catatan", "reviewer note", "catatan reviewer", "keterangan"),
 }
 REQUIRED = (Col.UNIT, Col.EVIDENCE_ID, Col.ANSWER)
+MAX_BYTES = 64 << 20
+"""A checklist has one row per unit and evidence item; 64 MiB holds a national one with long
+notes, and stops ``/dev/zero`` or a survey given by mistake before it fills memory."""
 
 # Columns the template writes for people, not for scoring (both languages).
 TEMPLATE_INFO = {
@@ -75,9 +79,10 @@ def load_checklist(
 ) -> Checklist:
     """Read the checklist at ``path`` or raise ``EvidenceError`` naming file, row and column."""
     source = str(path)
-    if not path.exists():
+    kind = path_kind(path, EvidenceError)
+    if kind == "missing":
         raise EvidenceError(f"{source}: file not found")
-    if path.is_dir():
+    if kind == "folder":
         raise EvidenceError(f"{source}: is a directory, not an evidence checklist")
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
@@ -181,7 +186,9 @@ def _csv_rows(path: Path, source: str, encoding: str | None) -> tuple[list[list[
         raise EvidenceError(str(exc)) from None
     text_encoding = "utf-8-sig" if dialect.has_bom else dialect.encoding
     try:
-        text = path.read_bytes().decode(text_encoding)
+        text = read_bounded(path, MAX_BYTES, EvidenceError, "an evidence checklist").decode(
+            text_encoding
+        )
     except UnicodeDecodeError as exc:
         problem = locate_problem(path, dialect, source, "the text cannot be decoded")
         raise EvidenceError(str(problem)) from exc

@@ -25,6 +25,7 @@ from berakhlak_cli.loaders.results_published import (
     read_published_yaml,
     vocabulary,
 )
+from berakhlak_cli.loaders.small_files import read_bounded
 from berakhlak_cli.model.comparison import (
     BandInfo,
     Headline,
@@ -53,16 +54,9 @@ def year_from_name(path: Path) -> int | None:
 def load_results(path: Path, year: int | None = None) -> YearResult:
     """Load one results file; ``year`` (from ``--year``) overrides anything the file says."""
     source = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ResultsError(f"{source}: file not found") from None
-    except IsADirectoryError:
-        raise ResultsError(f"{source}: is a directory, not a results file") from None
-    except OSError as exc:
-        raise ResultsError(f"{source}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise ResultsError(f"{source}: file is larger than {MAX_BYTES:,} bytes")
+    # NOTE: bounded before anything is parsed: /dev/zero or a survey given by mistake cannot
+    # exhaust memory.
+    raw = read_bounded(path, MAX_BYTES, ResultsError, "a results file")
     digest = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8-sig")
@@ -98,6 +92,11 @@ def read_results_json(
         raise ResultsError(
             f"{source}: line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})"
         ) from None
+    except ValueError as exc:
+        # NOTE: an integer of more than 4 300 digits is valid JSON that int() refuses.
+        raise ResultsError(f"{source}: not readable JSON ({str(exc).split(';')[0]})") from None
+    except RecursionError:
+        raise ResultsError(f"{source}: not readable JSON (nested too deeply)") from None
     doc = JsonNode(data, "", source)
     fmt = doc.get("format").text()
     if fmt != RESULTS_FORMAT:

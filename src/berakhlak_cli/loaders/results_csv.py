@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from berakhlak_cli.errors import ResultsError
+from berakhlak_cli.loaders.small_files import csv_rows, shown
 from berakhlak_cli.model.comparison import Figure, UnitResult
 from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.years import parse_year, year_hint
@@ -36,6 +37,7 @@ FIXED = (
     "source",
 )
 _DECIMAL_COMMA = re.compile(r"^-?[0-9]+,[0-9]+$")
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class _Row:
         try:
             value = float(cleaned)
         except ValueError:
-            raise self.fail(column, f"{raw!r} is not a number") from None
+            raise self.fail(column, f"{shown(raw)} is not a number") from None
         if not 0.0 <= value <= 100.0:
             raise self.fail(column, f"score {raw} is outside 0-100")
         return value
@@ -82,8 +84,10 @@ class _Row:
         raw = self.text(column).replace(".", "")
         if not raw or column is None:
             return None
-        if not raw.isdigit():
-            raise self.fail(column, f"{self.text(column)!r} is not a whole number")
+        # NOTE: isascii: "²" is a digit to str.isdigit but not to int; 10 digits: no unit has
+        # a billion respondents, and int() refuses over 4 300 digits.
+        if not (raw.isascii() and raw.isdigit()) or len(raw.lstrip("0")) > 9:
+            raise self.fail(column, f"{shown(self.text(column))} is not a whole number")
         return int(raw)
 
 
@@ -128,7 +132,7 @@ def read_published_csv_rows(
         delimiter = csv.Sniffer().sniff(lines[0], delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ","
-    records = list(csv.reader(lines, delimiter=delimiter))
+    records = csv_rows(text, delimiter, source, ResultsError, "a results file")
     header = [h.strip() for h in records[0]]
     fixed, values = _columns(header, source, value_id)
     shared: dict[str, tuple[str, int]] = {}
@@ -153,6 +157,12 @@ def read_published_csv_rows(
                 fixed["category"],
                 f"category {unit.index.band!r} is not one of {', '.join(band_codes)}",
             )
+        if unit.index and unit.index.band != (expected := band_for(unit.index.raw)):
+            raise row.fail(
+                fixed["category"],
+                f"category {unit.index.band!r} contradicts index {unit.index.raw:g}, which is "
+                f"band {expected!r} in the default bands; check both against the report",
+            )
         if not unit.name:
             if institution is not None:
                 raise row.fail(fixed["unit"], "a second institution row (blank unit)")
@@ -172,7 +182,8 @@ def read_published_csv_rows(
     year = parse_year(year_text)
     if year is None:
         raise ResultsError(
-            f"{source}: row {year_row}: column 'year': {year_text!r} is not a year ({year_hint()})"
+            f"{source}: row {year_row}: column 'year': {shown(year_text)} is not a year "
+            f"({year_hint()})"
         )
     return PublishedTable(
         year=year,

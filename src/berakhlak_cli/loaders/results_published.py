@@ -103,8 +103,14 @@ class _Reader:
         self.vocab = vocab
         self.numbers: list[float] = []
 
-    def figure(self, f: Fields, key: str, respondents: int | None = None) -> Figure | None:
-        """``key: 59.5`` or ``key: {score: 59.5, category: B}`` (category: code or {code,label})."""
+    def figure(
+        self, f: Fields, key: str, respondents: int | None = None, *, banded: bool = True
+    ) -> Figure | None:
+        """``key: 59.5`` or ``key: {score: 59.5, category: B}`` (category: code or {code,label}).
+
+        ``banded``: the category must agree with the score under the default bands (false for
+        other indices, whose reports may band them differently).
+        """
         raw = f.raw(key)
         if raw is None:
             return None
@@ -112,6 +118,8 @@ class _Reader:
             sub = f.sub(key, "a figure")
             score = sub.number("score", 0.0, required=True)
             band = self.category(sub, "category")
+            if banded:
+                self.agree(sub, "category", score, band)
             sub.finish()
         else:
             score = f.number(key, 0.0)
@@ -142,6 +150,20 @@ class _Reader:
             )
         return code
 
+    def agree(self, f: Fields, key: str, score: float | None, band: str | None) -> None:
+        """A ``category-mismatch`` at ``key`` when the typed category is not the score's band."""
+        expected = self.vocab.band_for(score) if score is not None else None
+        codes = [b.code for b in self.vocab.bands]
+        if band in codes and expected is not None and band != expected:
+            edges = next(b for b in self.vocab.bands if b.code == expected)
+            self.col.add(
+                "category-mismatch",
+                f"category {band!r} contradicts score {score:g}, which is band {expected!r} "
+                f"({edges.lower:g}-{edges.upper:g}) in the default bands; check both against "
+                "the report",
+                f.at(key),
+            )
+
     def values(self, f: Fields, key: str) -> dict[str, Figure]:
         """``values: {harmonis: 72.5, AD: {score: 43.5, category: C}}``."""
         out: dict[str, Figure] = {}
@@ -160,7 +182,7 @@ class _Reader:
     def named(self, f: Fields, key: str) -> dict[str, Figure]:
         """Other published indices under free names (``energi_positif: {score: 92.4}``)."""
         sub = f.sub(key, key)
-        out = {name: self.figure(sub, name) for name, _, _ in f.entries(key)}
+        out = {name: self.figure(sub, name, banded=False) for name, _, _ in f.entries(key)}
         return {name: fig for name, fig in out.items() if fig is not None}
 
     def count(self, f: Fields, key: str, minimum: int) -> int | None:
@@ -192,6 +214,7 @@ def read_published_yaml(
     respondents = reader.count(top, "respondents", 0)
     index = reader.figure(top, "index", respondents)
     category = reader.category(top, "category")
+    reader.agree(top, "category", index.raw if index else None, category)
     if index is not None and category is not None:
         index = Figure(index.raw, index.rounded, category, respondents)
     value_scores = reader.values(top, "values")
@@ -237,6 +260,7 @@ def _unit(reader: _Reader, f: Fields) -> UnitResult:
     respondents = reader.count(f, "respondents", 0)
     index = reader.figure(f, "index", respondents)
     category = reader.category(f, "category")
+    reader.agree(f, "category", index.raw if index else None, category)
     if index is not None and category is not None:
         index = Figure(index.raw, index.rounded, category, respondents)
     unit = UnitResult(

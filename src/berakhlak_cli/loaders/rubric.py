@@ -14,6 +14,7 @@ from pathlib import Path
 from berakhlak_cli.errors import Problem, RubricError
 from berakhlak_cli.loaders.fields import Collector, Fields
 from berakhlak_cli.loaders.rubric_bands import read_bands, with_label_set
+from berakhlak_cli.loaders.rubric_bounds import check_bounds
 from berakhlak_cli.loaders.rubric_checks import check_rubric
 from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
 from berakhlak_cli.loaders.rubric_examples import check_examples, read_examples
@@ -114,6 +115,7 @@ def read_rubric(raw: bytes) -> ParsedRubric:
     if rubric is not None:
         check_rubric(rubric, col)
         check_settings(rubric, col)
+        check_bounds(rubric, col)
         check_examples(rubric, col)
     ordered = tuple(sorted(col.problems, key=lambda p: (p.line or 0, p.column or 0, p.code)))
     return ParsedRubric(rubric if not ordered else None, ordered, doc)

@@ -6,6 +6,7 @@ Each check records a ``Problem`` with a stable code (documented in docs/rubric.m
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from berakhlak_cli.loaders.fields import Collector
@@ -36,8 +37,8 @@ def check_rubric(rubric: Rubric, col: Collector) -> None:
         for k, item in enumerate(b.items)
     ]
     _unique(col, "item id", ((it.id, f"{p}.id") for it, p in item_paths))
-    ids = [item.id for item, _ in item_paths]
-    repeated = {i for i in ids if ids.count(i) > 1}
+    counts = Counter(item.id for item, _ in item_paths)
+    repeated = {i for i, n in counts.items() if n > 1}
     _unique(col, "column name or alias", _column_names(item_paths, repeated))
     for item, path in item_paths:
         if item.scale not in rubric.scales:

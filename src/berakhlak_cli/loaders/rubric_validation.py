@@ -11,7 +11,7 @@ from pathlib import Path
 
 from berakhlak_cli.errors import Problem
 from berakhlak_cli.loaders.rubric import read_rubric
-from berakhlak_cli.loaders.yaml_source import Document
+from berakhlak_cli.loaders.yaml_source import MAX_BYTES, Document
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.rubric_report import RubricReport
 
@@ -20,7 +20,10 @@ def validate_rubric(path: Path, source: str | None = None) -> RubricReport:
     """Validate the rubric at ``path`` (``source`` is how to name it in messages)."""
     name = source or str(path)
     try:
-        raw = path.read_bytes()
+        # NOTE: at most one byte over the limit, so /dev/zero is reported as too-large (by
+        # ``parse_yaml``) instead of exhausting memory.
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         return RubricReport(name, (Problem("no-file", exc.strerror or str(exc)),))
     parsed = read_rubric(raw)

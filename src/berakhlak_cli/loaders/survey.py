@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.prefetch import prefetch
+from berakhlak_cli.loaders.small_files import path_kind
 from berakhlak_cli.loaders.survey_columns import SurveyPlan, plan_columns
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
@@ -174,9 +175,10 @@ def read_header(
     ``where`` names the workbook sheet read and the others ("" for CSV and Parquet).
     """
     source = str(path)
-    if not path.exists():
+    kind = path_kind(path, SurveyError)
+    if kind == "missing":
         raise SurveyError(f"{source}: file not found")
-    if path.is_dir():
+    if kind == "folder":
         raise SurveyError(f"{source}: is a directory, not a survey file")
     suffix = path.suffix.lower()
     position: Callable[[], int] = _nothing_read

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
+from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
 from berakhlak_cli.model.personal_data import looks_personal, quote_cell
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.normalize import normalize
 
 MAX_BYTES = 16 << 20
 """A units file lists units, not respondents: 16 MiB is far beyond any real one."""
+MAX_DIGITS = 9
+"""No unit has a billion staff; a longer number is some other column (and ``int`` would refuse
+more than 4 300 digits)."""
 _GROUPED = re.compile(r"\d{1,3}([.,])\d{3}(\1\d{3})*")
 HEADCOUNT_NAMES = ("headcount", "jumlah_pegawai", "jumlah pegawai", "jumlah asn", "pegawai", "n")
 
@@ -21,19 +24,12 @@ HEADCOUNT_NAMES = ("headcount", "jumlah_pegawai", "jumlah pegawai", "jumlah asn"
 def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
     """Unit name -> headcount; every malformed row is an error naming its row and column."""
     source = str(path)
+    data = read_bounded(path, MAX_BYTES, UnitsError, "a units file")
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
         text = data.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UnitsError(f"{source}: file not found") from None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise UnitsError(f"{source}: line {line}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise UnitsError(f"{source}: {exc.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise UnitsError(f"{source}: larger than {MAX_BYTES >> 20} MiB; is this a units file?")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise UnitsError(f"{source}: line {line}: contains NUL bytes, not CSV text")
@@ -42,7 +38,7 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = _rows(text, delimiter, source)
+    rows = csv_rows(text, delimiter, source, UnitsError, "a units file", strict=True)
     if not rows:
         raise UnitsError(f"{source}: the file is empty")
     head = [normalize(h) for h in rows[0]]
@@ -57,6 +53,7 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
             f"(one of: {', '.join(HEADCOUNT_NAMES[:4])}); found {found}"
         )
     out: dict[str, int] = {}
+    seen: set[str] = set()
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -75,7 +72,7 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
         if not (raw.isascii() and raw.isdigit()):
             raise UnitsError(
                 f"{source}: row {number}: column {rows[0][count_col]!r}: headcount "
-                f"{quote_cell(row[count_col])!r} is not a whole number"
+                f"{shown(row[count_col])} is not a whole number"
             )
         if kind := looks_personal(name):
             # NOTE: unit names become labels (evidence template, coverage); a NIP is not one.
@@ -83,21 +80,13 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
                 f"{source}: row {number}: column {rows[0][unit_col]!r}: unit "
                 f"{quote_cell(name)!r} looks like personal data ({kind}), not a unit name"
             )
-        if normalize(name) in {normalize(k) for k in out}:
+        if len(raw.lstrip("0")) > MAX_DIGITS:
+            raise UnitsError(
+                f"{source}: row {number}: column {rows[0][count_col]!r}: headcount "
+                f"{shown(row[count_col])} has more than {MAX_DIGITS} digits; is this a headcount?"
+            )
+        if normalize(name) in seen:
             raise UnitsError(f"{source}: row {number}: unit {quote_cell(name)!r} is listed twice")
+        seen.add(normalize(name))
         out[name] = int(raw)
     return out
-
-
-def _rows(text: str, delimiter: str, source: str) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[list[str]] = []
-    try:
-        for record in reader:
-            rows.append(record)
-    except csv.Error as exc:
-        raise UnitsError(
-            f"{source}: row {len(rows) + 1} (line {reader.line_num}): {exc}; check for an "
-            "unbalanced quote"
-        ) from None
-    return rows

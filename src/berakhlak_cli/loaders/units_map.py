@@ -14,9 +14,11 @@ Two units of one year mapped to the same name are merged for the comparison.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
+from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
 from berakhlak_cli.model.comparison import UnitRename
 from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.model.years import parse_year, year_hint
@@ -25,6 +27,10 @@ from berakhlak_cli.scoring.normalize import normalize
 FROM_NAMES = ("from", "old", "unit_lama", "dari", "lama")
 TO_NAMES = ("to", "new", "unit_baru", "menjadi", "baru")
 YEAR_NAMES = ("year", "tahun")
+MAX_BYTES = 16 << 20
+"""A units map lists renamed units, a few hundred rows at most: 16 MiB is far beyond any."""
+YEAR = re.compile(r"[0-9]{4}")
+"""ASCII digits only: ``str.isdigit`` also accepts ``²`` and other digits ``int`` refuses."""
 
 
 def _find(head: list[str], names: tuple[str, ...]) -> int | None:
@@ -34,14 +40,14 @@ def _find(head: list[str], names: tuple[str, ...]) -> int | None:
 def load_units_map(path: Path) -> tuple[UnitRename, ...]:
     """Every rename row; a malformed row is a ``UnitsError`` naming the file, row and column."""
     source = str(path)
+    data = read_bounded(path, MAX_BYTES, UnitsError, "a units map")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UnitsError(f"{source}: file not found") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnitsError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise UnitsError(f"{source}: {exc.strerror}") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise UnitsError(f"{source}: line {line}: contains NUL bytes, not CSV text")
     lines = text.splitlines()
     if not lines:
         raise UnitsError(f"{source}: the file is empty")
@@ -49,7 +55,7 @@ def load_units_map(path: Path) -> tuple[UnitRename, ...]:
         delimiter = csv.Sniffer().sniff(lines[0], delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ","
-    rows = list(csv.reader(lines, delimiter=delimiter))
+    rows = csv_rows(text, delimiter, source, UnitsError, "a units map")
     head = rows[0]
     col_from, col_to, col_year = (_find(head, n) for n in (FROM_NAMES, TO_NAMES, YEAR_NAMES))
     if col_from is None or col_to is None:
@@ -72,7 +78,7 @@ def load_units_map(path: Path) -> tuple[UnitRename, ...]:
             year = parse_year(raw)
             if year is None:
                 where = f"{source}: row {number}: column {head[col_year]!r}"
-                raise UnitsError(f"{where}: {quote_cell(raw)!r} is not a year ({year_hint()})")
+                raise UnitsError(f"{where}: {shown(raw)} is not a year ({year_hint()})")
         key = (normalize(old), year)
         if key in seen:
             unit = quote_cell(old)

@@ -62,6 +62,10 @@ class Document:
             probe = probe[:cut] if cut > 0 else ""
 
 
+_UNREADABLE = object()
+"""What ``_Builder.scalar`` returns for a scalar it reported as unreadable."""
+
+
 class _Builder:
     def __init__(self) -> None:
         self.doc = Document(data=None)
@@ -96,7 +100,23 @@ class _Builder:
             ]
         assert isinstance(node, yaml.ScalarNode)  # noqa: S101 - composer invariant, not input
         self.doc.scalars[path] = Scalar(str(node.value), node.style in ("'", '"', "|", ">"))
-        return self._constructor.construct_object(node, deep=True)
+        value = self.scalar(node, path)
+        return None if value is _UNREADABLE else value
+
+    def scalar(self, node: yaml.Node, path: str) -> Any:
+        """The scalar's value; one YAML resolves but Python cannot build is a problem.
+
+        NOTE: an integer of more than 4 300 digits (``int``'s limit) or a date such as
+        ``2024-13-45`` raises ValueError inside PyYAML's constructor.
+        """
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            text = str(node.value)
+            shown = repr(text) if len(text) <= 40 else repr(text[:37]) + "…"
+            reason = str(exc).split(";")[0]
+            self.problem("bad-number", f"{shown} cannot be read ({reason})", path, node)
+            return _UNREADABLE
 
     def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
@@ -104,7 +124,9 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
                 self.problem("yaml-key", "mapping keys must be plain scalars", path, key_node)
                 continue
-            key = self._constructor.construct_object(key_node)
+            key = self.scalar(key_node, path)
+            if key is _UNREADABLE:
+                continue
             key_path = f"{path}.{key}" if path else str(key)
             if key in out:
                 self.problem(

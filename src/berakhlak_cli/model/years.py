@@ -16,7 +16,7 @@ YEAR_MAX = 2100
 def parse_year(text: str) -> int | None:
     """``text`` as a year in the accepted range, else None (ASCII digits only: not ``²``)."""
     text = text.strip()
-    if not (text.isascii() and text.isdigit()):
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
         return None
     value = int(text)
     return value if YEAR_MIN <= value <= YEAR_MAX else None

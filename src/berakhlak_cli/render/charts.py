@@ -28,6 +28,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from berakhlak_cli.model.comparison import BandInfo  # noqa: E402
+from berakhlak_cli.render.cell_text import visible  # noqa: E402
 from berakhlak_cli.render.number import fmt_number  # noqa: E402
 
 # Band colours from the top band down (ColorBrewer RdYlGn, print-safe): A ... D.
@@ -74,7 +75,7 @@ def _svg(fig: Figure, name: str, alt: str) -> str:
     text = re.sub(r'\bid="([^"]+)"', rf'id="{name}-\1"', text)
     text = re.sub(r'(xlink:href|href)="#([^"]+)"', rf'\1="#{name}-\2"', text)
     text = re.sub(r"url\(#([^)]+)\)", rf"url(#{name}-\1)", text)
-    label = html.escape(alt, quote=True)
+    label = html.escape(visible(alt), quote=True)
     return text.replace("<svg ", f'<svg role="img" aria-label="{label}" class="chart" ', 1)
 
 
@@ -177,7 +178,7 @@ def heatmap_chart(
     cmap = ListedColormap([colours[b.code] for b in ranked]).with_extremes(bad=MISSING_COLOUR)
     norm = BoundaryNorm(edges, cmap.N)
     data = [[math.nan if v is None else v for v in row] for row in matrix]
-    labels = [textwrap.shorten(r, width=42, placeholder="…") for r in rows]
+    labels = [textwrap.shorten(visible(r), width=42, placeholder="…") for r in rows]
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=(7.2, 0.9 + 0.32 * max(len(rows), 1)))
         ax = fig.add_subplot()

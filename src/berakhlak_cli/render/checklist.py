@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from berakhlak_cli.model.rubric import AnswerScale, Evaluation, Lang, Rubric
-from berakhlak_cli.render.flat import safe_cell
+from berakhlak_cli.render.cell_text import safe_cell
 
 HEADERS = {
     Lang.ID: (
@@ -123,13 +123,16 @@ def render_template_xlsx(rubric: Rubric, units: Sequence[str], lang: Lang) -> by
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from berakhlak_cli.render.xlsx import set_text
+
     evaluation = _evaluation(rubric)
     book = Workbook()
     sheet = book.active
     main_title, lists_title = _SHEETS[lang]
     sheet.title = main_title
     header = _header(rubric, lang)
-    sheet.append(header)
+    for col, text in enumerate(header, start=1):
+        set_text(sheet.cell(row=1, column=col), text)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
@@ -172,7 +175,9 @@ def render_template_xlsx(rubric: Rubric, units: Sequence[str], lang: Lang) -> by
         checks[sid] = check
     used: dict[str, DataValidation] = {}
     for number, row in enumerate(template_rows(rubric, units, lang), start=2):
-        sheet.append(_cells(row))
+        # NOTE: unit names come from the user's units file: inert text, like every xlsx cell.
+        for col, text in enumerate(_cells(row), start=1):
+            set_text(sheet.cell(row=number, column=col), text)
         for col in (4, 5):
             sheet.cell(row=number, column=col).alignment = wrap
         used[row.scale] = checks[row.scale]

@@ -17,6 +17,7 @@ from berakhlak_cli.model.change import ChangeInterval
 from berakhlak_cli.model.comparison import Comparison, Figure, Line, YearResult
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
 from berakhlak_cli.render.compare_text import (
     band_chain,
     band_legend,
@@ -33,7 +34,6 @@ from berakhlak_cli.render.compare_text import (
     year_line,
 )
 from berakhlak_cli.render.compare_words import say
-from berakhlak_cli.render.flat import safe_cell
 
 FORMAT = "berakhlak-comparison"
 FORMAT_VERSION = 1
@@ -218,15 +218,11 @@ def render_comparison_csv(comparison: Comparison) -> str:
     return out.getvalue()
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
-
-
 def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], lang: Lang) -> str:
     years = comparison.years
     shown = [line for _, line in lines]
     head = table_head(comparison, first, shown, lang)
-    out = ["| " + " | ".join(_md(h) for h in head) + " |"]
+    out = ["| " + " | ".join(markdown_cell(h) for h in head) + " |"]
     out.append("| --- |" + " ---: |" * (len(head) - 2) + " --- |")
     places = decimals(comparison)
     pairs = ci_pairs(shown)
@@ -238,34 +234,34 @@ def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]],
         cells += [step_text(s, places, lang) for s in line.steps]
         cells += ci_cells(line, pairs, places, lang)
         cells.append(band_chain(line))
-        out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     notes = ci_notes(comparison, shown, lang)
-    return "\n".join(out) + "".join(f"\n\n{_md(note)}" for note in notes)
+    return "\n".join(out) + "".join(f"\n\n{markdown_cell(note)}" for note in notes)
 
 
 def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:
     """Warning block (when not comparable), the index/value table and the unit table."""
     parts = [f"## {say('title_compare', lang)}", ""]
-    parts += [f"- {_md(year_line(y, lang))}" for y in comparison.years]
+    parts += [f"- {markdown_cell(year_line(y, lang))}" for y in comparison.years]
     parts.append("")
     warnings = warning_lines(comparison, lang)
     if warnings:
         parts.append(f"> **⚠ {say('not_comparable', lang)}**")
         for heading, lines in warnings:
             parts.append(">")
-            parts.append(f"> **{_md(heading)}**")
-            parts += [f"> - {_md(line)}" for line in lines]
+            parts.append(f"> **{markdown_cell(heading)}**")
+            parts += [f"> - {markdown_cell(line)}" for line in lines]
         parts += [">", f"> {say('not_comparable_why', lang)}", ""]
     else:
         parts += [say("comparable", lang), ""]
     rows = [(say("index", lang), comparison.index)]
     rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
     parts += [_md_table(comparison, say("measure", lang), rows, lang), ""]
-    parts += [_md(band_legend(comparison, lang)), ""]
+    parts += [markdown_cell(band_legend(comparison, lang)), ""]
     if comparison.units:
         parts += [f"### {say('per_unit', lang)}", ""]
         units = [(u.label, u) for u in comparison.units]
         parts += [_md_table(comparison, say("unit", lang), units, lang), ""]
     if single := single_year_note(comparison, lang):
-        parts += [f"> **⚠** {_md(single)}", ""]
+        parts += [f"> **⚠** {markdown_cell(single)}", ""]
     return "\n".join(parts)

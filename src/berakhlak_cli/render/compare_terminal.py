@@ -11,6 +11,7 @@ from rich.text import Text
 
 from berakhlak_cli.model.comparison import Comparison, Line
 from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.cell_text import visible
 from berakhlak_cli.render.compare_text import (
     band_chain,
     band_legend,
@@ -51,7 +52,7 @@ def _table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], la
     places = decimals(comparison)
     pairs = ci_pairs(shown)
     for label, line in lines:
-        cells = [Text(label)]
+        cells = [Text(visible(label))]
         cells += [Text(figure_text(f, y, lang)) for f, y in zip(line.figures, years, strict=True)]
         cells += [Text(step_text(s, places, lang), style=_delta_style(s.delta)) for s in line.steps]
         cells += [Text(c) for c in ci_cells(line, pairs, places, lang)]
@@ -64,14 +65,14 @@ def _table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], la
 def render_comparison(comparison: Comparison, lang: Lang) -> RenderableType:
     """Year sources, the warning (when not comparable), the value table and the unit table."""
     parts: list[RenderableType] = [Text(say("title_compare", lang), style="bold")]
-    parts += [Text(year_line(y, lang), style="dim") for y in comparison.years]
+    parts += [Text(visible(year_line(y, lang)), style="dim") for y in comparison.years]
     warnings = warning_lines(comparison, lang)
     if warnings:
         body = Text()
         for heading, lines in warnings:
             body.append(heading + "\n", style="bold")
             for line in lines:
-                body.append(f"• {line}\n")
+                body.append(f"• {visible(line)}\n")
         body.append(say("not_comparable_why", lang))
         parts.append(
             Panel(
@@ -89,14 +90,14 @@ def render_comparison(comparison: Comparison, lang: Lang) -> RenderableType:
     parts.append(_table(comparison, say("measure", lang), rows, lang))
     parts.append(Text(band_legend(comparison, lang), style="dim"))
     notes = ci_notes(comparison, [line for _, line in rows], lang)
-    parts += [Text(note, style="dim") for note in notes]
+    parts += [Text(visible(note), style="dim") for note in notes]
     if comparison.units:
         parts.append(Text(say("per_unit", lang), style="bold"))
         parts.append(
             _table(comparison, say("unit", lang), [(u.label, u) for u in comparison.units], lang)
         )
         unit_notes = ci_notes(comparison, comparison.units, lang)
-        parts += [Text(note, style="dim") for note in unit_notes if note not in notes]
+        parts += [Text(visible(n), style="dim") for n in unit_notes if n not in notes]
     elif any(y.units for y in comparison.years):
         parts.append(Text(say("no_units", lang), style="dim"))
     if single := single_year_note(comparison, lang):

@@ -2,8 +2,8 @@
 
 CSV is for analysts who continue in Excel: raw numbers with a dot decimal (Excel in any locale
 can be told the separator; a comma inside a number cannot be undone), one row per group, and
-every text cell neutralised against formula injection (a cell starting with = + - @ is
-prefixed with an apostrophe, OWASP "CSV Injection").
+every text cell made safe by ``render.cell_text`` (no formulas, no control or bidirectional
+characters).
 """
 
 from __future__ import annotations
@@ -13,16 +13,8 @@ import io
 
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
+from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
 from berakhlak_cli.render.table_rows import all_rows, headers, response_rate
-
-# NOTE: the full-width forms (＝ ＋ － ＠) are turned into formulas by some Excel locales too.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_CONTROL = dict.fromkeys([*range(0, 32), 127], " ")
-
-
-def safe_cell(text: str) -> str:
-    """Neutralise a text cell that a spreadsheet would run as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _num(value: float | None) -> str:
@@ -76,23 +68,17 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
     return out.getvalue()
 
 
-def _md(text: str) -> str:
-    # NOTE: "<" is escaped so a unit called "<script>" stays text in any Markdown renderer, and
-    # control characters (terminal escapes, BEL) are dropped.
-    return text.translate(_CONTROL).replace("|", "\\|").replace("<", "&lt;")
-
-
 def render_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
     """A GitHub-flavoured Markdown table with locale-formatted numbers and notes below."""
     cols = headers(sheet, rubric, lang)
-    lines = ["| " + " | ".join(_md(c) for c in cols) + " |"]
+    lines = ["| " + " | ".join(markdown_cell(c) for c in cols) + " |"]
     n_key = len(sheet.group_by)
     lines.append(
         "| " + " | ".join(["---"] * n_key + ["---:"] * (len(cols) - n_key - 1) + ["---"]) + " |"
     )
     notes: list[str] = []
     for row in all_rows(sheet, rubric, lang):
-        cells = [_md(c) for c in row.cells]
+        cells = [markdown_cell(c) for c in row.cells]
         if row.is_total:
             cells = [f"**{c}**" if c else c for c in cells]
         if row.note:

@@ -19,7 +19,7 @@ from rich.text import Text
 from berakhlak_cli.model.evidence import EvidenceGap, UnitGaps
 from berakhlak_cli.model.results import Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
-from berakhlak_cli.render.flat import safe_cell
+from berakhlak_cli.render.cell_text import markdown_cell, safe_cell, visible
 from berakhlak_cli.render.number import fmt_number
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -124,7 +124,7 @@ def render_gaps_table(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> Renderab
     for line in gap_lines(sheet, rubric, lang):
         if line.first and table.row_count:
             table.add_section()
-        table.add_row(*(Text(c) for c in _cells(line)))
+        table.add_row(*(Text(visible(c)) for c in _cells(line)))
     return Group(table, Text(_w("note", lang), style="dim"))
 
 
@@ -134,7 +134,7 @@ def render_gaps_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
     out = [f"### {_w('title', lang)}", "", "| " + " | ".join(titles) + " |"]
     out.append("| --- | ---: | --- | --- | --- | ---: | ---: |")
     for line in gap_lines(sheet, rubric, lang):
-        cells = [c.replace("|", "\\|").replace("\n", " ") for c in _cells(line)]
+        cells = [markdown_cell(c) for c in _cells(line)]
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join([*out, "", _w("note", lang)]) + "\n"
 

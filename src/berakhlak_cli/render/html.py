@@ -18,6 +18,7 @@ from markupsafe import Markup
 from berakhlak_cli.model.comparison import Comparison, Figure
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.cell_text import visible
 from berakhlak_cli.render.charts import Series, heatmap_chart, values_chart
 from berakhlak_cli.render.compare_text import (
     band_legend,
@@ -31,12 +32,21 @@ from berakhlak_cli.render.report_method import method_blocks
 from berakhlak_cli.render.report_view import ReportView, build_view, line_table
 
 
+def _finalize(value: object) -> object:
+    """Every ``{{ ... }}`` text passes through ``cell_text.visible`` before autoescaping (a
+    ``Markup`` value, the charts' SVG, is ours and passes as it is)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
+
+
 @cache
 def environment() -> Environment:
-    """The Jinja2 environment (autoescape, strict undefined, templates from the package)."""
+    """The Jinja2 environment (autoescape, visible text, strict undefined, package templates)."""
     return Environment(
         loader=PackageLoader("berakhlak_cli", "render/templates"),
         autoescape=True,
+        finalize=_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from berakhlak_cli.model.results import Issue, IssueCode
 from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.cell_text import visible
 
 _ID: dict[IssueCode, str] = {
     IssueCode.UNKNOWN_LABEL: "jawaban {value} bukan label/angka skala; dihitung tidak menjawab",
@@ -51,7 +52,8 @@ def issue_line(issue: Issue, lang: Lang) -> str:
         verb = "baris dikecualikan" if issue.excluded else "ditandai"
         text = template.format(value=repr(issue.value or ""), verb=verb)
     place = where(issue, lang)
-    return f"{issue.code.value} {place}: {text}" if place else f"{issue.code.value}: {text}"
+    line = f"{issue.code.value} {place}: {text}" if place else f"{issue.code.value}: {text}"
+    return visible(line)
 
 
 def more_line(count: int, written: bool, lang: Lang) -> str:

@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 
 from berakhlak_cli.model.results import Issue
-from berakhlak_cli.render.flat import safe_cell
+from berakhlak_cli.render.cell_text import safe_cell
 
 
 def render_issues_csv(issues: Sequence[Issue]) -> str:

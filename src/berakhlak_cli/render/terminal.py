@@ -9,6 +9,7 @@ from rich.text import Text
 
 from berakhlak_cli.model.results import GroupResult, Score, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
+from berakhlak_cli.render.cell_text import visible
 from berakhlak_cli.render.i18n import word
 from berakhlak_cli.render.number import fmt_count
 from berakhlak_cli.render.table_rows import all_rows, has_intervals, headers
@@ -36,7 +37,7 @@ def _styled_cells(
     has_evidence: bool,
     has_ci: bool,
 ) -> list[Text]:
-    out = [Text(c) for c in cells]
+    out = [Text(visible(c)) for c in cells]
     scores = [*group.values.values(), group.index]
     if has_evidence:
         scores += [group.evidence, group.combined]
@@ -57,13 +58,15 @@ def render_table(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> RenderableTyp
     has_ci = has_intervals(sheet)
     for pos, title in enumerate(titles):
         numeric = n_key <= pos < len(titles) - 1
-        table.add_column(escape(title), justify="right" if numeric else "left", no_wrap=numeric)
+        table.add_column(
+            escape(visible(title)), justify="right" if numeric else "left", no_wrap=numeric
+        )
     notes: list[str] = []
     groups = [*sheet.groups, sheet.institution]
     for group, row in zip(groups, all_rows(sheet, rubric, lang), strict=True):
         cells = _styled_cells(group, row.cells, n_key, rubric, has_evidence, has_ci)
         if row.note:
-            notes.append(row.note)
+            notes.append(visible(row.note))
             cells[0].append(f" [{len(notes)}]")
         if row.is_total:
             table.add_section()

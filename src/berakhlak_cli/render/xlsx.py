@@ -2,7 +2,8 @@
 
 Cells are formula-safe: every text cell is stored as text, never as a formula, and text that
 Excel would run as one when retyped (starting with ``= + - @``) gets Excel's own quote prefix,
-so ``=HYPERLINK(...)`` in a unit name stays inert text. Numbers are stored as numbers with a
+so ``=HYPERLINK(...)`` in a unit name stays inert text; control and bidirectional characters
+are neutralised as in every output (``render.cell_text``). Numbers are stored as numbers with a
 one-decimal display format, so Excel shows them in the reader's own locale (76,3 or 76.3).
 
 The file is byte-identical for identical input: the document dates are the results'
@@ -17,17 +18,17 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from berakhlak_cli.model.results import Issue, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
+from berakhlak_cli.render.cell_text import is_formula_like, spreadsheet_text
 from berakhlak_cli.render.i18n import word
 
 Cell = str | float | int | None
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -51,15 +52,22 @@ def _when(generated_at: str) -> dt.datetime:
     return parsed.astimezone(dt.UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
+def set_text(cell: Any, value: str) -> None:
+    """Store ``value`` in an openpyxl cell as inert text (never a formula; quote-prefixed when
+    Excel would run it if retyped)."""
+    # NOTE: control characters are not allowed in xlsx XML (openpyxl would raise);
+    # ``spreadsheet_text`` turns them into spaces and drops bidirectional controls.
+    text = spreadsheet_text(value)
+    cell.value = text
+    cell.data_type = "s"
+    if is_formula_like(text):
+        cell.quotePrefix = True
+
+
 def _write(ws: object, row: int, col: int, value: Cell, number_format: str) -> None:
     cell = ws.cell(row=row, column=col)  # type: ignore[attr-defined]
     if isinstance(value, str):
-        # NOTE: control characters are not allowed in xlsx XML; openpyxl would raise.
-        text = str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
-        cell.value = text
-        cell.data_type = "s"
-        if text.startswith(_FORMULA_START):
-            cell.quotePrefix = True
+        set_text(cell, value)
     elif isinstance(value, float):
         cell.value = value
         cell.number_format = number_format

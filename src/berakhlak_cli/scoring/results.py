@@ -279,8 +279,7 @@ class ResultBuilder:
         method = self.rubric.aggregation.institution
         rows, keys, stats = self._unit_table()
         heads_all: list[int | None] = [
-            units.get(normalize(k[0]), _UNKNOWN)[0] if self.unit is not None else None
-            for k in keys
+            units.get(normalize(k[0]), _UNKNOWN)[0] if self.unit is not None else None for k in keys
         ]
         heads = [heads_all[c] for c in rows]
         respondents = [int(stats.respondents[c]) for c in rows]

@@ -1,4 +1,4 @@
-"""Write the bad-input survey and units corpus (one file per case, named for it).
+"""Write the bad-input survey, units, units-map and results corpus (one file per case).
 
 Run ``python tests/assets/surveys/generate.py`` to rebuild (binary workbooks get new bytes each
 time, e.g. the encryption salt, but the same cases). Each file
@@ -15,6 +15,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 UNITS = HERE.parent / "units"
+RESULTS = HERE.parent / "results"
 ITEMS = [f"{v}{i}" for v in ("bp", "ak", "ko", "ha", "lo", "ad", "kl") for i in (1, 2, 3)]
 HEADER = ["Timestamp", "nip", "nama", "unit_kerja", "jenis_asn", "jabatan", *ITEMS]
 LABELS = ["Sangat Tidak Setuju", "Tidak Setuju", "Netral", "Setuju", "Sangat Setuju"]
@@ -198,6 +199,12 @@ def survey_cases() -> dict[str, str | bytes]:
     for r in range(6):
         ansi[r][3] = "Biro \x1b[2J\x1b[31mHukum\x07"
     cases["survey.terminal-escapes.csv"] = csv_text(ansi)
+    # Issue 18: a right-to-left override reverses what follows on screen ("Trojan Source").
+    bidi = base_rows()
+    for r in range(6):
+        bidi[r][3] = "Biro \u202eHukum\u2066=1\u2069"
+    bidi[6][HEADER.index("ak1")] = "Setuju\u202e"
+    cases["survey.bidi-controls.csv"] = csv_text(bidi)
     cases["survey.xlsx-really-csv.xlsx"] = ok
     book = xlsx({"Jawaban": [HEADER, *rows]})
     cases["survey.encrypted.xlsx"] = encrypted_xlsx(book)
@@ -342,18 +349,63 @@ def units_cases() -> dict[str, str | bytes]:
             "unit_kerja,headcount\nBiro Hukum,8\nBiro Umum,2\n"
         ),
         "units.zero-headcount.csv": "unit_kerja,headcount\nBiro Hukum,8\nBiro Umum,0\n",
+        # Issue 18: cells no units file has (exit 3 before), read with bounds.
+        "units.huge-cell.csv": f"unit_kerja,headcount\nBiro {HUGE},8\n",
+        "units.long-headcount.csv": "unit_kerja,headcount\nBiro Hukum," + "8" * 5000 + "\n",
+        "units.superscript-headcount.csv": "unit_kerja,headcount\nBiro Hukum,8\u00b2\n",
+    }
+
+
+HUGE = "x" * 140_000
+"""A cell longer than Python csv's 128 KiB field limit."""
+PUBLISHED_YAML = (
+    "format: berakhlak-published\nformat_version: 1\nyear: 2023\n"
+    'instrument: "Evaluasi Budaya Kerja ASN 2024 (KemenPANRB/BRIN)"\n'
+)
+PUBLISHED_CSV = "year,instrument,unit,respondents,index,category\n"
+INSTRUMENT = "Evaluasi Budaya Kerja ASN 2024 (KemenPANRB/BRIN)"
+
+
+def units_map_cases() -> dict[str, str | bytes]:
+    """File name -> content for every --units-map case (issue 18: exit 3 before)."""
+    return {
+        "units-map.ok.csv": "from,to,year\nBiro Hukum,Biro Hukum dan HAM,2023\n",
+        "units-map.superscript-year.csv": "from,to,year\nBiro Hukum,Biro Hukum dan HAM,2\u00b2\n",
+        "units-map.huge-cell.csv": f"from,to,year\nBiro Hukum,{HUGE},2023\n",
+        "units-map.nul-bytes.csv": "from,to,year\nBiro\x00Hukum,Biro Hukum dan HAM,2023\n",
+    }
+
+
+def results_cases() -> dict[str, str | bytes]:
+    """File name -> content for every results-file case given to ``compare`` (issue 18)."""
+    return {
+        "results.category-contradicts-index.yaml": PUBLISHED_YAML + "index: 80.0\ncategory: C\n",
+        "results.value-category-contradicts-score.yaml": (
+            PUBLISHED_YAML + "index: 80.0\nvalues:\n  harmonis: {score: 40.0, category: A}\n"
+        ),
+        "results.huge-integer.yaml": PUBLISHED_YAML + "respondents: " + "1" * 5000 + "\n",
+        "results.category-contradicts-index.csv": f"{PUBLISHED_CSV}2023,{INSTRUMENT},,,80,C\n",
+        "results.superscript-year.csv": f"{PUBLISHED_CSV}2\u00b2,{INSTRUMENT},,,80,A\n",
+        "results.superscript-count.csv": f"{PUBLISHED_CSV}2023,{INSTRUMENT},,4\u00b2,80,A\n",
+        "results.huge-cell.csv": f"{PUBLISHED_CSV}2023,{HUGE},,,80,A\n",
+        "results.huge-integer-2023.json": (
+            '{"format": "berakhlak-results", "format_version": ' + "1" * 5000 + "}\n"
+        ),
+        "results.too-deep-2023.json": "[" * 100_000 + "]" * 100_000 + "\n",
     }
 
 
 def main() -> None:
-    """Write every case next to this script (surveys) and in ../units."""
+    """Write every case next to this script (surveys), in ../units, ../evidence and ../results."""
     UNITS.mkdir(exist_ok=True)
-    evidence = HERE.parent / "evidence"
-    for folder, cases in (
+    RESULTS.mkdir(exist_ok=True)
+    folders = (
         (HERE, survey_cases()),
-        (UNITS, {**units_cases(), **units_personal_cases()}),
-        (evidence, evidence_personal_cases()),
-    ):
+        (UNITS, {**units_cases(), **units_personal_cases(), **units_map_cases()}),
+        (HERE.parent / "evidence", evidence_personal_cases()),
+        (RESULTS, results_cases()),
+    )
+    for folder, cases in folders:
         for name, content in cases.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             (folder / name).write_bytes(data)
