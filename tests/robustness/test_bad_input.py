@@ -156,6 +156,30 @@ SURVEY_CASES: dict[str, Outcome] = {
     "survey.bom.csv --encoding klingon": Fails(
         "cannot decode as klingon", ("--encoding", "klingon")
     ),
+    # Issue 18: workbook bombs are refused before anything is expanded; real workbooks (a
+    # formatted cell at XFD1048576, LibreOffice's million trailing empty rows) still score.
+    "survey.bomb-far-cell.xlsx": Fails(
+        r"workbook too large: the used range is 1048576 rows x 16384 columns \(17179869184 "
+        r"cells; limit 5000000\); save it as CSV instead"
+    ),
+    "survey.bomb-shared-string.xlsx": Fails(
+        r"workbook too large: shared string 76 holds 8388608 characters \(limit 32767, as in "
+        r"Excel\); save it as CSV instead"
+    ),
+    "survey.bomb-shared-text.xlsx": Fails(
+        r"workbook too large: its cells hold 150002631 characters of shared text "
+        r"\(limit 134217728\)"
+    ),
+    "survey.bomb-repeated-row.ods": Fails(
+        r"workbook too large: the used range is 1000001 rows x 27 columns \(27000027 cells; "
+        r"limit 5000000\)"
+    ),
+    "survey.stray-blank-cell-row-1048576.xlsx": Fails(
+        r"workbook too large: the used range is 1048576 rows x 27 columns \(28311552 cells; "
+        r"limit 5000000\)"
+    ),
+    "survey.formatted-cell-xfd1048576.xlsx": Scores(),
+    "survey.libreoffice.ods": Scores(),
 }
 
 UNITS_CASES: dict[str, Outcome] = {

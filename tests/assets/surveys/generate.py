@@ -209,7 +209,45 @@ def survey_cases() -> dict[str, str | bytes]:
     cases["survey.xlsx-header-only.xlsx"] = xlsx({"Jawaban": [HEADER]})
     cases["survey.corrupt.parquet"] = b"PAR1" + b"\x00garbage" * 8 + b"PAR1"
     cases["survey.nested-column.parquet"] = _nested_parquet(rows)
+    cases.update(issue18_cases())
     return cases
+
+
+def issue18_cases() -> dict[str, str | bytes]:
+    """Issue 18: workbook bombs (tiny files, huge when expanded) and valid files once refused."""
+    from workbooks import column_letters, raw_ods, raw_xlsx
+
+    rows = base_rows()
+    table = [HEADER, *rows]
+    far = f'<row r="1048576"><c r="{column_letters(16384)}1048576" t="s"><v>0</v></c></row>'
+    blank_far = '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t></t></is></c></row>'
+    formatted = '<row r="1048576"><c r="XFD1048576" s="1"/></row>'
+    # NOTE: 700 cells showing one 8 MiB string, as in the report (5,8 GiB once expanded).
+    huge = "A" * (8 << 20)
+    refs = "".join(
+        f'<row r="{r}"><c r="AC{r}" t="s"><v>{{n}}</v></c></row>' for r in range(20, 720)
+    )
+    distinct = len({c for row in table for c in row})
+    long_text = "B" * 30_000
+    many = "".join(
+        f'<row r="{r}">'
+        + "".join(
+            f'<c r="{column_letters(c)}{r}" t="s"><v>{distinct}</v></c>' for c in range(30, 40)
+        )
+        + "</row>"
+        for r in range(20, 520)
+    )
+    return {
+        "survey.bomb-far-cell.xlsx": raw_xlsx(table, far),
+        "survey.bomb-shared-string.xlsx": raw_xlsx(
+            table, refs.replace("{n}", str(distinct)), [huge]
+        ),
+        "survey.bomb-shared-text.xlsx": raw_xlsx(table, many * 1, [long_text]),
+        "survey.bomb-repeated-row.ods": raw_ods([(HEADER, 1), (rows[0], 1_000_000)]),
+        "survey.stray-blank-cell-row-1048576.xlsx": raw_xlsx(table, blank_far),
+        "survey.formatted-cell-xfd1048576.xlsx": raw_xlsx(table, formatted),
+        "survey.libreoffice.ods": raw_ods([(r, 1) for r in table], trailing_empty_rows=1_048_563),
+    }
 
 
 def _nested_parquet(rows: list[list[str]]) -> bytes:
