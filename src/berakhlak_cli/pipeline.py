@@ -10,6 +10,7 @@ from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey import SurveySource, open_survey
 from berakhlak_cli.model.results import Scoresheet
 from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.scoring.issue_log import IssueSink
 from berakhlak_cli.scoring.survey import SurveyScorer
 
 
@@ -23,10 +24,13 @@ def score_survey(
     encoding: str | None = None,
     batch_rows: int | None = None,
     on_batch: Callable[[int, int], None] | None = None,
+    on_issues: IssueSink | None = None,
 ) -> tuple[Scoresheet, SurveySource]:
     """Score the survey at ``path`` with ``rubric``, grouped by ``group_by`` (default: the unit).
 
-    ``on_batch(rows, bytes_read)`` is called after each batch (for progress display).
+    ``on_batch(rows, bytes_read)`` is called after each batch (for progress display);
+    ``on_issues`` receives every data issue in order while scoring runs (the scoresheet keeps
+    a bounded sample and the counts).
     """
     group_by = group_by or (rubric.columns.unit.name,)
     source = open_survey(
@@ -37,6 +41,7 @@ def score_survey(
         group_by=tuple(source.plan.groups),
         headers=source.plan.item_headers(),
         headcounts=headcounts,
+        on_issues=on_issues,
     )
     if scorer.duplicates.needs_plan:
         for first_row, ids in source.id_batches():

@@ -149,7 +149,9 @@ def test_rendering_failure_leaves_no_file(
 def test_second_file_failing_leaves_the_first_untouched(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """All-or-nothing: the results file keeps its old content when the issues file fails."""
+    """All-or-nothing: the results file keeps its old content when the issues file fails.
+
+    The issues file is opened first (issues stream into it while scoring runs)."""
     out, issues = tmp_path / "out.json", tmp_path / "issues.csv"
     out.write_text("old results\n", encoding="utf-8")
     real = os.fdopen
@@ -157,7 +159,7 @@ def test_second_file_failing_leaves_the_first_untouched(
 
     def flaky(fd: int, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == 1:
             os.close(fd)
             raise OSError(28, "No space left on device")
         return real(fd, *args, **kwargs)  # type: ignore[call-overload]

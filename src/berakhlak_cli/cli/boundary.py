@@ -124,16 +124,59 @@ def _check_target(path: Path, inputs: Sequence[Path]) -> Path:
     return target
 
 
+class StagedFile:
+    """An output written piece by piece (``--issues`` while scoring runs) into a temporary
+    file beside its target; ``write_all_atomic`` renames it with the others, ``discard``
+    removes it when the run fails (so a failed run still leaves no output)."""
+
+    def __init__(self, path: Path, inputs: Sequence[Path] = ()) -> None:
+        self.path = path
+        self.target = _check_target(path, inputs)
+        try:
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
+            )
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+        try:
+            os.fchmod(fd, 0o666 & ~_umask())
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            Path(self.tmp).unlink(missing_ok=True)
+            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+
+    def write(self, text: str) -> None:
+        """Append ``text``."""
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror})") from None
+
+    def close(self) -> None:
+        """Flush and close (before the rename)."""
+        if not self.handle.closed:
+            self.handle.close()
+
+    def discard(self) -> None:
+        """Remove the temporary file if it was not renamed into place."""
+        self.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
 def write_all_atomic(
-    files: Sequence[tuple[Path, str | bytes]], inputs: Sequence[Path] = ()
+    files: Sequence[tuple[Path, str | bytes]],
+    inputs: Sequence[Path] = (),
+    streamed: Sequence[StagedFile] = (),
 ) -> None:
     """Write several files all-or-nothing: every target is checked and every temporary file is
     written before the first is renamed into place; on any failure no target is touched and
     the temporary files are removed. Refuses to overwrite ``inputs`` or to write one file twice.
+    ``streamed`` files, already written, are renamed together with the others.
     """
     targets = [_check_target(path, inputs) for path, _ in files]
-    if len(set(targets)) < len(targets):
-        raise OutputError(f"{files[0][0]}: the same file is named for two outputs")
+    if len(set(targets) | {s.target for s in streamed}) < len(targets) + len(streamed):
+        name = files[0][0] if files else streamed[0].path
+        raise OutputError(f"{name}: the same file is named for two outputs")
     staged: list[tuple[str, Path]] = []
     current = Path()
     try:
@@ -147,6 +190,10 @@ def write_all_atomic(
             os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
+        for stream in streamed:
+            current = stream.path
+            stream.close()
+            staged.append((stream.tmp, stream.target))
         for tmp, target in staged:
             current = target
             os.replace(tmp, target)

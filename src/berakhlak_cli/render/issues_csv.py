@@ -7,18 +7,30 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from berakhlak_cli.model.results import Issue
 from berakhlak_cli.render.flat import safe_cell
 
+HEADER = ["code", "source", "row", "column", "value", "group", "excluded", "message"]
+CHUNK_ISSUES = 10_000
+
 
 def render_issues_csv(issues: Sequence[Issue]) -> str:
     """The issues as CSV text, formula-safe."""
+    return issues_csv_header() + "".join(issues_csv_chunks(issues))
+
+
+def issues_csv_header() -> str:
+    """The header line of the issues CSV."""
+    return ",".join(HEADER) + "\n"
+
+
+def issues_csv_chunks(issues: Iterable[Issue]) -> Iterator[str]:
+    """The rows of the issues CSV, a few thousand issues per string (for streaming)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["code", "source", "row", "column", "value", "group", "excluded", "message"])
-    for i in issues:
+    for n, i in enumerate(issues, start=1):
         writer.writerow(
             [
                 i.code.value,
@@ -31,4 +43,9 @@ def render_issues_csv(issues: Sequence[Issue]) -> str:
                 safe_cell(i.message),
             ]
         )
-    return out.getvalue()
+        if n % CHUNK_ISSUES == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    if out.tell():
+        yield out.getvalue()

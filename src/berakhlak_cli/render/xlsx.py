@@ -25,6 +25,7 @@ from openpyxl.styles import Font
 from berakhlak_cli.model.results import Issue, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.i18n import word
+from berakhlak_cli.render.issue_lines import more_line
 
 Cell = str | float | int | None
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -154,12 +155,17 @@ def score_sheets(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[Sheet]:
         rows.append(row)
     title = "Hasil" if lang == Lang.ID else "Results"
     issues_title = "Masalah data" if lang == Lang.ID else "Data issues"
+    listed: list[list[Cell]] = [_issue_row(i) for i in sheet.issues]
+    if sheet.issue_total > len(sheet.issues):
+        # NOTE: the sheet lists the bounded sample; the last row says how many are not shown.
+        more = more_line(sheet.issue_total - len(sheet.issues), False, lang)
+        listed.append([None, None, None, None, None, None, None, more])
     return [
         Sheet(title, head, rows),
         Sheet(
             issues_title,
             ["code", "source", "row", "column", "value", "group", "excluded", "message"],
-            [_issue_row(i) for i in sheet.issues],
+            listed,
         ),
     ]
 

@@ -15,11 +15,12 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
-from berakhlak_cli.model.results import Issue, IssueCode, RowAccount, Scoresheet
-from berakhlak_cli.model.rubric import Rubric, StraightLiningPolicy
+from berakhlak_cli.model.results import IssueCode, RowAccount, Scoresheet
+from berakhlak_cli.model.rubric import Item, Rubric, StraightLiningPolicy
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 from berakhlak_cli.scoring.answers import AnswerCoder, issue_code
 from berakhlak_cli.scoring.group_stats import GroupStats
+from berakhlak_cli.scoring.issue_log import IssueBlock, IssueLog, IssueSink
 from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.reliability_report import ReliabilityAccumulator
 from berakhlak_cli.scoring.results import ResultBuilder
@@ -47,10 +48,6 @@ def quoted_answer(raw: str) -> str:
     return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"
 
 
-def _issue_order(issue: Issue) -> tuple[int, str, str]:
-    return (issue.row if issue.row is not None else 1 << 62, issue.column or "", issue.code.value)
-
-
 class SurveyScorer:
     """Accumulates batches; ``finish()`` returns the scoresheet."""
 
@@ -62,8 +59,10 @@ class SurveyScorer:
         headers: Mapping[str, str] | None = None,
         headcounts: Mapping[str, int] | None = None,
         intervals: bool = True,
+        on_issues: IssueSink | None = None,
     ) -> None:
-        """``intervals=False`` skips confidence intervals (rubric self-tests need none)."""
+        """``intervals=False`` skips confidence intervals (rubric self-tests need none);
+        ``on_issues`` receives every data issue, batch by batch, in row order."""
         self.rubric = rubric
         self.intervals = intervals
         self.group_by = group_by
@@ -78,7 +77,8 @@ class SurveyScorer:
         self.stats = GroupStats(len(rubric.values))
         self.keys: list[tuple[str, ...]] = []
         self._key_index: dict[tuple[str, ...], int] = {}
-        self.issues: list[Issue] = []
+        self.log = IssueLog(on_issues)
+        self._blocks: list[IssueBlock] = []
         self.read = 0
         self.excluded: dict[str, int] = {}
         self.duplicates = DuplicateScreen(rubric.quality.duplicates)
@@ -124,6 +124,8 @@ class SurveyScorer:
         self.reliability.add(kept)
         self.stats.grow(len(self.keys))
         self.stats.add(group[keep], values, index, points, weight)
+        self.log.add_blocks(self._blocks)
+        self._blocks = []
 
     def plan_duplicates(self, first_row: int, ids: EncodedColumn) -> None:
         """First pass over respondent ids (needed for ``keep_last`` and ``reject``)."""
@@ -141,16 +143,16 @@ class SurveyScorer:
             intervals=self.intervals,
         )
         groups, institution, extra = builder.build()
-        self.issues.extend(extra)
         reliability, warnings = self.reliability.finish(self.headers)
-        self.issues.extend(warnings)
+        self.log.add([*extra, *warnings])
         return Scoresheet(
             rubric=builder.rubric_ref(),
             group_by=self.group_by,
             groups=groups,
             institution=institution,
             accounting=RowAccount(read=self.read, scored=scored, excluded=dict(self.excluded)),
-            issues=tuple(sorted(self.issues, key=_issue_order)),
+            issues=self.log.sorted_sample(),
+            issue_counts=self.log.counts,
             reliability=reliability,
         )
 
@@ -166,21 +168,35 @@ class SurveyScorer:
             coded = coder.code(column)
             answers[j] = coded.values
             touched |= ~np.isnan(coded.values) | (coded.problems != 0)
-            for i in np.flatnonzero(coded.problems):
-                code = issue_code(int(coded.problems[i]))
-                raw = quoted_answer(column.categories[column.codes[i]])
-                scale = coder.scale
-                why = _PROBLEM_TEXT[code].format(scale=scale.id, lo=scale.min, hi=scale.max)
-                self.issues.append(
-                    Issue(
-                        code,
-                        f"answer {raw!r} {why}; counted as not answered",
-                        row=int(rows[i]),
-                        column=self.headers.get(item.id, item.column),
-                        value=raw,
-                    )
-                )
+            problems = np.flatnonzero(coded.problems)
+            if len(problems):
+                self._answer_issues(column, coded.problems, problems, rows, item, coder)
         return answers, touched
+
+    def _answer_issues(
+        self,
+        column: EncodedColumn,
+        problems: npt.NDArray[np.integer],
+        where: npt.NDArray[np.intp],
+        rows: npt.NDArray[np.int_],
+        item: Item,
+        coder: AnswerCoder,
+    ) -> None:
+        """One issue block per problem kind; texts are built once per distinct answer."""
+        scale = coder.scale
+        name = self.headers.get(item.id, item.column)
+        for kind in np.unique(problems[where]).tolist():
+            hit = where[problems[where] == kind]
+            code = issue_code(int(kind))
+            why = _PROBLEM_TEXT[code].format(scale=scale.id, lo=scale.min, hi=scale.max)
+            distinct, which = np.unique(column.codes[hit], return_inverse=True)
+            texts = []
+            for c in distinct.tolist():
+                raw = quoted_answer(column.categories[c])
+                texts.append((raw, f"answer {raw!r} {why}; counted as not answered"))
+            self._blocks.append(
+                IssueBlock(code, rows[hit], column=name, texts=tuple(texts), which=which)
+            )
 
     def _group_index(self, batch: SurveyBatch) -> npt.NDArray[np.intp]:
         """Global group number per row; -1 where a grouping cell is blank."""
@@ -262,11 +278,9 @@ class SurveyScorer:
             return
         keep &= ~hit
         self.excluded[code.value] = self.excluded.get(code.value, 0) + count
-        self.issues.extend(
-            Issue(code, f"row excluded: {message}", row=int(r), excluded=True) for r in rows[hit]
-        )
+        self._blocks.append(IssueBlock(code, rows[hit], f"row excluded: {message}", excluded=True))
 
     def _flag(
         self, mask: npt.NDArray[np.bool_], rows: npt.NDArray[np.int_], code: IssueCode, message: str
     ) -> None:
-        self.issues.extend(Issue(code, f"flagged: {message}", row=int(r)) for r in rows[mask])
+        self._blocks.append(IssueBlock(code, rows[mask], f"flagged: {message}"))
