@@ -8,7 +8,7 @@ from pathlib import Path
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey import SurveySource, open_survey
-from berakhlak_cli.model.results import Scoresheet
+from berakhlak_cli.model.results import IssueCode, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.issue_log import IssueSink
 from berakhlak_cli.scoring.survey import SurveyScorer
@@ -52,5 +52,9 @@ def score_survey(
             on_batch(batch.size, source.bytes_read())
     if scorer.read == 0:
         raise SurveyError(f"{path}: no data rows below the header")
+    empty = scorer.excluded.get(IssueCode.EMPTY_ROW.value, 0)
+    if empty == scorer.read:
+        # NOTE: a header over blank lines holds no more data than a header alone (exit 2).
+        raise SurveyError(f"{path}: no data rows below the header ({empty} empty rows)")
     sheet_out = replace(scorer.finish(), ignored_columns=source.plan.ignored)
     return sheet_out, source

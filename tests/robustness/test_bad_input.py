@@ -180,6 +180,15 @@ SURVEY_CASES: dict[str, Outcome] = {
     ),
     "survey.formatted-cell-xfd1048576.xlsx": Scores(),
     "survey.libreoffice.ods": Scores(),
+    # Issue 18: valid files once refused, and consistent outcomes.
+    "survey.header-alt-enter.csv": Scores(issues=(("unknown-label", 5, "ko2"),)),
+    "survey.header-alt-enter-crlf.csv": Scores(issues=(("unknown-label", 5, "ko2"),)),
+    "survey.pandas-float.parquet": Scores(issues=(("not-integer", 6, "lo2"),)),
+    "survey.utf32.csv": Scores(),
+    "survey.header-then-blank-lines.csv": Fails(
+        r"no data rows below the header \(1000 empty rows\)"
+    ),
+    "survey.underscore-number.csv": Scores(issues=(("unknown-label", 3, "bp1"),)),
 }
 
 UNITS_CASES: dict[str, Outcome] = {
@@ -209,6 +218,8 @@ EVIDENCE = ASSETS / "evidence"
 OUTSIDE = "document-outside-dir"
 EVIDENCE_CASES: dict[str, Outcome] = {
     "evidence.ok.csv": Scores(),
+    # Issue 18: a reviewer's note over csv's default 128 KiB field limit.
+    "evidence.long-note.csv": Scores(),
     "evidence.dotdot-reference.csv": Scores(
         issues=((OUTSIDE, 2, "document"), (OUTSIDE, 3, "document"))
     ),
@@ -420,3 +431,26 @@ def test_every_case_has_its_file() -> None:
 
 def test_errors_are_project_errors() -> None:
     assert issubclass(SurveyError, BerakhlakError) and issubclass(UnitsError, BerakhlakError)
+
+
+# Issue 18: sizes too large to commit, generated into a temporary folder.
+def test_header_and_a_million_blank_lines_is_no_data(runner: CliRunner, tmp_path: Path) -> None:
+    """As a header alone: exit 2, not an all-excluded 'success'."""
+    path = tmp_path / "survey.million-blank-lines.csv"
+    head = (SURVEYS / "survey.bom.csv").read_bytes().split(b"\n", 1)[0]
+    path.write_bytes(head + b"\n" + b"\n" * 1_000_000)
+    outcome = Fails(r"no data rows below the header \(1000000 empty rows\)")
+    _check_cli(runner, tmp_path, ["score", str(path)], outcome, str(path))
+
+
+def test_evidence_cell_over_the_limit(runner: CliRunner, tmp_path: Path) -> None:
+    """A note over 1 MiB (the documented cell limit) is named by row, not a CSV error."""
+    path = tmp_path / "evidence.huge-note.csv"
+    ok = (EVIDENCE / "evidence.ok.csv").read_text("utf-8").splitlines()
+    first = ok[1].rsplit(",", 1)[0] + ',"' + "x" * ((1 << 20) + 1) + '"'
+    path.write_text("\n".join([ok[0], first, *ok[2:]]) + "\n", encoding="utf-8")
+    args = ["score", str(SURVEYS / "survey.bom.csv"), "--evidence", str(path)]
+    outcome = Fails(
+        "row 2: a cell holds more than 1 MiB of text, the most a checklist cell may hold"
+    )
+    _check_cli(runner, tmp_path, args, outcome, str(path))

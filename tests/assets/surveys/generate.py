@@ -14,6 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 UNITS = HERE.parent / "units"
+EVIDENCE = HERE.parent / "evidence"
 ITEMS = [f"{v}{i}" for v in ("bp", "ak", "ko", "ha", "lo", "ad", "kl") for i in (1, 2, 3)]
 HEADER = ["Timestamp", "nip", "nama", "unit_kerja", "jenis_asn", "jabatan", *ITEMS]
 LABELS = ["Sangat Tidak Setuju", "Tidak Setuju", "Netral", "Setuju", "Sangat Setuju"]
@@ -237,7 +238,16 @@ def issue18_cases() -> dict[str, str | bytes]:
         + "</row>"
         for r in range(20, 520)
     )
+    header = [h if h != "jabatan" else "jabatan\n(eselon)" for h in HEADER]
+    typo = with_cell(5, "ko2", "Setju")
+    ok = csv_text(rows)
     return {
+        "survey.utf32.csv": ok.encode("utf-32"),
+        "survey.header-then-blank-lines.csv": ok.split("\n")[0] + "\n" * 1001,
+        "survey.underscore-number.csv": csv_text(with_cell(3, "bp1", "0_4")),
+        "survey.header-alt-enter.csv": csv_text(typo, header),
+        "survey.header-alt-enter-crlf.csv": csv_text(typo, header, eol="\r\n"),
+        "survey.pandas-float.parquet": _pandas_parquet(rows),
         "survey.bomb-far-cell.xlsx": raw_xlsx(table, far),
         "survey.bomb-shared-string.xlsx": raw_xlsx(
             table, refs.replace("{n}", str(distinct)), [huge]
@@ -248,6 +258,24 @@ def issue18_cases() -> dict[str, str | bytes]:
         "survey.formatted-cell-xfd1048576.xlsx": raw_xlsx(table, formatted),
         "survey.libreoffice.ods": raw_ods([(r, 1) for r in table], trailing_empty_rows=1_048_563),
     }
+
+
+def _pandas_parquet(rows: list[list[str]]) -> bytes:
+    """What pandas writes for a numeric survey: float64 answers, NaN where none was given."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    numeric = [[float(3 + (r + j) % 3) for j in range(21)] for r in range(len(rows))]
+    numeric[2][ITEMS.index("ha1")] = float("nan")
+    numeric[4][ITEMS.index("lo2")] = 3.5
+    columns: dict[str, pa.Array] = {
+        h: pa.array([r[i] for r in rows]) for i, h in enumerate(HEADER[:6])
+    }
+    for j, item in enumerate(ITEMS):
+        columns[item] = pa.array([r[j] for r in numeric], pa.float64())
+    out = io.BytesIO()
+    pq.write_table(pa.table(columns), out)
+    return out.getvalue()
 
 
 def _nested_parquet(rows: list[list[str]]) -> bytes:
@@ -284,10 +312,23 @@ def units_cases() -> dict[str, str | bytes]:
     }
 
 
+def evidence_cases() -> dict[str, str | bytes]:
+    """Issue 18: evidence checklists generated here (the others in ../evidence are hand-made)."""
+    ok = (EVIDENCE / "evidence.ok.csv").read_text("utf-8").splitlines()
+    note = "Catatan verifikasi: dokumen sudah diperiksa. " * 4_500
+    first = ok[1].rsplit(",", 1)[0] + f',"{note}"'
+    return {"evidence.long-note.csv": "\n".join([ok[0], first, *ok[2:]]) + "\n"}
+
+
 def main() -> None:
-    """Write every case next to this script (surveys) and in ../units."""
+    """Write every case next to this script (surveys), in ../units and in ../evidence."""
     UNITS.mkdir(exist_ok=True)
-    for folder, cases in ((HERE, survey_cases()), (UNITS, units_cases())):
+    cases_by_folder = (
+        (HERE, survey_cases()),
+        (UNITS, units_cases()),
+        (EVIDENCE, evidence_cases()),
+    )
+    for folder, cases in cases_by_folder:
         for name, content in cases.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             (folder / name).write_bytes(data)
