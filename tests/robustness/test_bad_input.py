@@ -7,8 +7,11 @@ row/line and column; no traceback; no output file) or is scored with the data is
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -264,7 +267,21 @@ def _check_cli(runner: CliRunner, tmp_path: Path, args: list[str], outcome: Outc
     doc = json.loads(out.read_text(encoding="utf-8"))
     rows = doc["rows"]
     assert rows["read"] == rows["scored"] + sum(rows["excluded"].values())
+    _totals_agree(doc, issues)
     return doc
+
+
+def _totals_agree(doc: dict, issues: Path) -> None:
+    """Issue 18: every published issue total agrees with every other and with the listing."""
+    tally = doc["issues"]
+    assert tally["count"] == sum(tally["by_code"].values())
+    assert tally["count"] == sum(c["count"] for c in tally["by_column"])
+    listed = list(csv.DictReader(io.StringIO(issues.read_text(encoding="utf-8"))))
+    assert len(listed) == tally["count"]
+    excluded = Counter(i["code"] for i in listed if i["excluded"] == "true")
+    assert dict(excluded) == doc["rows"]["excluded"]
+    assert Counter(i["code"] for i in listed) == Counter(tally["by_code"])
+    assert tally["listed"] == len(tally["items"]) <= tally["count"]
 
 
 @pytest.mark.parametrize("case", list(SURVEY_CASES))
