@@ -172,9 +172,14 @@ def _shared_strings(book: zipfile.ZipFile, name: str) -> np.ndarray:
 _ROW_END = re.compile(rb"</(?:\w+:)?row>|<(?:\w+:)?row\b[^>]*/>")
 # NOTE: a self-closing ``<c r="XFD1048576" s="1"/>`` is a formatted empty cell; calamine skips
 # it, so only cells with content (a ``<v>``, ``<is>`` or ``<f>`` child) extend the range.
-_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>", re.DOTALL)
+# Excel, LibreOffice and openpyxl write ``<c r="A1" ...>`` (no prefix, r first): that form is
+# matched by patterns with a literal start, which re scans for quickly; any other cell in a
+# piece sends the piece through the general (slower) patterns.
+_FAST_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*?(/?)>')
+_FAST_SHARED = re.compile(rb't="s"[^>]*?><v>(\d+)</v>')
+_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/?)>", re.DOTALL)
 _REF = re.compile(
-    rb"<(?:\w+:)?c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,3})(\d{1,7})[\"'][^>]*(?<!/)>", re.DOTALL
+    rb"<(?:\w+:)?c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,3})(\d{1,7})[\"'][^>]*?(/?)>", re.DOTALL
 )
 _SHARED = re.compile(
     rb"<(?:\w+:)?c\s[^>]*?\bt\s*=\s*[\"']s[\"'][^>]*(?<!/)>\s*<(?:\w+:)?v>\s*(\d+)\s*<", re.DOTALL
@@ -193,19 +198,23 @@ def _xlsx_grid(book: zipfile.ZipFile, name: str, lengths: np.ndarray | None) -> 
     max_row = max_col = cells = text = 0
     with book.open(name) as stream:
         for piece in _elements(stream, _ROW_END):
-            tags = len(_CELL.findall(piece))
-            if not tags:
-                continue
-            cells += tags
-            refs = _REF.findall(piece)
-            if refs:
-                max_row = max(max_row, max(int(r) for r in {r for _, r in refs}))
-                max_col = max(max_col, max(_column_number(c) for c in {c for c, _ in refs}))
-            if len(refs) < tags:
+            tags = piece.count(b"<c ")
+            refs = _FAST_REF.findall(piece) if tags else []
+            fast = len(refs) == tags and b":c " not in piece and b"<c\t" not in piece
+            if not fast:
+                tags = sum(1 for _, closed in _CELL.findall(piece) if not closed)
+                refs = _REF.findall(piece)
+            filled = [(c, r) for c, r, closed in refs if not closed]
+            cells += len(filled) if fast else tags
+            if filled:
+                max_row = max(max_row, max(int(r) for r in {r for _, r in filled}))
+                max_col = max(max_col, max(_column_number(c) for c in {c for c, _ in filled}))
+            if not fast and len(refs) < tags:
                 # NOTE: cells without ``r`` follow one another; the count bounds them.
                 max_row, max_col = max(max_row, 1), max(max_col, 1)
-            if lengths is not None:
-                index = np.array(_SHARED.findall(piece), dtype=np.int64)
+            if lengths is not None and filled:
+                found = (_FAST_SHARED if fast else _SHARED).findall(piece)
+                index = np.array(found, dtype=np.int64)
                 if len(index):
                     index = index[(index >= 0) & (index < len(lengths))]
                     text += int(lengths[index].sum())
