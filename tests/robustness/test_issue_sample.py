@@ -97,3 +97,21 @@ def test_the_log_keeps_the_first_issues_of_each_code_across_batches() -> None:
         ("unknown-label", "bp1", 8),
     ]
     assert streamed == sorted(streamed, key=issue_order) and len(streamed) == 12
+
+
+def test_the_workbook_lists_the_sample_and_says_how_many_more(tmp_path: Path) -> None:
+    from berakhlak_cli.loaders.rubric import load_rubric
+    from berakhlak_cli.model.rubric import Lang
+    from berakhlak_cli.pipeline import score_survey
+    from berakhlak_cli.render.xlsx import score_sheets
+
+    survey = tmp_path / "s.csv"
+    _survey(survey, 700)
+    rubric = load_rubric()
+    sheet, _ = score_survey(survey, rubric)
+    assert sheet.issue_total == 800 and len(sheet.issues) == 2 * ISSUE_SAMPLE_PER_CODE
+    issues = score_sheets(sheet, rubric, Lang.EN)[1]
+    assert len(issues.rows) == 2 * ISSUE_SAMPLE_PER_CODE + 1
+    assert (
+        issues.rows[-1][-1] == "... and 600 more data issues (use --issues FILE to list them all)"
+    )

@@ -129,7 +129,7 @@ def _normalise_zip(data: bytes, when: dt.datetime) -> bytes:
 
 
 def score_sheets(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[Sheet]:
-    """``score`` as a workbook: the results table and every data issue."""
+    """``score`` as a workbook: the results table and the data issues (the bounded sample)."""
     value_ids = [v.id for v in rubric.values]
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
     head = [*sheet.group_by, "level", word("respondents_long", lang)]
