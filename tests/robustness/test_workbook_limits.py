@@ -65,3 +65,20 @@ def test_contents_that_unpack_beyond_the_limit_are_refused(tmp_path: Path, monke
     monkeypatch.setattr(workbook_limits, "MAX_UNCOMPRESSED", 1000)
     with pytest.raises(SurveyError, match=r"workbook too large: its contents unpack to 0 MiB"):
         read_sheet(path, "z.xlsx", None, SurveyError)
+
+
+@pytest.mark.parametrize("name", ["r.ods", "r.xlsx"])
+def test_pieces_never_split_a_row(tmp_path: Path, monkeypatch, name: str) -> None:
+    """Read 40 bytes at a time, the measure is the same (a row spanning pieces counts whole)."""
+    rows = [["a", "a", "a"]] * 3
+    if name.endswith(".ods"):
+        # NOTE: an empty cell first, so a piece could end inside the row, before its content.
+        data = raw_ods([(r, 1) for r in rows], empty_first=True)
+        shape = r"3 rows x 4 columns \(12 cells; limit 8\)"
+    else:
+        data, shape = raw_xlsx(rows), r"3 rows x 3 columns \(9 cells; limit 8\)"
+    path = _write(tmp_path, name, data)
+    monkeypatch.setattr(workbook_limits, "CHUNK", 40)
+    monkeypatch.setattr(workbook_limits, "MAX_CELLS", 8)
+    with pytest.raises(SurveyError, match=shape):
+        read_sheet(path, name, None, SurveyError)

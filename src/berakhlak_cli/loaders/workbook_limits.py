@@ -226,6 +226,7 @@ def _xlsx_grid(book: zipfile.ZipFile, name: str, lengths: np.ndarray | None) -> 
 _ODS_ROW = re.compile(
     rb"<table:table-row\b([^>]*?)(/?)>|</table:table-row>|<table:table(?=[\s>])[^>]*>", re.DOTALL
 )
+_ODS_ROW_END = re.compile(rb"</table:table-row>|<table:table-row\b[^>]*/>")
 _ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>", re.DOTALL)
 _ROWS_REPEATED = re.compile(rb'table:number-rows-repeated\s*=\s*["\'](\d+)["\']')
 _COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated\s*=\s*["\'](\d+)["\']')
@@ -240,17 +241,9 @@ def _ods_grid(book: zipfile.ZipFile, name: str) -> Grid:
     """
     total = Grid()
     row = last_row = width = cells = 0
-    pending = b""
     with book.open(name) as stream:
-        while chunk := stream.read(CHUNK):
-            pending += chunk
-            cut = max(pending.rfind(b"</table:table-row>"), pending.rfind(b"/>"))
-            if cut < 0:
-                if len(pending) > MAX_ROW_BYTES:
-                    raise WorkbookTooLarge(f"one row holds more than {MAX_ROW_BYTES >> 20} MiB")
-                continue
-            cut = pending.find(b">", cut) + 1
-            piece, pending = pending[:cut], pending[cut:]
+        # NOTE: pieces end at a row's end, so no row is ever split between two pieces.
+        for piece in _elements(stream, _ODS_ROW_END):
             for match in _ODS_ROW.finditer(piece):
                 text = match.group(0)
                 if text.startswith(b"<table:table ") or text == b"<table:table>":

@@ -88,8 +88,11 @@ def raw_xlsx(rows: list[list[str]], extra: str = "", strings: list[str] | None =
     return out.getvalue()
 
 
-def raw_ods(rows: list[tuple[list[str], int]], trailing_empty_rows: int = 0) -> bytes:
-    """A one-table .ods: each (cells, times) row written once with number-rows-repeated."""
+def raw_ods(
+    rows: list[tuple[list[str], int]], trailing_empty_rows: int = 0, empty_first: bool = False
+) -> bytes:
+    """A one-table .ods: each (cells, times) row written once with number-rows-repeated
+    (``empty_first``: each row starts with an empty cell)."""
     body = []
     for cells, times in rows:
         repeat = f' table:number-rows-repeated="{times}"' if times > 1 else ""
@@ -99,7 +102,7 @@ def raw_ods(rows: list[tuple[list[str], int]], trailing_empty_rows: int = 0) -> 
             for c in cells
         )
         body.append(
-            f"<table:table-row{repeat}>{xml}"
+            f"<table:table-row{repeat}>{'<table:table-cell/>' if empty_first else ''}{xml}"
             '<table:table-cell table:number-columns-repeated="1000"/></table:table-row>'
         )
     if trailing_empty_rows:
@@ -114,7 +117,7 @@ def raw_ods(rows: list[tuple[list[str], int]], trailing_empty_rows: int = 0) -> 
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
         '<office:body><office:spreadsheet><table:table table:name="Jawaban">'
         '<table:table-column table:number-columns-repeated="1024"/>'
-        f'{"".join(body)}</table:table></office:spreadsheet></office:body>'
+        f"{''.join(body)}</table:table></office:spreadsheet></office:body>"
         "</office:document-content>"
     )
     manifest = (
@@ -126,9 +129,7 @@ def raw_ods(rows: list[tuple[list[str], int]], trailing_empty_rows: int = 0) -> 
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
-        book.writestr(
-            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"
-        )
+        book.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         book.writestr("META-INF/manifest.xml", manifest)
         book.writestr("content.xml", content)
     return out.getvalue()
