@@ -8,8 +8,9 @@ from pathlib import Path
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey import SurveySource, open_survey
-from berakhlak_cli.model.results import Scoresheet
+from berakhlak_cli.model.results import IssueCode, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.scoring.issue_log import IssueSink
 from berakhlak_cli.scoring.survey import SurveyScorer
 
 
@@ -23,10 +24,13 @@ def score_survey(
     encoding: str | None = None,
     batch_rows: int | None = None,
     on_batch: Callable[[int, int], None] | None = None,
+    on_issues: IssueSink | None = None,
 ) -> tuple[Scoresheet, SurveySource]:
     """Score the survey at ``path`` with ``rubric``, grouped by ``group_by`` (default: the unit).
 
-    ``on_batch(rows, bytes_read)`` is called after each batch (for progress display).
+    ``on_batch(rows, bytes_read)`` is called after each batch (for progress display);
+    ``on_issues`` receives every data issue in order while scoring runs (the scoresheet keeps
+    a bounded sample and the counts).
     """
     group_by = group_by or (rubric.columns.unit.name,)
     source = open_survey(
@@ -39,6 +43,7 @@ def score_survey(
         group_headers=source.plan.group_headers(),
         headcounts=headcounts,
         unit=source.plan.unit_only,
+        on_issues=on_issues,
     )
     if scorer.duplicates.needs_plan:
         for first_row, ids in source.id_batches():
@@ -49,5 +54,9 @@ def score_survey(
             on_batch(batch.size, source.bytes_read())
     if scorer.read == 0:
         raise SurveyError(f"{path}: no data rows below the header")
+    empty = scorer.excluded.get(IssueCode.EMPTY_ROW.value, 0)
+    if empty == scorer.read:
+        # NOTE: a header over blank lines holds no more data than a header alone (exit 2).
+        raise SurveyError(f"{path}: no data rows below the header ({empty} empty rows)")
     sheet_out = replace(scorer.finish(), ignored_columns=source.plan.ignored)
     return sheet_out, source

@@ -13,6 +13,7 @@ from berakhlak_cli.model.results import Issue, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.combined import add_evidence
 from berakhlak_cli.scoring.evidence import score_checklist
+from berakhlak_cli.scoring.issue_log import IssueSink
 
 
 def _order(issue: Issue) -> tuple[bool, int, str, str]:
@@ -28,11 +29,13 @@ def score_evidence(
     known_units: Iterable[str] = (),
     sheet_name: str | None = None,
     encoding: str | None = None,
+    on_issues: IssueSink | None = None,
 ) -> tuple[Scoresheet, Checklist]:
     """Add the evidence checklist at ``path`` to a survey scoresheet grouped by unit.
 
     ``known_units`` (e.g. the units file's names) are accepted in the checklist even without
-    survey respondents; ``evidence_dir`` enables the document checks.
+    survey respondents; ``evidence_dir`` enables the document checks; ``on_issues``
+    receives the checklist's issues (as ``score_survey``'s does the survey's).
     """
     if rubric.evaluation is None:
         raise EvidenceError(
@@ -56,4 +59,7 @@ def score_evidence(
         missing=rubric.missing,
     )
     issues += checklist_issues
-    return add_evidence(sheet, rubric, units, sorted(issues, key=_order)), checklist
+    issues.sort(key=_order)
+    if on_issues is not None and issues:
+        on_issues(iter(issues))
+    return add_evidence(sheet, rubric, units, issues), checklist

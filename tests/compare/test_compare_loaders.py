@@ -243,7 +243,7 @@ def _doc(hasil_2024: Path) -> dict:  # type: ignore[type-arg]
     ("change", "message"),
     [
         (lambda d: d.update(format="other"), r"key 'format': expected 'berakhlak-results'"),
-        (lambda d: d.update(format_version=2), r"key 'format_version': version 2 is not supported"),
+        (lambda d: d.update(format_version=3), r"key 'format_version': version 3 is not supported"),
         (lambda d: d.pop("institution"), r"key 'institution': missing"),
         (
             lambda d: d["groups"][1]["index"].update(rounded="x"),

@@ -7,11 +7,14 @@ row/line and column; no traceback; no output file) or is scored with the data is
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import json
 import os
 import re
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,6 +230,39 @@ SURVEY_CASES: dict[str, Outcome] = {
     "survey.duplicate-ids-spacing-unicode.csv": Scores(
         issues=tuple(("duplicate-respondent", r, None) for r in (6, 9, 11))
     ),
+    # Issue 18: workbook bombs are refused before anything is expanded; real workbooks (a
+    # formatted cell at XFD1048576, LibreOffice's million trailing empty rows) still score.
+    "survey.bomb-far-cell.xlsx": Fails(
+        r"workbook too large: the used range is 1048576 rows x 16384 columns \(17179869184 "
+        r"cells; limit 5000000\); save it as CSV instead"
+    ),
+    "survey.bomb-shared-string.xlsx": Fails(
+        r"workbook too large: shared string 76 holds 8388608 characters \(limit 32767, as in "
+        r"Excel\); save it as CSV instead"
+    ),
+    "survey.bomb-shared-text.xlsx": Fails(
+        r"workbook too large: its cells hold 150002631 characters of shared text "
+        r"\(limit 134217728\)"
+    ),
+    "survey.bomb-repeated-row.ods": Fails(
+        r"workbook too large: the used range is 1000001 rows x 27 columns \(27000027 cells; "
+        r"limit 5000000\)"
+    ),
+    "survey.stray-blank-cell-row-1048576.xlsx": Fails(
+        r"workbook too large: the used range is 1048576 rows x 27 columns \(28311552 cells; "
+        r"limit 5000000\)"
+    ),
+    "survey.formatted-cell-xfd1048576.xlsx": Scores(),
+    "survey.libreoffice.ods": Scores(),
+    # Issue 18: valid files once refused, and consistent outcomes.
+    "survey.header-alt-enter.csv": Scores(issues=(("unknown-label", 5, "ko2"),)),
+    "survey.header-alt-enter-crlf.csv": Scores(issues=(("unknown-label", 5, "ko2"),)),
+    "survey.pandas-float.parquet": Scores(issues=(("not-integer", 6, "lo2"),)),
+    "survey.utf32.csv": Scores(),
+    "survey.header-then-blank-lines.csv": Fails(
+        r"no data rows below the header \(1000 empty rows\)"
+    ),
+    "survey.underscore-number.csv": Scores(issues=(("unknown-label", 3, "bp1"),)),
 }
 
 UNITS_CASES: dict[str, Outcome] = {
@@ -274,6 +310,8 @@ EVIDENCE = ASSETS / "evidence"
 OUTSIDE = "document-outside-dir"
 EVIDENCE_CASES: dict[str, Outcome] = {
     "evidence.ok.csv": Scores(),
+    # Issue 18: a reviewer's note over csv's default 128 KiB field limit.
+    "evidence.long-note.csv": Scores(),
     "evidence.dotdot-reference.csv": Scores(
         issues=((OUTSIDE, 2, "document"), (OUTSIDE, 3, "document"))
     ),
@@ -355,7 +393,21 @@ def _check_cli(
     if "rows" in doc:  # score, not compare
         rows = doc["rows"]
         assert rows["read"] == rows["scored"] + sum(rows["excluded"].values())
+        _totals_agree(doc, issues)
     return doc
+
+
+def _totals_agree(doc: dict, issues: Path) -> None:
+    """Issue 18: every published issue total agrees with every other and with the listing."""
+    tally = doc["issues"]
+    assert tally["count"] == sum(tally["by_code"].values())
+    assert tally["count"] == sum(c["count"] for c in tally["by_column"])
+    listed = list(csv.DictReader(io.StringIO(issues.read_text(encoding="utf-8"))))
+    assert len(listed) == tally["count"]
+    excluded = Counter(i["code"] for i in listed if i["excluded"] == "true")
+    assert dict(excluded) == doc["rows"]["excluded"]
+    assert Counter(i["code"] for i in listed) == Counter(tally["by_code"])
+    assert tally["listed"] == len(tally["items"]) <= tally["count"]
 
 
 @pytest.mark.parametrize("case", list(SURVEY_CASES))
@@ -944,3 +996,24 @@ def test_cli_edge_case(
     assert re.fullmatch(outcome.line.replace("TMP", re.escape(str(tmp_path))) + ".*", lines[0])
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == before
     assert {p: p.read_bytes() for p in BUKTI.rglob("*") if p.is_file()} == bukti
+# Issue 18: sizes too large to commit, generated into a temporary folder.
+def test_header_and_a_million_blank_lines_is_no_data(runner: CliRunner, tmp_path: Path) -> None:
+    """As a header alone: exit 2, not an all-excluded 'success'."""
+    path = tmp_path / "survey.million-blank-lines.csv"
+    head = (SURVEYS / "survey.bom.csv").read_bytes().split(b"\n", 1)[0]
+    path.write_bytes(head + b"\n" + b"\n" * 1_000_000)
+    outcome = Fails(r"no data rows below the header \(1000000 empty rows\)")
+    _check_cli(runner, tmp_path, ["score", str(path)], outcome, str(path))
+
+
+def test_evidence_cell_over_the_limit(runner: CliRunner, tmp_path: Path) -> None:
+    """A note over 1 MiB (the documented cell limit) is named by row, not a CSV error."""
+    path = tmp_path / "evidence.huge-note.csv"
+    ok = (EVIDENCE / "evidence.ok.csv").read_text("utf-8").splitlines()
+    first = ok[1].rsplit(",", 1)[0] + ',"' + "x" * ((1 << 20) + 1) + '"'
+    path.write_text("\n".join([ok[0], first, *ok[2:]]) + "\n", encoding="utf-8")
+    args = ["score", str(SURVEYS / "survey.bom.csv"), "--evidence", str(path)]
+    outcome = Fails(
+        "row 2: a cell holds more than 1 MiB of text, the most a checklist cell may hold"
+    )
+    _check_cli(runner, tmp_path, args, outcome, str(path))

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -116,13 +117,20 @@ def _interrupt_while_writing(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
         def __init__(self, handle: io.BufferedWriter) -> None:
             self.handle = handle
 
+        @property
+        def closed(self) -> bool:
+            return self.handle.closed
+
+        def close(self) -> None:
+            self.handle.close()
+
         def __enter__(self) -> Interrupting:
             return self
 
         def __exit__(self, *exc: object) -> None:
             self.handle.close()
 
-        def write(self, data: bytes) -> int:
+        def write(self, data: bytes | str) -> int:
             self.handle.write(data[: len(data) // 2])  # half a file is on disk
             self.handle.flush()
             if how == "SIGTERM":
@@ -131,8 +139,8 @@ def _interrupt_while_writing(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
                     pass
             raise KeyboardInterrupt
 
-    def fdopen(fd: int, mode: str = "r") -> Interrupting:
-        return Interrupting(real_fdopen(fd, mode))
+    def fdopen(fd: int, mode: str = "r", **options: Any) -> Interrupting:
+        return Interrupting(real_fdopen(fd, mode, **options))
 
     monkeypatch.setattr("berakhlak_cli.cli.output_files.os.fdopen", fdopen)
 
@@ -455,10 +463,15 @@ def test_a_signal_from_outside_while_staged_removes_the_temporary_file(
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 90
-    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+    wchan = Path(f"/proc/{process.pid}/wchan")
+    # NOTE: the issues file is staged from the start (it is streamed while scoring runs); wait
+    # until the main thread sleeps opening the FIFO ("wait_for_partner" on Linux).
+    while not (
+        any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+        and "wait_for_partner" in wchan.read_text()
+    ):
         assert process.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
-    time.sleep(0.2)  # the process is now blocked opening the FIFO
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == code, stderr

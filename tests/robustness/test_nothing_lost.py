@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
+from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.rubric import load_rubric
 from berakhlak_cli.pipeline import score_survey
 
@@ -53,6 +54,11 @@ def test_every_row_is_scored_or_excluded_with_its_reason(
 ) -> None:
     path = tmp_path / "survey.csv"
     _write(path, rows)
+    if all(not unit and not nip and not any(answers) for unit, nip, answers in rows):
+        # A header over empty rows holds no data, as a header alone: refused (exit 2).
+        with pytest.raises(SurveyError, match=rf"no data rows below the header \({len(rows)} "):
+            score_survey(path, RUBRIC, batch_rows=batch)
+        return
     sheet, _ = score_survey(path, RUBRIC, batch_rows=batch)
     acc = sheet.accounting
     assert acc.read == len(rows)
@@ -149,7 +155,9 @@ def test_rendering_failure_leaves_no_file(
 def test_second_file_failing_leaves_the_first_untouched(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """All-or-nothing: the results file keeps its old content when the issues file fails."""
+    """All-or-nothing: the results file keeps its old content when the issues file fails.
+
+    The issues file is opened first (issues stream into it while scoring runs)."""
     out, issues = tmp_path / "out.json", tmp_path / "issues.csv"
     out.write_text("old results\n", encoding="utf-8")
     real = os.fdopen
@@ -157,7 +165,7 @@ def test_second_file_failing_leaves_the_first_untouched(
 
     def flaky(fd: int, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == 1:
             os.close(fd)
             raise OSError(28, "No space left on device")
         return real(fd, *args, **kwargs)  # type: ignore[call-overload]

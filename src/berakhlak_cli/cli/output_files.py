@@ -106,6 +106,15 @@ def _is_special(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def _resolved(path: Path) -> Path | None:
+    """``path.resolve()``, or None for a path that cannot be resolved (a loop of symbolic
+    links): the loader names that input's problem; it cannot be any output's target."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
 def _check_target(path: Path, inputs: Sequence[Path], folders: Sequence[Path]) -> Path:
     # NOTE: Python 3.11/3.12 ``resolve`` raises RuntimeError on a loop of symbolic links and
     # 3.13 returns a path; ``os.stat`` says ELOOP on every version.
@@ -116,10 +125,11 @@ def _check_target(path: Path, inputs: Sequence[Path], folders: Sequence[Path]) -
             raise OutputError(f"{path}: is a loop of symbolic links") from None
     target = path.resolve()
     for source in inputs:
-        if _same_file(source, target) or source.resolve() == target:
+        if _same_file(source, target) or _resolved(source) == target:
             raise OutputError(f"{path}: refusing to overwrite an input file")
     for folder in folders:
-        if target.is_relative_to(folder.resolve()):
+        inside = _resolved(folder)
+        if inside is not None and target.is_relative_to(inside):
             raise OutputError(f"{path}: refusing to write inside the input folder {folder}")
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
@@ -143,24 +153,90 @@ def _write_direct(path: Path, payload: bytes) -> None:
         fh.write(payload)
 
 
+class StagedFile:
+    """An output written piece by piece (``--issues`` while scoring runs) into a temporary file;
+    ``write_all_atomic`` puts it in place with the other outputs, ``discard`` removes it when
+    the run fails (so a failed or interrupted run still leaves no output).
+
+    A regular target is staged in its own folder and renamed; a device, FIFO or ``-`` is
+    staged in the system's temporary folder and copied to its target at the end.
+    """
+
+    def __init__(
+        self, path: Path, inputs: Sequence[Path] = (), folders: Sequence[Path] = ()
+    ) -> None:
+        self.path = path
+        self.direct = is_stdout(path) or _is_special(path)
+        self.target = path if is_stdout(path) else _check_target(path, inputs, folders)
+        self.direct = self.direct or _is_special(self.target)
+        folder = None if self.direct else self.target.parent
+        try:
+            with signals_held():
+                fd, self.tmp = tempfile.mkstemp(
+                    prefix=f".{self.target.name or 'stdout'}.", suffix=".tmp", dir=folder
+                )
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+        try:
+            os.fchmod(fd, 0o666 & ~_umask())
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            Path(self.tmp).unlink(missing_ok=True)
+            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+
+    def write(self, text: str) -> None:
+        """Append ``text``."""
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write ({exc.strerror})") from None
+
+    def close(self) -> None:
+        """Flush and close (before the rename or copy)."""
+        if not self.handle.closed:
+            self.handle.close()
+
+    def copy_out(self) -> None:
+        """Copy the staged bytes to a device, FIFO or stdout target, then remove them."""
+        self.close()
+        with open(self.tmp, "rb") as src:  # noqa: PTH123
+            if is_stdout(self.path):
+                while chunk := src.read(1 << 20):
+                    _write_stdout(chunk)
+            else:
+                with open(self.path, "wb") as out:  # noqa: PTH123 - a device, not a file
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+        Path(self.tmp).unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        """Remove the temporary file if it was not put in place."""
+        self.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
 def write_all_atomic(
     files: Sequence[tuple[Path, str | bytes]],
     inputs: Sequence[Path] = (),
     folders: Sequence[Path] = (),
+    streamed: Sequence[StagedFile] = (),
 ) -> None:
     """Write several outputs all-or-nothing: every target is checked and every temporary file
     is written before the first is renamed into place; on any failure (or interrupt) no regular
     target is touched and the temporary files are removed. Devices, FIFOs and ``-`` (stdout)
     are written after the temporary files are ready and before the renames. Refuses to
     overwrite ``inputs``, to write inside ``folders`` or to write one file twice.
+    ``streamed`` outputs, already written, are put in place together with the others.
     """
     pipes = [(path, data) for path, data in files if is_stdout(path)]
     named = [(path, data) for path, data in files if not is_stdout(path)]
-    if len(pipes) > 1:
+    if len(pipes) + sum(is_stdout(f.path) for f in streamed) > 1:
         raise OutputError("two outputs are sent to standard output ('-')")
     targets = [_check_target(path, inputs, folders) for path, _ in named]
-    if len(set(targets)) < len(targets):
-        raise OutputError(f"{named[0][0]}: the same file is named for two outputs")
+    ends = [*targets, *(f.target for f in streamed if not is_stdout(f.path))]
+    if len(set(ends)) < len(ends):
+        name = named[0][0] if named else streamed[0].path
+        raise OutputError(f"{name}: the same file is named for two outputs")
     staged: list[tuple[str, Path]] = []
     direct: list[tuple[Path, bytes]] = []
     current = Path()
@@ -181,11 +257,20 @@ def write_all_atomic(
             os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
+        for stream in streamed:
+            current = stream.path
+            stream.close()
+            if not stream.direct:
+                staged.append((stream.tmp, stream.target))
         for path, payload in direct:
             current = path
             _write_direct(path, payload)
         for _, data in pipes:
             _write_stdout(data.encode("utf-8") if isinstance(data, str) else data)
+        for stream in streamed:
+            if stream.direct:
+                current = stream.path
+                stream.copy_out()
         with signals_held():
             for tmp, target in staged:
                 current = target

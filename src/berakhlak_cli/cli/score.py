@@ -32,13 +32,15 @@ from berakhlak_cli.cli.options import (
     OutputFormat,
     output_format,
 )
-from berakhlak_cli.cli.output_files import is_stdout, write_all_atomic
+from berakhlak_cli.cli.output_files import StagedFile, is_stdout, write_all_atomic
 from berakhlak_cli.cli.progress import survey_progress
 from berakhlak_cli.errors import ExitCode, OutputError, UsageError
 from berakhlak_cli.model.years import parse_year, year_hint
 
 if TYPE_CHECKING:
-    from berakhlak_cli.model.results import Scoresheet
+    from collections.abc import Iterator
+
+    from berakhlak_cli.model.results import Issue, Scoresheet
     from berakhlak_cli.model.rubric import Lang
 
 ISSUES_SHOWN = 10
@@ -135,55 +137,75 @@ def score(
         from berakhlak_cli.loaders.units import load_units
         from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.pipeline import score_survey
-        from berakhlak_cli.render.issues_csv import render_issues_csv
+        from berakhlak_cli.render.issues_csv import issues_csv_chunks, issues_csv_header
 
         rubric_path = rubric or default_rubric_path()
         model = load_rubric(rubric_path)
         headcounts = load_units(units, model) if units else None
-        with survey_progress(survey, err_console, enabled=not quiet) as tick:
-            sheet_out, source = score_survey(
-                survey,
-                model,
-                group_by=tuple(by),
-                headcounts=headcounts,
-                sheet=sheet,
-                encoding=encoding,
-                batch_rows=batch_rows,
-                on_batch=tick,
-            )
-        for message in source.plan.warnings:
-            warn(message)
-        if not quiet:
-            for message in source.plan.notes:
-                note(message)
-        if evidence:
-            from berakhlak_cli.pipeline_evidence import score_evidence
-
-            sheet_out, checklist = score_evidence(
-                sheet_out, model, evidence, evidence_dir=evidence_dir, known_units=headcounts or ()
-            )
-            for message in checklist.warnings:
-                warn(message)
-        language = Lang(lang.value) if lang else model.locale
         inputs = [("rubric", rubric_path), ("survey", survey)]
         if units:
             inputs.append(("units", units))
         if evidence:
             inputs.append(("evidence", evidence))
-        prov = replace(provenance(inputs, when), survey_year=year)
         protected = [p for _, p in inputs]
-        text = _render(fmt, sheet_out, model, language, prov, gaps)
-        # NOTE: everything is rendered before anything is written, and all files are renamed
-        # into place together: a failed run leaves no output (and no stale half of a pair).
-        files: list[tuple[Path, str | bytes]] = [(output, text)] if output else []
-        if issues:
-            files.append((issues, render_issues_csv(sheet_out.issues)))
-        write_all_atomic(files, protected, [evidence_dir] if evidence_dir else [])
+        folders = [evidence_dir] if evidence_dir else []
+        # NOTE: every issue is streamed to a temporary file while scoring runs (memory stays
+        # flat however many there are); it is renamed with the other outputs, or removed.
+        listing = StagedFile(issues, protected, folders) if issues else None
+        try:
+            sink = None
+            if listing is not None:
+                listing.write(issues_csv_header())
+
+                def sink(batch: Iterator[Issue], out: StagedFile = listing) -> None:
+                    for chunk in issues_csv_chunks(batch):
+                        out.write(chunk)
+
+            with survey_progress(survey, err_console, enabled=not quiet) as tick:
+                sheet_out, source = score_survey(
+                    survey,
+                    model,
+                    group_by=tuple(by),
+                    headcounts=headcounts,
+                    sheet=sheet,
+                    encoding=encoding,
+                    batch_rows=batch_rows,
+                    on_batch=tick,
+                    on_issues=sink,
+                )
+            for message in source.plan.warnings:
+                warn(message)
+            if not quiet:
+                for message in source.plan.notes:
+                    note(message)
+            if evidence:
+                from berakhlak_cli.pipeline_evidence import score_evidence
+
+                sheet_out, checklist = score_evidence(
+                    sheet_out,
+                    model,
+                    evidence,
+                    evidence_dir=evidence_dir,
+                    known_units=headcounts or (),
+                    on_issues=sink,
+                )
+                for message in checklist.warnings:
+                    warn(message)
+            language = Lang(lang.value) if lang else model.locale
+            prov = replace(provenance(inputs, when), survey_year=year)
+            text = _render(fmt, sheet_out, model, language, prov, gaps)
+            # NOTE: everything is rendered before anything is written, and all files are
+            # renamed into place together: a failed run leaves no output (and no stale half).
+            files: list[tuple[Path, str | bytes]] = [(output, text)] if output else []
+            write_all_atomic(files, protected, folders, [listing] if listing else [])
+        finally:
+            if listing is not None:
+                listing.discard()
         if not output:
             echo(text)
         if not quiet:
             _report_issues(sheet_out, issues is not None, language)
-        if strict and sheet_out.issues:
+        if strict and sheet_out.has_issues:
             raise typer.Exit(int(ExitCode.ISSUES))
 
 
@@ -225,6 +247,6 @@ def _report_issues(sheet: Scoresheet, written: bool, language: Lang) -> None:
         text = escape(issue_line(issue, language))
         code, _, rest = text.partition(" ")
         err_console.print(f"[dim]{code}[/] {rest}", markup=True, highlight=False, soft_wrap=True)
-    remaining = len(sheet.issues) - ISSUES_SHOWN
+    remaining = sheet.issue_total - ISSUES_SHOWN
     if remaining > 0:
         err_console.print(escape(more_line(remaining, written, language)), highlight=False)

@@ -67,10 +67,14 @@ def sniff(path: Path, source: str, encoding: str | None = None) -> CsvDialect:
         raw = fh.read(SNIFF_BYTES)
     if not raw.strip():
         raise SurveyError(f"{source}: the file is empty")
-    if encoding is None and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if encoding is None and raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # NOTE: checked before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one.
+        encoding = "utf-32"
+    elif encoding is None and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # NOTE: Excel's "Unicode Text" export is UTF-16 with a BOM (and tab-delimited).
         encoding = "utf-16"
-    if b"\x00" in raw and not (encoding or "").lower().replace("-", "").startswith("utf16"):
+    wide = (encoding or "").lower().replace("-", "").replace("_", "")
+    if b"\x00" in raw and not wide.startswith(("utf16", "utf32")):
         pos = raw.index(b"\x00")
         line = raw[:pos].count(b"\n") + 1
         hint = " (it looks like an Excel workbook; name it .xlsx)" if raw.startswith(b"PK") else ""
@@ -145,14 +149,18 @@ def locate_merge(path: Path, dialect: CsvDialect, source: str) -> SurveyError:
 
 
 @contextmanager
-def _field_limit() -> Iterator[None]:
+def _field_limit(limit: int = sys.maxsize) -> Iterator[None]:
     # NOTE: csv's default limit (128 KiB per field) would misreport a huge but valid field
     # as a quoting error; the limit is process-wide, so it is restored afterwards.
-    old = csv.field_size_limit(sys.maxsize)
+    old = csv.field_size_limit(limit)
     try:
         yield
     finally:
         csv.field_size_limit(old)
+
+
+field_limit = _field_limit
+"""``with field_limit(n):`` lets Python's csv module read fields of up to ``n`` characters."""
 
 
 def locate_problem(

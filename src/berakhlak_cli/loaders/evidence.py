@@ -55,6 +55,9 @@ REQUIRED = (Col.UNIT, Col.EVIDENCE_ID, Col.ANSWER)
 MAX_BYTES = 64 << 20
 """A checklist has one row per unit and evidence item; 64 MiB holds a national one with long
 notes, and stops ``/dev/zero`` or a survey given by mistake before it fills memory."""
+CELL_LIMIT = 1 << 20
+"""Characters one checklist cell may hold (a reviewer's note can be long; Python's csv stops at
+128 KiB by default). docs/input.md."""
 
 # Columns the template writes for people, not for scoring (both languages).
 TEMPLATE_INFO = {
@@ -178,7 +181,7 @@ def _match_header(header: list[str], rubric: Rubric, source: str) -> dict[Checkl
 
 
 def _csv_rows(path: Path, source: str, encoding: str | None) -> tuple[list[list[str]], list[str]]:
-    from berakhlak_cli.loaders.csv_text import locate_problem, sniff
+    from berakhlak_cli.loaders.csv_text import field_limit, locate_problem, sniff
 
     try:
         dialect = sniff(path, source, encoding)
@@ -192,11 +195,20 @@ def _csv_rows(path: Path, source: str, encoding: str | None) -> tuple[list[list[
     except UnicodeDecodeError as exc:
         problem = locate_problem(path, dialect, source, "the text cannot be decoded")
         raise EvidenceError(str(problem)) from exc
+    rows: list[list[str]] = []
     try:
-        rows = list(
-            csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter, strict=True)
-        )
-    except csv.Error:
+        with field_limit(CELL_LIMIT):
+            reader = csv.reader(
+                io.StringIO(text, newline=""), delimiter=dialect.delimiter, strict=True
+            )
+            rows.extend(reader)
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            message = (
+                f"a cell holds more than {CELL_LIMIT >> 20} MiB of text, the most a checklist "
+                "cell may hold"
+            )
+            raise EvidenceError(located(source, message, row=len(rows) + 1)) from None
         problem = locate_problem(path, dialect, source, "cannot be parsed as CSV")
         raise EvidenceError(str(problem)) from None
     return rows, list(dialect.warnings)

@@ -39,7 +39,8 @@ from berakhlak_cli.model.results import InputRef
 from berakhlak_cli.model.years import parse_year, year_hint
 
 RESULTS_FORMAT = "berakhlak-results"
-SUPPORTED_VERSION = 1
+SUPPORTED_VERSIONS = (1, 2)
+"""Version 2 (issue 18) lists a bounded sample of issues; nothing ``compare`` reads changed."""
 MAX_BYTES = 200_000_000
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
@@ -105,10 +106,10 @@ def read_results_json(
             "JSON of 'berakhlak score -f json'?)"
         )
     version = doc.get("format_version").integer()
-    if version != SUPPORTED_VERSION:
+    if version not in SUPPORTED_VERSIONS:
         raise ResultsError(
             f"{source}: key 'format_version': version {version} is not supported (this "
-            f"berakhlak-cli reads version {SUPPORTED_VERSION}); upgrade berakhlak-cli"
+            "berakhlak-cli reads versions 1 and 2); upgrade berakhlak-cli"
         )
     generated = doc.get("generated_at").optional_text()
     when = _year_in_document(doc, year) or year or _year_from_generated(generated, source)

@@ -68,7 +68,9 @@ def csv_reader(
                     handle,
                     read_options=pacsv.ReadOptions(
                         column_names=names,
-                        skip_rows=1,
+                        # NOTE: skip_rows counts physical lines; a header cell with a line
+                        # break (Excel's Alt+Enter) spans two. This skips one parsed record.
+                        skip_rows_after_names=1,
                         block_size=block_bytes,
                         encoding=dialect.encoding if dialect.encoding != "utf-8" else "utf8",
                     ),

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from berakhlak_cli.errors import SurveyError
@@ -40,14 +41,27 @@ def _as_text(array: pa.Array, name: str, source: str) -> pa.Array:
         ) from None
 
 
+def _float_text(array: pa.Array) -> pa.Array:
+    """Floats as answers: 4.0 -> "4" (a label or point), NaN -> null (not answered, as pandas
+    writes a missing value), 3.5 -> "3.5" (scoring reports it as not a whole number)."""
+    import numpy as np
+
+    nan = pc.fill_null(pc.is_nan(array), False)
+    blank = pa.nulls(len(array), array.type)
+    array = pc.if_else(nan, blank, array)
+    finite = pc.fill_null(pc.and_(pc.is_finite(array), pc.less(pc.abs(array), 1e15)), False)
+    # NOTE: only values an int64 holds exactly are cast; 1e300 and infinities stay as text.
+    safe = pc.if_else(finite, array, pa.array(np.zeros(len(array)), array.type))
+    ints = safe.cast(pa.int64(), safe=False)
+    whole = pc.and_(finite, pc.equal(ints.cast(array.type), array))
+    return pc.if_else(whole, ints.cast(pa.string()), array.cast(pa.string()))
+
+
 def _cast_text(array: pa.Array) -> pa.Array:
     if pa.types.is_dictionary(array.type):
         array = array.cast(array.type.value_type)
     if pa.types.is_floating(array.type):
-        # NOTE: 4.0 must read as "4", the way a Likert answer is written.
-        ints = array.cast(pa.int64(), safe=False)
-        whole = pa.compute.equal(ints.cast(array.type), array)
-        return pa.compute.if_else(whole, ints.cast(pa.string()), array.cast(pa.string()))
+        return _float_text(array)
     # NOTE: nulls stay null: the encoders read a null cell as blank, exactly like "", and
     # ``fill_null("")`` would build a pyarrow scalar, which imports pandas (~0.4 s).
     return array.cast(pa.string())

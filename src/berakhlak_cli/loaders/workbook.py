@@ -34,6 +34,8 @@ def read_sheet(
     """
     from python_calamine import CalamineWorkbook
 
+    from berakhlak_cli.loaders.workbook_limits import check_range, check_workbook
+
     with path.open("rb") as fh:
         head = fh.read(8)
     if not head.startswith(WORKBOOK_SIGNATURES):
@@ -41,6 +43,7 @@ def read_sheet(
             f"{source}: is not an Excel workbook (no zip/OLE signature); if it is CSV text, "
             "rename it to .csv"
         )
+    check_workbook(path, source, error)
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
@@ -55,7 +58,13 @@ def read_sheet(
         raise error(f"{source}: no sheet {sheet!r} (sheets: {', '.join(names)})")
     chosen = sheet or names[0]
     try:
-        rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        chosen_sheet = book.get_sheet_by_name(chosen)
+        end = chosen_sheet.end
+        # NOTE: skip_empty_area=False pads the grid from A1 to the range's last cell.
+        check_range(end[0] + 1 if end else 0, end[1] + 1 if end else 0, source, error)
+        rows = chosen_sheet.to_python(skip_empty_area=False)
+    except BerakhlakError:
+        raise
     except Exception as exc:  # noqa: BLE001 - calamine raises several untyped errors
         raise error(f"{source}: sheet {chosen!r}: {str(exc).splitlines()[0]}") from None
     return rows, chosen, names

@@ -6,7 +6,7 @@ Scores are kept raw; ``Score.rounded`` and ``Score.band`` apply the rubric's pub
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -73,6 +73,45 @@ class Issue:
             text = getattr(self, name)
             if text and may_hold_personal(text):
                 object.__setattr__(self, name, mask_personal(text))
+
+
+ISSUE_SAMPLE_PER_CODE = 100
+"""Issues of each code a scoresheet keeps (the JSON, workbook and terminal list these; the
+counts and ``--issues`` cover every issue). See docs/output.md."""
+
+
+@dataclass(frozen=True)
+class IssueCount:
+    """How many issues share a code, a source and a column (``column`` None: row-level)."""
+
+    code: str
+    source: str
+    column: str | None
+    count: int
+
+
+def count_issues(issues: Sequence[Issue]) -> tuple[IssueCount, ...]:
+    """The counts of ``issues`` by (code, source, column), sorted (every issue counted once)."""
+    tally: dict[tuple[str, str, str | None], int] = {}
+    for i in issues:
+        key = (i.code.value, i.source, i.column)
+        tally[key] = tally.get(key, 0) + 1
+    return tuple(IssueCount(*k, n) for k, n in sorted(tally.items(), key=_count_key))
+
+
+def _count_key(item: tuple[tuple[str, str, str | None], int]) -> tuple[str, str, str]:
+    (code, source, column), _ = item
+    return (code, source, column or "")
+
+
+def merge_counts(*parts: Sequence[IssueCount]) -> tuple[IssueCount, ...]:
+    """Several tallies as one (counts of equal keys added)."""
+    tally: dict[tuple[str, str, str | None], int] = {}
+    for part in parts:
+        for c in part:
+            key = (c.code, c.source, c.column)
+            tally[key] = tally.get(key, 0) + c.count
+    return tuple(IssueCount(*k, n) for k, n in sorted(tally.items(), key=_count_key))
 
 
 @dataclass(frozen=True)
@@ -224,6 +263,10 @@ class Scoresheet:
     institution: GroupResult
     accounting: RowAccount
     issues: tuple[Issue, ...] = ()
+    """A bounded sample: the first issues of each code, in row order (``scoring.issue_log``);
+    ``issue_counts`` counts every issue, and ``--issues`` lists every one."""
+    issue_counts: tuple[IssueCount, ...] | None = None
+    """Every issue by (code, source, column); None: ``issues`` is complete and is counted."""
     ignored_columns: tuple[str, ...] = ()
     reliability: tuple[ScaleReliability, ...] = ()
     """Cronbach's alpha and item-rest correlations per value and for the whole instrument."""
@@ -233,7 +276,17 @@ class Scoresheet:
     @property
     def has_issues(self) -> bool:
         """True when any data issue was recorded."""
-        return bool(self.issues)
+        return self.issue_total > 0
+
+    @property
+    def tally(self) -> tuple[IssueCount, ...]:
+        """Every issue counted by (code, source, column), the sample's or the full tally."""
+        return count_issues(self.issues) if self.issue_counts is None else self.issue_counts
+
+    @property
+    def issue_total(self) -> int:
+        """How many issues were found (the sample ``issues`` may list fewer)."""
+        return sum(c.count for c in self.tally)
 
 
 @dataclass(frozen=True)

@@ -7,28 +7,65 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from berakhlak_cli.model.results import Issue
 from berakhlak_cli.render.cell_text import safe_cell
 
+HEADER = ["code", "source", "row", "column", "value", "group", "excluded", "message"]
+CHUNK_ISSUES = 10_000
+
 
 def render_issues_csv(issues: Sequence[Issue]) -> str:
     """The issues as CSV text, formula-safe."""
+    return issues_csv_header() + "".join(issues_csv_chunks(issues))
+
+
+def issues_csv_header() -> str:
+    """The header line of the issues CSV."""
+    return ",".join(HEADER) + "\n"
+
+
+def issues_csv_chunks(issues: Iterable[Issue]) -> Iterator[str]:
+    """The rows of the issues CSV, ``CHUNK_ISSUES`` issues per string (for streaming).
+
+    Issues of one block share everything but the row (a million ``unknown-label`` lines for
+    one typo), so each distinct rest of a line is quoted once and the row number put in.
+    """
+    cache: dict[tuple[object, ...], tuple[str, str]] = {}
+    parts: list[str] = []
+    for i in issues:
+        key = (i.code, i.source, i.column, i.value, i.group, i.excluded, i.message)
+        hit = cache.get(key)
+        if hit is None:
+            if len(cache) >= CHUNK_ISSUES:
+                cache.clear()
+            hit = cache[key] = _line_around_row(i)
+        parts.append(hit[0] + ("" if i.row is None else str(i.row)) + hit[1])
+        if len(parts) == CHUNK_ISSUES:
+            yield "".join(parts)
+            parts = []
+    if parts:
+        yield "".join(parts)
+
+
+def _line_around_row(i: Issue) -> tuple[str, str]:
+    """(text before the row number, text after it) of the issue's CSV line."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["code", "source", "row", "column", "value", "group", "excluded", "message"])
-    for i in issues:
-        writer.writerow(
-            [
-                i.code.value,
-                i.source,
-                "" if i.row is None else i.row,
-                safe_cell(i.column or ""),
-                safe_cell(i.value or ""),
-                safe_cell(i.group or ""),
-                "true" if i.excluded else "false",
-                safe_cell(i.message),
-            ]
-        )
-    return out.getvalue()
+    writer.writerow(
+        [
+            i.code.value,
+            i.source,
+            "",
+            safe_cell(i.column or ""),
+            safe_cell(i.value or ""),
+            safe_cell(i.group or ""),
+            "true" if i.excluded else "false",
+            safe_cell(i.message),
+        ]
+    )
+    line = out.getvalue()
+    # NOTE: code and source are fixed ASCII words, never quoted: the row is the third field.
+    head = f"{i.code.value},{i.source},"
+    return head, line[len(head) :]

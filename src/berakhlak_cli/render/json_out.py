@@ -1,7 +1,8 @@
-"""The JSON results document (format ``berakhlak-results`` version 1, docs/output.md).
+"""The JSON results document (format ``berakhlak-results`` version 2, docs/output.md).
 
 This is a contract: ``compare`` and ``report`` read it back, and other tools may too. Fields
-are only ever added within a format version.
+are only ever added within a format version. Version 2: ``issues.items`` is a bounded sample
+(the first issues of each code); ``count``, ``by_code`` and ``by_column`` count every issue.
 """
 
 from __future__ import annotations
@@ -10,13 +11,20 @@ import json
 from collections import Counter
 from typing import Any
 
-from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score, Scoresheet
+from berakhlak_cli.model.results import (
+    ISSUE_SAMPLE_PER_CODE,
+    GroupResult,
+    Interval,
+    Provenance,
+    Score,
+    Scoresheet,
+)
 from berakhlak_cli.model.rubric import Rubric, Value
 from berakhlak_cli.render.json_evidence import gaps_by_key, gaps_document, with_evidence
 from berakhlak_cli.render.table_rows import response_rate
 
 FORMAT = "berakhlak-results"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def band_labels(rubric: Rubric) -> dict[str, str | None]:
@@ -160,7 +168,10 @@ def _institution(sheet: Scoresheet, rubric: Rubric) -> dict[str, Any]:
 
 def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) -> dict[str, Any]:
     """The whole results document as plain data."""
-    by_code = Counter(issue.code.value for issue in sheet.issues)
+    tally = sheet.tally
+    by_code: Counter[str] = Counter()
+    for c in tally:
+        by_code[c.code] += c.count
     labels = band_labels(rubric)
     gaps = gaps_by_key(sheet)
     return {
@@ -207,8 +218,14 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
         "reliability": _reliability(sheet),
         **gaps_document(sheet),
         "issues": {
-            "count": len(sheet.issues),
+            "count": sheet.issue_total,
             "by_code": dict(sorted(by_code.items())),
+            "by_column": [
+                {"code": c.code, "source": c.source, "column": c.column, "count": c.count}
+                for c in tally
+            ],
+            "listed": len(sheet.issues),
+            "listed_per_code": ISSUE_SAMPLE_PER_CODE,
             "items": [
                 {
                     "code": i.code.value,

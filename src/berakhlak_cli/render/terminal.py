@@ -97,5 +97,5 @@ def summary(sheet: Scoresheet, lang: Lang) -> Text:
             + ", ".join(f"{k} {fmt_count(v, lang)}" for k, v in sorted(acc.excluded.items()))
             + ")"
         )
-    text += ". " + word("issues_summary", lang, count=fmt_count(len(sheet.issues), lang))
+    text += ". " + word("issues_summary", lang, count=fmt_count(sheet.issue_total, lang))
     return Text(text)

@@ -27,6 +27,7 @@ from berakhlak_cli.model.results import Issue, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import is_formula_like, spreadsheet_text
 from berakhlak_cli.render.i18n import word
+from berakhlak_cli.render.issue_lines import more_line
 
 Cell = str | float | int | None
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -138,8 +139,8 @@ def _normalise_zip(data: bytes, when: dt.datetime) -> bytes:
 def score_sheets(
     sheet: Scoresheet, rubric: Rubric, lang: Lang, *, gaps: bool = False
 ) -> list[Sheet]:
-    """``score`` as a workbook: the results table, every data issue and, with ``gaps``, the
-    evidence gap report in its long form (``render.gaps.gap_records``)."""
+    """``score`` as a workbook: the results table, the data issues (the bounded sample) and,
+    with ``gaps``, the evidence gap report in its long form (``render.gaps.gap_records``)."""
     value_ids = [v.id for v in rubric.values]
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
     head = [*sheet.group_by, "level", word("respondents_long", lang)]
@@ -165,12 +166,17 @@ def score_sheets(
         rows.append(row)
     title = "Hasil" if lang == Lang.ID else "Results"
     issues_title = "Masalah data" if lang == Lang.ID else "Data issues"
+    listed: list[list[Cell]] = [_issue_row(i) for i in sheet.issues]
+    if sheet.issue_total > len(sheet.issues):
+        # NOTE: the sheet lists the bounded sample; the last row says how many are not shown.
+        more = more_line(sheet.issue_total - len(sheet.issues), False, lang)
+        listed.append([None, None, None, None, None, None, None, more])
     sheets = [
         Sheet(title, head, rows),
         Sheet(
             issues_title,
             ["code", "source", "row", "column", "value", "group", "excluded", "message"],
-            [_issue_row(i) for i in sheet.issues],
+            listed,
         ),
     ]
     if gaps:

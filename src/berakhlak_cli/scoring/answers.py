@@ -50,6 +50,9 @@ def issue_code(problem: int) -> IssueCode:
     return code
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
 class AnswerCoder:
     """Codes answers for one scale; remembers every distinct string it has seen."""
 
@@ -74,10 +77,10 @@ class AnswerCoder:
             return math.nan, OK
         if key in self._labels:
             return self._labels[key], OK
-        try:
-            number = float(key.replace(",", "."))
-        except ValueError:
+        if not _NUMBER.fullmatch(key):
+            # NOTE: float() also takes "0_4" (as 4), "٤" and "４"; an answer is plain digits.
             return self._numbered_label(key)
+        number = float(key.replace(",", "."))
         if not math.isfinite(number):
             return math.nan, 1
         if not self.scale.min <= number <= self.scale.max:

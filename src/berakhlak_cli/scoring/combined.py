@@ -41,6 +41,7 @@ from berakhlak_cli.scoring.bands import make_score, mean, weighted_mean
 from berakhlak_cli.scoring.evidence import UnitEvidence
 from berakhlak_cli.scoring.gaps import unit_gaps
 from berakhlak_cli.scoring.group_intervals import scaled_intervals
+from berakhlak_cli.scoring.issue_log import with_more_issues
 
 NO_EVIDENCE_FLAG = "no-evidence"
 _SLACK = 1e-9
@@ -167,11 +168,13 @@ def add_evidence(
         for g in groups
         if g.key in units
     )
+    sample, counts = with_more_issues(sheet.issues, sheet.tally, issues)
     return replace(
         sheet,
         groups=groups,
         institution=_institution_row(sheet, units, rubric),
-        issues=(*sheet.issues, *issues),
+        issues=sample,
+        issue_counts=counts,
         gaps=gaps,
     )
 

@@ -14,13 +14,14 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
-from berakhlak_cli.model.personal_data import looks_personal, quote_answer, quote_cell
-from berakhlak_cli.model.results import Issue, IssueCode, RowAccount, Scoresheet
-from berakhlak_cli.model.rubric import Rubric, StraightLiningPolicy
+from berakhlak_cli.model.personal_data import quote_answer, quote_cell
+from berakhlak_cli.model.results import IssueCode, RowAccount, Scoresheet
+from berakhlak_cli.model.rubric import Item, Rubric, StraightLiningPolicy
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 from berakhlak_cli.scoring.answers import AnswerCoder, issue_code
+from berakhlak_cli.scoring.group_keys import GroupKeys
 from berakhlak_cli.scoring.group_stats import GroupStats
-from berakhlak_cli.scoring.normalize import normalize
+from berakhlak_cli.scoring.issue_log import IssueBlock, IssueLog, IssueSink
 from berakhlak_cli.scoring.reliability_report import ReliabilityAccumulator
 from berakhlak_cli.scoring.results import ResultBuilder
 from berakhlak_cli.scoring.screens import DuplicateScreen, straight_lined
@@ -31,10 +32,6 @@ _PROBLEM_TEXT = {
     IssueCode.OUT_OF_RANGE: "is outside the scale {lo:g}-{hi:g}",
     IssueCode.NOT_INTEGER: "is not a whole number on scale {scale!r}",
 }
-
-
-def _issue_order(issue: Issue) -> tuple[int, str, str]:
-    return (issue.row if issue.row is not None else 1 << 62, issue.column or "", issue.code.value)
 
 
 class SurveyScorer:
@@ -50,8 +47,10 @@ class SurveyScorer:
         headcounts: Mapping[str, int] | None = None,
         intervals: bool = True,
         unit: str | None = None,
+        on_issues: IssueSink | None = None,
     ) -> None:
-        """``intervals=False`` skips confidence intervals (rubric self-tests need none).
+        """``intervals=False`` skips confidence intervals (rubric self-tests need none);
+        ``on_issues`` receives every data issue, batch by batch, in row order.
 
         ``unit`` names the batches' unit column when it is read only to define the
         institution row (``--by`` without the unit; ``scoring.breakdowns``). Without it, the
@@ -74,15 +73,13 @@ class SurveyScorer:
             for item in rubric.items
         ]
         self.stats = GroupStats(len(rubric.values))
-        self.keys: list[tuple[str, ...]] = []
-        self._key_index: dict[tuple[str, ...], int] = {}
-        self.issues: list[Issue] = []
+        self.group_keys = GroupKeys(self.columns, self.unit)
+        self.log = IssueLog(on_issues)
+        self._blocks: list[IssueBlock] = []
         self.read = 0
         self.excluded: dict[str, int] = {}
         self.duplicates = DuplicateScreen(rubric.quality.duplicates)
         self.reliability = ReliabilityAccumulator(rubric)
-        self._normalized: dict[str, str] = {}
-        self._personal_labels: dict[str, str | None] = {}
 
     def add(self, batch: SurveyBatch) -> None:
         """Score one batch of rows."""
@@ -91,7 +88,7 @@ class SurveyScorer:
         rows = np.arange(batch.first_row, batch.first_row + n)
         answers, touched = self._code_answers(batch, rows)
         scores = item_scores(answers, self.structure)
-        group, blank_key, personal = self._group_index(batch)
+        group, blank_key, personal = self.group_keys.index(batch)
         labelled = np.zeros(n, dtype=bool)
         for flagged in personal.values():
             labelled |= flagged
@@ -133,8 +130,10 @@ class SurveyScorer:
         values, index = person_scores(kept, self.structure)
         points, weight = pooled_points(kept, self.structure)
         self.reliability.add(kept)
-        self.stats.grow(len(self.keys))
+        self.stats.grow(len(self.group_keys.keys))
         self.stats.add(group[keep], values, index, points, weight)
+        self.log.add_blocks(self._blocks)
+        self._blocks = []
 
     def plan_duplicates(self, first_row: int, ids: EncodedColumn) -> None:
         """First pass over respondent ids (needed for ``keep_last`` and ``reject``)."""
@@ -146,23 +145,23 @@ class SurveyScorer:
         builder = ResultBuilder(
             self.rubric,
             self.stats,
-            self.keys,
+            self.group_keys.keys,
             self.group_by,
             self.headcounts,
             intervals=self.intervals,
             unit=self.unit,
         )
         groups, institution, extra = builder.build()
-        self.issues.extend(extra)
         reliability, warnings = self.reliability.finish(self.headers)
-        self.issues.extend(warnings)
+        self.log.add([*extra, *warnings])
         return Scoresheet(
             rubric=builder.rubric_ref(),
             group_by=self.group_by,
             groups=groups,
             institution=institution,
             accounting=RowAccount(read=self.read, scored=scored, excluded=dict(self.excluded)),
-            issues=tuple(sorted(self.issues, key=_issue_order)),
+            issues=self.log.sorted_sample(),
+            issue_counts=self.log.counts,
             reliability=reliability,
         )
 
@@ -178,83 +177,35 @@ class SurveyScorer:
             coded = coder.code(column)
             answers[j] = coded.values
             touched |= ~np.isnan(coded.values) | (coded.problems != 0)
-            for i in np.flatnonzero(coded.problems):
-                code = issue_code(int(coded.problems[i]))
-                raw = quote_answer(column.categories[column.codes[i]], coder.known)
-                scale = coder.scale
-                why = _PROBLEM_TEXT[code].format(scale=scale.id, lo=scale.min, hi=scale.max)
-                self.issues.append(
-                    Issue(
-                        code,
-                        f"answer {raw!r} {why}; counted as not answered",
-                        row=int(rows[i]),
-                        column=self.headers.get(item.id, item.column),
-                        value=raw,
-                    )
-                )
+            problems = np.flatnonzero(coded.problems)
+            if len(problems):
+                self._answer_issues(column, coded.problems, problems, rows, item, coder)
         return answers, touched
 
-    def _group_index(
-        self, batch: SurveyBatch
-    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_], dict[str, npt.NDArray[np.bool_]]]:
-        """Fine cell per row (``scoring.breakdowns``), whether any key cell is blank, and per
-        grouping column the rows whose cell looks like personal data.
-
-        The cell is -1 where the unit is blank (such rows are in no run's institution row);
-        a blank ``--by`` cell elsewhere keeps the row in a cell with "" in that place. A cell
-        that looks like personal data is read as blank: it is never a published label.
-        """
-        local: list[npt.NDArray[np.int64]] = []
-        labels: list[list[str]] = []
-        personal: dict[str, npt.NDArray[np.bool_]] = {}
-        for name in self.columns:
-            column = batch.groups[name]
-            shown = [" ".join(c.split()) for c in column.categories]
-            # NOTE: a NIP or e-mail typed into a grouping column would become a published label.
-            usable = [bool(s) and self._personal(s) is None for s in shown]
-            keys = [self._normal(s) for s in shown]
-            # NOTE: "Biro  Hukum" and "biro hukum" are the same unit; the first spelling is shown.
-            canon = dict(zip(reversed(keys), reversed(shown), strict=True))
-            merged = sorted({k for k, ok in zip(keys, usable, strict=True) if ok})
-            pos = {k: i for i, k in enumerate(merged)}
-            lut = np.array(
-                [pos[k] if ok else -1 for k, ok in zip(keys, usable, strict=True)] + [-1]
+    def _answer_issues(
+        self,
+        column: EncodedColumn,
+        problems: npt.NDArray[np.integer],
+        where: npt.NDArray[np.intp],
+        rows: npt.NDArray[np.int_],
+        item: Item,
+        coder: AnswerCoder,
+    ) -> None:
+        """One issue block per problem kind; texts are built once per distinct answer."""
+        scale = coder.scale
+        name = self.headers.get(item.id, item.column)
+        for kind in np.unique(problems[where]).tolist():
+            hit = where[problems[where] == kind]
+            code = issue_code(int(kind))
+            why = _PROBLEM_TEXT[code].format(scale=scale.id, lo=scale.min, hi=scale.max)
+            distinct, which = np.unique(column.codes[hit], return_inverse=True)
+            texts = []
+            for c in distinct.tolist():
+                raw = quote_answer(column.categories[c], coder.known)
+                texts.append((raw, f"answer {raw!r} {why}; counted as not answered"))
+            self._blocks.append(
+                IssueBlock(code, rows[hit], column=name, texts=tuple(texts), which=which)
             )
-            idx = np.where(column.codes < 0, len(shown), column.codes)
-            local.append(lut[idx])
-            labels.append([canon[k] for k in merged])
-            flagged = [bool(s) and not ok for s, ok in zip(shown, usable, strict=True)]
-            if any(flagged):
-                personal[name] = np.array([*flagged, False], dtype=bool)[idx]
-        combined = np.zeros(batch.size, dtype=np.int64)
-        blank = np.zeros(batch.size, dtype=bool)
-        for codes, names in zip(local, labels, strict=True):
-            blank |= codes < 0
-            combined = combined * (len(names) + 1) + (codes + 1)
-        uniq, inverse = np.unique(combined, return_inverse=True)
-        lut_global = np.empty(len(uniq), dtype=np.intp)
-        for u_idx, code in enumerate(uniq.tolist()):
-            parts: list[str] = []
-            for names in reversed(labels):
-                code, part = divmod(code, len(names) + 1)
-                parts.append(names[part - 1] if part else "")
-            key = tuple(reversed(parts))
-            if self.unit is not None and not key[self.unit]:
-                lut_global[u_idx] = -1
-                continue
-            norm = tuple(self._normal(k) for k in key)
-            if norm not in self._key_index:
-                self._key_index[norm] = len(self.keys)
-                self.keys.append(key)
-            lut_global[u_idx] = self._key_index[norm]
-        return lut_global[inverse], blank, personal
-
-    def _personal(self, label: str) -> str | None:
-        """``looks_personal`` with a cache: the same unit names recur in every batch."""
-        hit = self._personal_labels.get(label, "")
-        if hit == "":
-            hit = self._personal_labels[label] = looks_personal(label)
-        return hit
 
     def _is_unit(self, name: str) -> bool:
         return self.unit is not None and self.columns[self.unit] == name
@@ -314,32 +265,28 @@ class SurveyScorer:
         excluded: bool,
     ) -> None:
         code = IssueCode.PERSONAL_DATA_LABEL
-        if not hit.any():
+        where = np.flatnonzero(hit)
+        if not len(where):
             return
         if excluded:
-            self.excluded[code.value] = self.excluded.get(code.value, 0) + int(hit.sum())
+            self.excluded[code.value] = self.excluded.get(code.value, 0) + len(where)
         column = batch.groups[name]
-        header = self.group_headers.get(name, name)
-        for r in np.flatnonzero(hit).tolist():
-            cell = column.categories[column.codes[r]]
-            kind = self._personal(" ".join(cell.split()))
-            self.issues.append(
-                Issue(
-                    code,
-                    text.format(kind=kind),
-                    row=batch.first_row + r,
-                    column=header,
-                    value=quote_cell(cell),
-                    excluded=excluded,
-                )
+        distinct, which = np.unique(column.codes[where], return_inverse=True)
+        texts = []
+        for c in distinct.tolist():
+            cell = column.categories[c]
+            kind = self.group_keys.personal(" ".join(cell.split()))
+            texts.append((quote_cell(cell), text.format(kind=kind)))
+        self._blocks.append(
+            IssueBlock(
+                code,
+                where + batch.first_row,
+                column=self.group_headers.get(name, name),
+                excluded=excluded,
+                texts=tuple(texts),
+                which=which,
             )
-
-    def _normal(self, text: str) -> str:
-        """``normalize`` with a cache: the same unit names recur in every batch."""
-        hit = self._normalized.get(text)
-        if hit is None:
-            hit = self._normalized[text] = normalize(text)
-        return hit
+        )
 
     def _skip_empty_rows(
         self, keep: npt.NDArray[np.bool_], candidates: npt.NDArray[np.bool_], batch: SurveyBatch
@@ -365,19 +312,22 @@ class SurveyScorer:
         self, mask: npt.NDArray[np.bool_], rows: npt.NDArray[np.int_], batch: SurveyBatch
     ) -> None:
         """A scored row with a blank ``--by`` cell: in the institution row, in no group."""
-        for i in np.flatnonzero(mask):
-            empty = [
-                name
-                for name in self.group_by
-                if (code := batch.groups[name].codes[i]) < 0
-                or not batch.groups[name].categories[code].strip()
-            ]
-            self.issues.append(
-                Issue(
+        blank: dict[str, npt.NDArray[np.bool_]] = {}
+        for name in self.group_by:
+            column = batch.groups[name]
+            is_empty = np.array([not c.strip() for c in column.categories] + [True])
+            blank[name] = is_empty[column.codes]  # a null cell (code -1) reads the last: empty
+        combos: dict[tuple[str, ...], list[int]] = {}
+        for i in np.flatnonzero(mask).tolist():
+            empty = tuple(name for name in self.group_by if blank[name][i])
+            combos.setdefault(empty, []).append(i)
+        for empty, where in combos.items():
+            self._blocks.append(
+                IssueBlock(
                     IssueCode.NO_GROUP,
+                    rows[np.array(where, dtype=np.intp)],
                     f"no value in {', '.join(map(repr, empty))}: counted in the institution "
                     "row, in no group",
-                    row=int(rows[i]),
                     column=empty[0],
                 )
             )
@@ -396,11 +346,9 @@ class SurveyScorer:
             return
         keep &= ~hit
         self.excluded[code.value] = self.excluded.get(code.value, 0) + count
-        self.issues.extend(
-            Issue(code, f"row excluded: {message}", row=int(r), excluded=True) for r in rows[hit]
-        )
+        self._blocks.append(IssueBlock(code, rows[hit], f"row excluded: {message}", excluded=True))
 
     def _flag(
         self, mask: npt.NDArray[np.bool_], rows: npt.NDArray[np.int_], code: IssueCode, message: str
     ) -> None:
-        self.issues.extend(Issue(code, f"flagged: {message}", row=int(r)) for r in rows[mask])
+        self._blocks.append(IssueBlock(code, rows[mask], f"flagged: {message}"))

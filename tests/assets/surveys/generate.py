@@ -16,6 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 UNITS = HERE.parent / "units"
 RESULTS = HERE.parent / "results"
+EVIDENCE = HERE.parent / "evidence"
 ITEMS = [f"{v}{i}" for v in ("bp", "ak", "ko", "ha", "lo", "ad", "kl") for i in (1, 2, 3)]
 HEADER = ["Timestamp", "nip", "nama", "unit_kerja", "jenis_asn", "jabatan", *ITEMS]
 LABELS = ["Sangat Tidak Setuju", "Tidak Setuju", "Netral", "Setuju", "Sangat Setuju"]
@@ -219,6 +220,7 @@ def survey_cases() -> dict[str, str | bytes]:
     cases["survey.nested-column.parquet"] = _nested_parquet(rows)
     cases.update(forms_cases(rows))
     cases.update(personal_data_cases())
+    cases.update(issue18_cases())
     return cases
 
 
@@ -294,6 +296,72 @@ def personal_data_cases() -> dict[str, str | bytes]:
         "survey.nip-baru-header.csv": csv_text(base_rows(), baru),
         "survey.duplicate-ids-spacing-unicode.csv": csv_text(same),
     }
+
+
+
+
+def issue18_cases() -> dict[str, str | bytes]:
+    """Issue 18: workbook bombs (tiny files, huge when expanded) and valid files once refused."""
+    from workbooks import column_letters, raw_ods, raw_xlsx
+
+    rows = base_rows()
+    table = [HEADER, *rows]
+    far = f'<row r="1048576"><c r="{column_letters(16384)}1048576" t="s"><v>0</v></c></row>'
+    blank_far = '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t></t></is></c></row>'
+    formatted = '<row r="1048576"><c r="XFD1048576" s="1"/></row>'
+    # NOTE: 700 cells showing one 8 MiB string, as in the report (5,8 GiB once expanded).
+    huge = "A" * (8 << 20)
+    refs = "".join(
+        f'<row r="{r}"><c r="AC{r}" t="s"><v>{{n}}</v></c></row>' for r in range(20, 720)
+    )
+    distinct = len({c for row in table for c in row})
+    long_text = "B" * 30_000
+    many = "".join(
+        f'<row r="{r}">'
+        + "".join(
+            f'<c r="{column_letters(c)}{r}" t="s"><v>{distinct}</v></c>' for c in range(30, 40)
+        )
+        + "</row>"
+        for r in range(20, 520)
+    )
+    header = [h if h != "jabatan" else "jabatan\n(eselon)" for h in HEADER]
+    typo = with_cell(5, "ko2", "Setju")
+    ok = csv_text(rows)
+    return {
+        "survey.utf32.csv": ok.encode("utf-32"),
+        "survey.header-then-blank-lines.csv": ok.split("\n")[0] + "\n" * 1001,
+        "survey.underscore-number.csv": csv_text(with_cell(3, "bp1", "0_4")),
+        "survey.header-alt-enter.csv": csv_text(typo, header),
+        "survey.header-alt-enter-crlf.csv": csv_text(typo, header, eol="\r\n"),
+        "survey.pandas-float.parquet": _pandas_parquet(rows),
+        "survey.bomb-far-cell.xlsx": raw_xlsx(table, far),
+        "survey.bomb-shared-string.xlsx": raw_xlsx(
+            table, refs.replace("{n}", str(distinct)), [huge]
+        ),
+        "survey.bomb-shared-text.xlsx": raw_xlsx(table, many * 1, [long_text]),
+        "survey.bomb-repeated-row.ods": raw_ods([(HEADER, 1), (rows[0], 1_000_000)]),
+        "survey.stray-blank-cell-row-1048576.xlsx": raw_xlsx(table, blank_far),
+        "survey.formatted-cell-xfd1048576.xlsx": raw_xlsx(table, formatted),
+        "survey.libreoffice.ods": raw_ods([(r, 1) for r in table], trailing_empty_rows=1_048_563),
+    }
+
+
+def _pandas_parquet(rows: list[list[str]]) -> bytes:
+    """What pandas writes for a numeric survey: float64 answers, NaN where none was given."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    numeric = [[float(3 + (r + j) % 3) for j in range(21)] for r in range(len(rows))]
+    numeric[2][ITEMS.index("ha1")] = float("nan")
+    numeric[4][ITEMS.index("lo2")] = 3.5
+    columns: dict[str, pa.Array] = {
+        h: pa.array([r[i] for r in rows]) for i, h in enumerate(HEADER[:6])
+    }
+    for j, item in enumerate(ITEMS):
+        columns[item] = pa.array([r[j] for r in numeric], pa.float64())
+    out = io.BytesIO()
+    pq.write_table(pa.table(columns), out)
+    return out.getvalue()
 
 
 def _nested_parquet(rows: list[list[str]]) -> bytes:
@@ -395,6 +463,14 @@ def results_cases() -> dict[str, str | bytes]:
     }
 
 
+def evidence_cases() -> dict[str, str | bytes]:
+    """Issue 18: evidence checklists generated here (the others in ../evidence are hand-made)."""
+    ok = (EVIDENCE / "evidence.ok.csv").read_text("utf-8").splitlines()
+    note = "Catatan verifikasi: dokumen sudah diperiksa. " * 4_500
+    first = ok[1].rsplit(",", 1)[0] + f',"{note}"'
+    return {"evidence.long-note.csv": "\n".join([ok[0], first, *ok[2:]]) + "\n"}
+
+
 def main() -> None:
     """Write every case next to this script (surveys), in ../units, ../evidence and ../results."""
     UNITS.mkdir(exist_ok=True)
@@ -402,7 +478,7 @@ def main() -> None:
     folders = (
         (HERE, survey_cases()),
         (UNITS, {**units_cases(), **units_personal_cases(), **units_map_cases()}),
-        (HERE.parent / "evidence", evidence_personal_cases()),
+        (EVIDENCE, {**evidence_cases(), **evidence_personal_cases()}),
         (RESULTS, results_cases()),
     )
     for folder, cases in folders:
