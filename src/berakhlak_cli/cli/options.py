@@ -18,6 +18,13 @@ class OutputFormat(StrEnum):
     XLSX = "xlsx"
 
 
+class Detail(StrEnum):
+    """How much ``score`` shows."""
+
+    VALUES = "values"
+    BEHAVIOURS = "behaviours"
+
+
 class LangChoice(StrEnum):
     """Report language."""
 
@@ -49,6 +56,7 @@ __all__ = [
     "OUTPUT",
     "RUBRIC",
     "STRICT",
+    "Detail",
     "LangChoice",
     "OutputFormat",
     "Path",

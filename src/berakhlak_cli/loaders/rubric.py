@@ -23,6 +23,7 @@ from berakhlak_cli.loaders.rubric_settings import (
     read_columns,
     read_eligibility,
     read_quality,
+    read_reporting,
     read_rounding,
     read_text,
 )
@@ -136,6 +137,7 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         if top.has("evaluation")
         else None,
         change=read_change(top.sub("change", "change")),
+        reporting=read_reporting(top.sub("reporting", "reporting")),
         examples=read_examples(top),
         sha256=digest,
     )

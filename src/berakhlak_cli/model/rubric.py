@@ -320,6 +320,18 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Reporting:
+    """How behaviour results are summarised for leaders (docs/rubric.md, ``reporting``)."""
+
+    favourable_points: int = 2
+    """The top scale points counted as favourable (2 on a 1-5 scale: Setuju, Sangat Setuju)."""
+    priorities: int = 3
+    """How many behaviours below the institution each unit's priority list shows."""
+    priority_confidence: float = 0.95
+    """Level of the gap interval; 1 - level is the family-wise error of Holm's procedure."""
+
+
+@dataclass(frozen=True)
 class ExampleExpectation:
     """What a rubric example must score; every field is optional (None/empty = not checked).
 
@@ -375,6 +387,7 @@ class Rubric:
     quality: Quality = field(default_factory=Quality)
     evaluation: Evaluation | None = None
     change: Change = field(default_factory=Change)
+    reporting: Reporting = field(default_factory=Reporting)
     examples: tuple[RubricExample, ...] = ()
     source: str = ""
     sha256: str = ""

@@ -12,6 +12,7 @@ from typing import Any
 
 from berakhlak_cli.model.results import GroupResult, Interval, Provenance, Score, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.render.json_behaviours import behaviours_header, with_behaviours
 from berakhlak_cli.render.json_evidence import gaps_by_key, gaps_document, with_evidence
 from berakhlak_cli.render.table_rows import response_rate
 
@@ -132,7 +133,7 @@ def group_document(
         doc["combined_interval"] = _interval(group.combined_interval)
     if group.flags:
         doc["flags"] = list(group.flags)
-    return doc
+    return with_behaviours(doc, group, labels)
 
 
 def _institution(sheet: Scoresheet, rubric: Rubric) -> dict[str, Any]:
@@ -178,6 +179,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "decimals": rubric.rounding.decimals,
             "band_on": rubric.rounding.band_on.value,
         },
+        **behaviours_header(rubric),
         "groups": [
             with_evidence(group_document(g, sheet.group_by, rubric, labels), g, sheet, gaps)
             for g in sheet.groups

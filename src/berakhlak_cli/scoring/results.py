@@ -102,6 +102,7 @@ class ResultBuilder:
             self.stats, self._raw, [e[0] for e in eligibility], self.rubric, enabled=self.intervals
         )
         included = [g for g in order if eligibility[g][2] is not False or not self._excludes()]
+        self.included = included
         withheld = self._suppression(order, included)
         self._published = self._publish([g for g in order if not withheld.get(g)])
         groups = tuple(self._group(g, withheld.get(g), *eligibility[g]) for g in order)

@@ -19,12 +19,20 @@ from berakhlak_cli.model.results import Issue, IssueCode, RowAccount, Scoresheet
 from berakhlak_cli.model.rubric import Rubric, StraightLiningPolicy
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 from berakhlak_cli.scoring.answers import AnswerCoder, issue_code
+from berakhlak_cli.scoring.behaviour_results import attach_behaviours
+from berakhlak_cli.scoring.behaviours import BehaviourStats
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.reliability_report import ReliabilityAccumulator
 from berakhlak_cli.scoring.results import ResultBuilder
 from berakhlak_cli.scoring.screens import DuplicateScreen, straight_lined
-from berakhlak_cli.scoring.structure import Structure, item_scores, person_scores, pooled_points
+from berakhlak_cli.scoring.structure import (
+    Structure,
+    behaviour_scores,
+    item_scores,
+    person_scores,
+    pooled_points,
+)
 
 _PROBLEM_TEXT = {
     IssueCode.UNKNOWN_LABEL: "is not a label or number of scale {scale!r}",
@@ -76,6 +84,7 @@ class SurveyScorer:
             for item in rubric.items
         ]
         self.stats = GroupStats(len(rubric.values))
+        self.behaviour_stats = BehaviourStats(rubric, self.structure)
         self.keys: list[tuple[str, ...]] = []
         self._key_index: dict[tuple[str, ...], int] = {}
         self.issues: list[Issue] = []
@@ -119,11 +128,14 @@ class SurveyScorer:
             else:
                 self._flag(flat, rows, IssueCode.STRAIGHT_LINING, text)
         kept = scores[:, keep]
-        values, index = person_scores(kept, self.structure)
+        behaviours = behaviour_scores(kept, self.structure)
+        values, index = person_scores(kept, self.structure, behaviours)
         points, weight = pooled_points(kept, self.structure)
         self.reliability.add(kept)
         self.stats.grow(len(self.keys))
         self.stats.add(group[keep], values, index, points, weight)
+        self.behaviour_stats.grow(len(self.keys))
+        self.behaviour_stats.add(group[keep], kept, behaviours)
 
     def plan_duplicates(self, first_row: int, ids: EncodedColumn) -> None:
         """First pass over respondent ids (needed for ``keep_last`` and ``reject``)."""
@@ -141,6 +153,9 @@ class SurveyScorer:
             intervals=self.intervals,
         )
         groups, institution, extra = builder.build()
+        groups, institution = attach_behaviours(
+            groups, institution, self.keys, builder.included, self.behaviour_stats, self.rubric
+        )
         self.issues.extend(extra)
         reliability, warnings = self.reliability.finish(self.headers)
         self.issues.extend(warnings)
