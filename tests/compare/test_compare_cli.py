@@ -124,12 +124,20 @@ def test_report_english_to_stdout(runner: CliRunner) -> None:
     assert result.stdout.startswith("<!DOCTYPE html>") and "+16.8" in result.stdout
 
 
+def test_compare_needs_two_years_report_takes_one(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["compare", str(PUBLISHED_2022)])
+    assert result.exit_code == 2
+    assert "error: give the results files of at least two years" in result.stderr
+    result = runner.invoke(app, ["report", str(PUBLISHED_2022), "--generated-at", WHEN])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!DOCTYPE html>") and "59,5" in result.stdout
+
+
 @pytest.mark.parametrize("command", ["compare", "report"])
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["nope-2023.json", str(PUBLISHED_2022)], "error: nope-2023.json: file not found"),
-        ([str(PUBLISHED_2022)], "error: give the results files of at least two years"),
         ([*KALTENG, "--year", "x.json=2020"], "error: --year 'x.json=2020': 'x.json' is not one"),
         ([*KALTENG, "--year", "2020"], "error: --year '2020': expected FILE=YEAR"),
         ([str(PUBLISHED_2022), str(PUBLISHED_2022)], "are both for 2022"),

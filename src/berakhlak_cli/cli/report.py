@@ -1,7 +1,8 @@
-"""``berakhlak report``: one self-contained HTML report for leaders (prints on A4)."""
+"""``berakhlak report``: one self-contained HTML (or PDF) report for leaders (prints on A4)."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -15,35 +16,64 @@ from berakhlak_cli.cli.years import (
     load_comparison,
     warn_not_comparable,
 )
+from berakhlak_cli.errors import OutputError
+
+
+class ReportFormat(StrEnum):
+    """Output formats of ``report``."""
+
+    HTML = "html"
+    PDF = "pdf"
 
 
 def report(
     files: list[Path] = typer.Argument(
         ...,
-        help="Results of two or more years: JSON from 'score -f json', or published figures "
-        "(.yaml/.csv).",
+        help="Results of one year or more: JSON from 'score -f json', or published figures "
+        "(.yaml/.csv). One file gives a one-year report; two or more add the changes.",
         dir_okay=False,
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the HTML here (atomically) instead of stdout."
+        None, "--output", "-o", help="Write the report here (atomically) instead of stdout."
+    ),
+    fmt: ReportFormat = typer.Option(
+        ReportFormat.HTML,
+        "--format",
+        "-f",
+        help="html (self-contained page) or pdf (A4, printed by headless Chromium; needs -o).",
     ),
     units_map: Path | None = UNITS_MAP,
     year: list[str] = YEAR,
     lang: LangChoice | None = LANG,
     title: str | None = TITLE,
+    institution: str | None = typer.Option(
+        None, "--institution", help="The institution's name, when the results do not carry it."
+    ),
+    period: str | None = typer.Option(
+        None, "--period", help="The period shown under the title (default: the years)."
+    ),
     when: str | None = GENERATED_AT,
     debug: bool = DEBUG,
 ) -> None:
-    """Write the HTML report: index, values chart, unit heat map, ranking, coverage, method."""
+    """Write the report: index, values, behaviours, units, priorities, unit pages, method."""
     with boundary(debug):
         from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.html import render_report
 
-        comparison, inputs = load_comparison(files, year, units_map)
+        if fmt == ReportFormat.PDF and not output:
+            raise OutputError("--format pdf writes a file: give --output FILE.pdf")
+        comparison, inputs = load_comparison(files, year, units_map, minimum=1)
         language = Lang(lang.value) if lang else Lang.ID
-        page = render_report(comparison, language, provenance(inputs, when), title)
+        page = render_report(
+            comparison, language, provenance(inputs, when), title, institution, period
+        )
+        data: str | bytes = page
+        if fmt == ReportFormat.PDF:
+            from berakhlak_cli.cli.pdf import html_to_pdf
+
+            data = html_to_pdf(page)
         if output:
-            write_atomic(output, page, [path for _, path in inputs])
+            write_atomic(output, data, [path for _, path in inputs])
         else:
             typer.echo(page, nl=False)
         warn_not_comparable(comparison, language)

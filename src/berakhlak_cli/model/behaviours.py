@@ -77,3 +77,24 @@ class GapTest:
     df: float | None = None
     significant: bool = False
     """True when Holm's step-down procedure across the unit's behaviours rejects "no gap"."""
+
+
+@dataclass(frozen=True)
+class BehaviourInfo:
+    """A behaviour as a results document lists it: id, its value's id, label."""
+
+    id: str
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class BehaviourFigure:
+    """A behaviour's published figures as ``compare``/``report`` read them back."""
+
+    id: str
+    raw: float | None
+    rounded: float | None
+    band: str | None
+    respondents: int
+    distribution: Distribution

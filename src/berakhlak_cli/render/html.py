@@ -9,6 +9,7 @@ inline CSS, inline SVG charts, no script, no external URL; the same inputs and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -21,8 +22,18 @@ from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.charts import Series, heatmap_chart, values_chart
 from berakhlak_cli.render.compare_text import band_legend, line_label, warning_lines, year_line
 from berakhlak_cli.render.compare_words import say, words
+from berakhlak_cli.render.report_behaviours import (
+    behaviour_table,
+    distribution_caption,
+    distribution_svg,
+    priorities_table,
+    unit_pages,
+    withheld_names,
+)
 from berakhlak_cli.render.report_method import method_blocks
 from berakhlak_cli.render.report_view import ReportView, build_view, line_table
+from berakhlak_cli.render.report_words import say as say_more
+from berakhlak_cli.render.report_words import words as more_words
 
 
 @cache
@@ -113,20 +124,75 @@ def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
     return Markup(svg)  # noqa: S704 - matplotlib output; unit names are drawn as paths
 
 
+def _trend_svg(comparison: Comparison, lang: Lang) -> Markup | None:
+    """Small multiples of the index and each value over the years (two years or more)."""
+    if len(comparison.years) < 2:
+        return None
+    from berakhlak_cli.render.charts_more import trend_chart
+
+    panels = [(say("index", lang), [_rounded(f) for f in comparison.index.figures])]
+    panels += [
+        (line_label(v, comparison, lang), [_rounded(f) for f in v.figures])
+        for v in comparison.values
+    ]
+    svg = trend_chart(
+        panels,
+        [y.year for y in comparison.years],
+        comparison.years[-1].bands,
+        lang.value,
+        say_more("sec_trends", lang),
+        max(y.decimals for y in comparison.years),
+    )
+    return Markup(svg)  # noqa: S704 - matplotlib output; labels are drawn as paths
+
+
+def _behaviour_context(view: ReportView, lang: Lang) -> dict[str, Any]:
+    """The behaviour sections (empty when the newest unit year has no behaviour fields)."""
+    year = view.unit_year
+    if year is None or not year.institution_behaviours:
+        return {"table": None}
+    kind = say("headline_" + year.headline.value, lang)
+    return {
+        "table": behaviour_table(year, lang),
+        "chart": distribution_svg(year.institution_behaviours, year, lang, "likert-institution"),
+        "caption": distribution_caption(year, lang),
+        "priorities": priorities_table(year, lang),
+        "pages": unit_pages(year, lang, kind[:1].upper() + kind[1:]),
+        "withheld": ", ".join(withheld_names(year)),
+        "headings": {
+            key: say_more(f"sec_{key}", lang, year=year.year)
+            for key in ("behaviours", "distribution", "priorities", "units")
+        },
+    }
+
+
 def render_report(
-    comparison: Comparison, lang: Lang, provenance: Provenance, title: str | None = None
+    comparison: Comparison,
+    lang: Lang,
+    provenance: Provenance,
+    title: str | None = None,
+    institution: str | None = None,
+    period: str | None = None,
 ) -> str:
-    """The self-contained HTML report."""
+    """The self-contained HTML report (one year or many); ``institution`` and ``period``
+    name the institution and the period when the results do not."""
     view = build_view(comparison, lang, title)
+    if institution:
+        view = replace(view, institution=institution)
+    if period:
+        view = replace(view, years_text=period)
     unit_year = view.unit_year.year if view.unit_year else ""
     context: dict[str, Any] = {
         "lang": lang.value,
         "version": provenance.tool_version,
         "page_title": " — ".join(p for p in (view.title, view.institution, view.years_text) if p),
+        "page_word": say_more("page", lang),
         "generated": _generated(provenance, lang),
         "v": view,
-        "w": words(lang),
+        "w": {**words(lang), **more_words(lang)},
+        "b": _behaviour_context(view, lang),
         "charts": {
+            "trend": _trend_svg(comparison, lang),
             "bars": _values_svg(comparison, lang),
             "heatmap": _heatmap_svg(view, lang),
             "errorbars": _errorbar_caption(comparison, lang),
@@ -151,6 +217,7 @@ def render_compare_html(comparison: Comparison, lang: Lang, provenance: Provenan
         "lang": lang.value,
         "version": provenance.tool_version,
         "page_title": say("title_compare", lang),
+        "page_word": say_more("page", lang),
         "generated": _generated(provenance, lang),
         "w": words(lang),
         "year_lines": [year_line(y, lang) for y in comparison.years],
