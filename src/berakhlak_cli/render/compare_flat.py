@@ -25,6 +25,7 @@ from berakhlak_cli.render.compare_text import (
     ci_pairs,
     decimals,
     figure_text,
+    index_label,
     line_label,
     step_text,
     table_head,
@@ -248,7 +249,7 @@ def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:
         parts += [">", f"> {say('not_comparable_why', lang)}", ""]
     else:
         parts += [say("comparable", lang), ""]
-    rows = [(say("index", lang), comparison.index)]
+    rows = [(index_label(comparison.years, lang), comparison.index)]
     rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
     parts += [_md_table(comparison, say("measure", lang), rows, lang), ""]
     parts += [_md(band_legend(comparison, lang)), ""]

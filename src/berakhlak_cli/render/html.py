@@ -20,8 +20,16 @@ from berakhlak_cli.model.comparison import Comparison, Figure
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.charts import Series, heatmap_chart, values_chart
-from berakhlak_cli.render.compare_text import band_legend, line_label, warning_lines, year_line
+from berakhlak_cli.render.compare_text import (
+    band_legend,
+    index_label,
+    index_short,
+    line_label,
+    warning_lines,
+    year_line,
+)
 from berakhlak_cli.render.compare_words import say, words
+from berakhlak_cli.render.dates import human_date
 from berakhlak_cli.render.report_behaviours import (
     behaviour_table,
     distribution_caption,
@@ -50,7 +58,8 @@ def environment() -> Environment:
 
 
 def _generated(provenance: Provenance, lang: Lang) -> str:
-    return say("generated", lang, when=provenance.generated_at, version=provenance.tool_version)
+    when = human_date(provenance.generated_at, lang)
+    return say("generated", lang, when=when, version=provenance.tool_version)
 
 
 def _rounded(figure: Figure | None) -> float | None:
@@ -65,7 +74,7 @@ def _interval(figure: Figure | None) -> tuple[float, float] | None:
 
 def _values_svg(comparison: Comparison, lang: Lang) -> Markup:
     lines = [*comparison.values, comparison.index]
-    categories = [*(v.code for v in comparison.values), say("index", lang)]
+    categories = [*(v.code for v in comparison.values), index_short(comparison.years, lang)]
     series = [
         Series(
             str(year.year),
@@ -86,6 +95,17 @@ def _values_svg(comparison: Comparison, lang: Lang) -> Markup:
     return Markup(svg)  # noqa: S704 - matplotlib output; its text is escaped or drawn as paths
 
 
+def _value_legend(comparison: Comparison, lang: Lang) -> str:
+    """Value codes, and what the index bar is when it is not simply the survey's index."""
+    legend = " · ".join(line_label(v, comparison, lang) for v in comparison.values)
+    short, long = index_short(comparison.years, lang), index_label(comparison.years, lang)
+    if short != long:
+        legend += f" · {short} = {long}"
+    if any(y.headline.value == "combined" for y in comparison.years):
+        legend += " · " + say_more("combined_note", lang)
+    return legend
+
+
 def _errorbar_caption(comparison: Comparison, lang: Lang) -> str:
     """The chart caption's note on error bars (empty when no figure has an interval)."""
     levels = [
@@ -104,7 +124,7 @@ def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
     if not units:
         return None
     units.sort(key=lambda u: (-(u.index.rounded if u.index else -1.0), u.name))
-    columns = [*(v.code for v in year.values), say("index", lang)]
+    columns = [*(v.code for v in year.values), index_short([year], lang)]
     matrix = [
         [
             *(u.values[v.id].rounded if v.id in u.values else None for v in year.values),
@@ -113,7 +133,7 @@ def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
         for u in units
     ]
     svg = heatmap_chart(
-        [u.name for u in units],
+        [f"{u.name} *" if u.eligible is False else u.name for u in units],
         columns,
         matrix,
         year.bands,
@@ -130,7 +150,9 @@ def _trend_svg(comparison: Comparison, lang: Lang) -> Markup | None:
         return None
     from berakhlak_cli.render.charts_more import trend_chart
 
-    panels = [(say("index", lang), [_rounded(f) for f in comparison.index.figures])]
+    panels = [
+        (index_label(comparison.years, lang), [_rounded(f) for f in comparison.index.figures])
+    ]
     panels += [
         (line_label(v, comparison, lang), [_rounded(f) for f in v.figures])
         for v in comparison.values
@@ -195,13 +217,18 @@ def render_report(
             "trend": _trend_svg(comparison, lang),
             "bars": _values_svg(comparison, lang),
             "heatmap": _heatmap_svg(view, lang),
+            "heatmap_note": (
+                say_more("below_minimum_mark", lang)
+                if view.unit_year and any(u.eligible is False for u in view.unit_year.units)
+                else ""
+            ),
             "errorbars": _errorbar_caption(comparison, lang),
         },
         "headings": {
             key: say(f"sec_{key}", lang, year=unit_year)
             for key in ("heatmap", "ranking", "coverage", "gaps")
         },
-        "value_legend": " · ".join(line_label(v, comparison, lang) for v in comparison.values),
+        "value_legend": _value_legend(comparison, lang),
         "band_legend": band_legend(comparison, lang),
         "method": method_blocks(comparison.years, lang),
     }
@@ -210,7 +237,7 @@ def render_report(
 
 def render_compare_html(comparison: Comparison, lang: Lang, provenance: Provenance) -> str:
     """``compare --format html``: the comparison tables with the comparability warning."""
-    measures = [(say("index", lang), comparison.index)]
+    measures = [(index_label(comparison.years, lang), comparison.index)]
     measures += [(line_label(v, comparison, lang), v) for v in comparison.values]
     units = [(u.label, u) for u in comparison.units]
     context: dict[str, Any] = {

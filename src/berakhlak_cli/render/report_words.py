@@ -74,6 +74,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Not comparable: {old} ({old_year}) and {new} ({new_year}) were measured differently; "
         "the difference {delta} does not measure a change in work culture.",
     ),
+    "combined_note": (
+        "indeks gabungan = survei × bobot + bukti dukung × bobot; nilai-nilai dari survei saja",
+        "combined index = survey × weight + evidence × weight; the values are survey-only",
+    ),
     "page": ("Halaman", "Page"),
     "of": ("dari", "of"),
 }
