@@ -115,7 +115,7 @@ def test_report_cli_is_deterministic_with_source_date_epoch(
         assert "not comparable" in result.stderr
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
-    assert "Dibuat 1 Januari 2025, 00.00 UTC".encode() in pages[0]
+    assert b"Dibuat 1 Januari 2025, 00.00 UTC" in pages[0]
 
 
 def test_report_english_to_stdout(runner: CliRunner) -> None:
