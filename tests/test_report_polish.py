@@ -85,3 +85,17 @@ def test_older_results_without_behaviour_fields_still_report(hasil: Path, tmp_pa
     page = render_report(build_comparison([year], minimum=1), Lang.ID, PROV)
     assert '<section id="ranking"' in page and '<section id="behaviours"' not in page
     assert 'data-testid="unit-page"' not in page
+
+
+def test_withheld_units_have_no_page_and_no_priority(hasil: Path) -> None:
+    year = load_results(hasil)
+    withheld = [u.name for u in year.units if u.withheld]
+    assert withheld == ["Biro Pengadaan Barang dan Jasa"]
+    page = render_report(build_comparison([year], minimum=1), Lang.ID, PROV)
+    priorities = page[page.index('<section id="priorities"') :]
+    priorities = priorities[: priorities.index("</section>")]
+    units = page[page.index('<section id="units"') :]
+    assert withheld[0] not in priorities
+    assert f"<h3>{withheld[0]}</h3>" not in units
+    assert f"({withheld[0]}" not in units and "anonimitas): Biro Pengadaan" in units
+    assert "<th>Perubahan</th>" not in page  # one year: no change column in the ranking

@@ -71,6 +71,10 @@ def ranking_table(comparison: Comparison, year: YearResult, lang: Lang) -> Table
         say("respondents", lang),
         say("notes", lang),
     ]
+    if len(comparison.years) == 1:
+        # NOTE: one year has no change to show; the column would be all dashes.
+        head.pop(4)
+        rows = [row[:4] + row[5:] for row in rows]
     return Table(head, rows)
 
 
