@@ -148,7 +148,8 @@ def index_label(years: Sequence[YearResult], lang: Lang) -> str:
     if kinds == ["published"]:
         return index
     if len(kinds) == 1:
-        return f"{index} {kind_word(kinds[0], lang)}"
+        kind = kind_word(kinds[0], lang)
+        return f"{kind.capitalize()} {index.lower()}" if lang == Lang.EN else f"{index} {kind}"
     return f"{index} ({' → '.join(kind_word(y.headline.value, lang) for y in years)})"
 
 
