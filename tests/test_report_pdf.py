@@ -105,3 +105,16 @@ def test_report_pdf(tmp_path: Path, in_ci: bool, years: int) -> None:
     assert f"Halaman 1 / {pages}" in text and f"Halaman {pages} / {pages}" in text
     depth = ink_depth(pdf, pages, tmp_path)
     assert min(depth) >= 0.5, depth
+
+
+def test_pdf_without_a_browser_or_output_is_a_one_line_error(tmp_path: Path) -> None:
+    runner = CliRunner()
+    hasil = str(PUBLISHED_2022)
+    result = runner.invoke(app, ["report", hasil, "-f", "pdf"])
+    assert result.exit_code == 2
+    assert "error: --format pdf writes a file: give --output FILE.pdf" in result.stderr
+    out = tmp_path / "laporan.pdf"
+    missing = {"BERAKHLAK_CHROMIUM": str(tmp_path / "no-chromium")}
+    result = runner.invoke(app, ["report", hasil, "-f", "pdf", "-o", str(out)], env=missing)
+    assert result.exit_code == 2 and "--format pdf:" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not out.exists()
