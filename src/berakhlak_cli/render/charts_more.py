@@ -115,8 +115,11 @@ def trend_chart(
     lang: str,
     alt: str,
     decimals: int = 1,
+    comparable: Sequence[bool] = (),
 ) -> str:
-    """Small multiples: per measure, its published figure per year as a labelled line."""
+    """Small multiples: per measure, its published figure per year as a labelled line; a step
+    between years that are not comparable (``comparable[i]`` for years i, i+1) is drawn as a
+    grey dashed line, not as a trend."""
     columns = 4
     lines = (len(panels) + columns - 1) // columns
     with matplotlib.rc_context(_RC):
@@ -136,11 +139,15 @@ def trend_chart(
                 segment.append((x, v))
                 if len(segment) > 1:
                     (x0, v0), (x1, v1) = segment[-2:]
-                    ax.plot([x0, x1], [v0, v1], color="#08519c", lw=1.4)
+                    same = all(comparable[x0:x1]) if comparable else True
+                    if same:
+                        ax.plot([x0, x1], [v0, v1], color="#08519c", lw=1.4)
+                    else:
+                        ax.plot([x0, x1], [v0, v1], color="#999999", lw=1.0, ls="--")
             for x, v in pts:
                 ax.plot([x], [v], marker="o", ms=3.5, color="#08519c")
                 ax.text(x, v + 4, fmt_number(v, decimals, lang), ha="center", fontsize=6.5)
-            ax.set_title(title, fontsize=8)
+            ax.set_title(textwrap.fill(title, 26), fontsize=7.5)
             ax.set_ylim(0, 105)
             ax.set_xlim(-0.5, len(years) - 0.5)
             ax.set_xticks(xs, [str(y) for y in years], fontsize=6.5)

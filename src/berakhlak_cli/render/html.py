@@ -164,6 +164,7 @@ def _trend_svg(comparison: Comparison, lang: Lang) -> Markup | None:
         lang.value,
         say_more("sec_trends", lang),
         max(y.decimals for y in comparison.years),
+        [c.comparable for c in comparison.checks],
     )
     return Markup(svg)  # noqa: S704 - matplotlib output; labels are drawn as paths
 

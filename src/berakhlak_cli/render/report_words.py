@@ -65,8 +65,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "* below the minimum respondents (left out of the institution's score)",
     ),
     "trend_caption": (
-        "Angka yang dipublikasikan per tahun; garis putus-putus: batas kategori.",
-        "Published figures per year; dashed lines: band boundaries.",
+        "Angka yang dipublikasikan per tahun; garis putus-putus tipis: batas kategori; garis "
+        "abu-abu putus-putus: tahun yang tidak sebanding (bukan tren).",
+        "Published figures per year; thin dashed lines: band boundaries; grey dashed line: "
+        "years that are not comparable (not a trend).",
     ),
     "headline_not_comparable": (
         "Tidak sebanding: {old} ({old_year}) dan {new} ({new_year}) diukur dengan cara berbeda; "
