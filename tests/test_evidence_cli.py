@@ -133,7 +133,7 @@ def test_terminal_markdown_and_csv_gap_reports(runner: CliRunner) -> None:
     assert "Kekurangan bukti dukung" in table.stdout and "+2,8 → A" in table.stdout
     assert "Bukti dukung" in table.stdout and "Gabungan" in table.stdout
     plain = runner.invoke(app, ["score", str(SURVEY), *EVIDENCE_ARGS])
-    assert "Kekurangan bukti dukung" not in plain.stdout and "Gabungan" in plain.stdout
+    assert "Kekurangan bukti dukung" not in plain.stdout and "Indeks gabungan" in plain.stdout
     md = runner.invoke(app, ["score", str(SURVEY), *EVIDENCE_ARGS, "--gaps", "-f", "markdown"])
     assert "### Kekurangan bukti dukung" in md.stdout
     assert "| Biro Kesejahteraan Rakyat | 72,2 | +2,8 → A | ME.1 | (tidak ada) | 0,0 | 3,33 |" in (

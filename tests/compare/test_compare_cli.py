@@ -115,7 +115,7 @@ def test_report_cli_is_deterministic_with_source_date_epoch(
         assert "tidak sebanding" in result.stderr
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
-    assert b"Dibuat 2025-01-01T00:00:00+00:00" in pages[0]
+    assert b"Dibuat 1 Januari 2025, 00.00 UTC" in pages[0]
 
 
 def test_report_english_to_stdout(runner: CliRunner) -> None:
@@ -124,12 +124,20 @@ def test_report_english_to_stdout(runner: CliRunner) -> None:
     assert result.stdout.startswith("<!DOCTYPE html>") and "+16.8" in result.stdout
 
 
+def test_compare_needs_two_years_report_takes_one(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["compare", str(PUBLISHED_2022)])
+    assert result.exit_code == 2
+    assert "error: give the results files of at least two years" in result.stderr
+    result = runner.invoke(app, ["report", str(PUBLISHED_2022), "--generated-at", WHEN])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!DOCTYPE html>") and "59,5" in result.stdout
+
+
 @pytest.mark.parametrize("command", ["compare", "report"])
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["nope-2023.json", str(PUBLISHED_2022)], "error: nope-2023.json: file not found"),
-        ([str(PUBLISHED_2022)], "error: give the results files of at least two years"),
         ([*KALTENG, "--year", "x.json=2020"], "error: --year 'x.json=2020': 'x.json' is not one"),
         ([*KALTENG, "--year", "2020"], "error: --year '2020': expected FILE=YEAR"),
         ([str(PUBLISHED_2022), str(PUBLISHED_2022)], "are both for 2022"),

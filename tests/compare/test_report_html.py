@@ -49,7 +49,12 @@ def test_report_sections_and_numbers(realistic: Comparison) -> None:
         assert f'<section id="{section}"' in page
     assert "Perhatian: tahun-tahun ini tidak sebanding" in page
     assert "Instrumen berbeda" in page and "values-selection/votes" in page
-    assert page.count("<svg ") == 2
+    # values, heat map, trend, the institution's Likert chart, and one per unit page
+    pages = page.count('data-testid="unit-page"')
+    published = [u for u in new.units if not u.withheld]
+    assert pages == len(published) and page.count("<svg ") == 4 + pages
+    for section in ("trends", "behaviours", "distribution", "priorities", "units"):
+        assert f'<section id="{section}"' in page
     assert new.rubric is not None and new.rubric.sha256 in page and new.sha256 in page
     assert "Biro Pengadaan Barang dan Jasa" in page and "disembunyikan" in page
     assert "@page { size: A4" in page

@@ -23,6 +23,13 @@ class OutputFormat(StrEnum):
     XLSX = "xlsx"
 
 
+class Detail(StrEnum):
+    """How much ``score`` shows."""
+
+    VALUES = "values"
+    BEHAVIOURS = "behaviours"
+
+
 class LangChoice(StrEnum):
     """Report language."""
 
@@ -69,6 +76,7 @@ SUFFIX_FORMATS = {
     ".xlsx": "xlsx",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
 }
 """The format an output's name asks for; a mismatch with --format is refused."""
 
@@ -99,6 +107,7 @@ __all__ = [
     "QUIET",
     "RUBRIC",
     "STRICT",
+    "Detail",
     "LangChoice",
     "OutputFormat",
     "output_format",

@@ -1,4 +1,4 @@
-"""``berakhlak report``: one self-contained HTML report for leaders (prints on A4)."""
+"""``berakhlak report``: one self-contained HTML (or PDF) report for leaders (prints on A4)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from berakhlak_cli.cli.boundary import (
     provenance,
 )
 from berakhlak_cli.cli.options import DEBUG, GENERATED_AT, LANG, QUIET, LangChoice, output_format
-from berakhlak_cli.cli.output_files import write_atomic
+from berakhlak_cli.cli.output_files import is_stdout, write_atomic
 from berakhlak_cli.cli.years import (
     TITLE,
     UNITS_MAP,
@@ -23,19 +23,21 @@ from berakhlak_cli.cli.years import (
     load_comparison,
     warn_comparison,
 )
+from berakhlak_cli.errors import OutputError
 
 
 class ReportFormat(StrEnum):
-    """``report`` writes HTML only; the name is checked against it like other commands'."""
+    """Output formats of ``report`` (also read from ``-o``'s name)."""
 
     HTML = "html"
+    PDF = "pdf"
 
 
 def report(
     files: list[Path] = typer.Argument(
         ...,
-        help="Results of two or more years: JSON from 'score -f json', or published figures "
-        "(.yaml/.csv).",
+        help="Results of one year or more: JSON from 'score -f json', or published figures "
+        "(.yaml/.csv). One file gives a one-year report; two or more add the changes.",
         dir_okay=False,
         metavar="FILE",
     ),
@@ -44,31 +46,57 @@ def report(
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the HTML here (atomically) instead of stdout; '-' is stdout.",
+        help="Write the report here (atomically) instead of stdout; '-' is stdout.",
+    ),
+    fmt: ReportFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="html (self-contained page) or pdf (A4, printed by headless Chromium; needs -o); "
+        "default: from the -o name, else html.",
     ),
     units_map: Path | None = UNITS_MAP,
     year: list[str] = YEAR,
     lang: LangChoice | None = LANG,
     title: str | None = TITLE,
+    institution: str | None = typer.Option(
+        None, "--institution", help="The institution's name, when the results do not carry it."
+    ),
+    period: str | None = typer.Option(
+        None, "--period", help="The period shown under the title (default: the years)."
+    ),
     when: str | None = GENERATED_AT,
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
-    """Tulis laporan HTML untuk pimpinan: indeks, grafik nilai, peta unit, peringkat, metode.
+    """Tulis laporan untuk pimpinan (satu tahun atau lebih): indeks, nilai, perilaku, unit,
+    prioritas, halaman per unit, metode.
 
-    Write the HTML report: index, values chart, unit heat map, ranking, coverage, method.
+    Write the report (one year or more): index, values, behaviours, units, priorities, unit
+    pages, method.
     """
     with boundary(debug, lang), private_matplotlib():
         from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.html import render_report
 
         when = generated_at(when)
-        output_format(None, output, ReportFormat, ReportFormat.HTML, lang)
+        fmt = output_format(fmt, output, ReportFormat, ReportFormat.HTML, lang)
+        if fmt == ReportFormat.PDF and (not output or is_stdout(output)):
+            raise OutputError("--format pdf writes a file: give --output FILE.pdf")
         language = Lang(lang.value) if lang else Lang.ID
-        comparison, inputs = load_comparison(files, year, units_map, language, quiet=quiet)
-        page = render_report(comparison, language, provenance(inputs, when), title)
+        comparison, inputs = load_comparison(
+            files, year, units_map, language, quiet=quiet, minimum=1
+        )
+        page = render_report(
+            comparison, language, provenance(inputs, when), title, institution, period
+        )
+        data: str | bytes = page
+        if fmt == ReportFormat.PDF:
+            from berakhlak_cli.cli.pdf import html_to_pdf
+
+            data = html_to_pdf(page)
         if output:
-            write_atomic(output, page, [path for _, path in inputs])
+            write_atomic(output, data, [path for _, path in inputs])
         else:
             echo(page)
         if not quiet:

@@ -28,6 +28,7 @@ from berakhlak_cli.cli.options import (
     OUTPUT,
     RUBRIC,
     STRICT,
+    Detail,
     LangChoice,
     OutputFormat,
     output_format,
@@ -103,6 +104,12 @@ def score(
     ),
     sheet: str | None = typer.Option(
         None, "--sheet", metavar="NAME", help="Worksheet to read from an .xlsx file."
+    ),
+    detail: Detail = typer.Option(
+        Detail.VALUES,
+        "--detail",
+        help="values: the score table; behaviours: also each behaviour's score and answer "
+        "distribution (with --format csv, write that table instead of the results).",
     ),
     encoding: str | None = typer.Option(
         None,
@@ -193,7 +200,7 @@ def score(
                     warn(message)
             language = Lang(lang.value) if lang else model.locale
             prov = replace(provenance(inputs, when), survey_year=year)
-            text = _render(fmt, sheet_out, model, language, prov, gaps)
+            text = _render(fmt, sheet_out, model, language, prov, gaps, detail == Detail.BEHAVIOURS)
             # NOTE: everything is rendered before anything is written, and all files are
             # renamed into place together: a failed run leaves no output (and no stale half).
             files: list[tuple[Path, str | bytes]] = [(output, text)] if output else []
@@ -209,7 +216,10 @@ def score(
             raise typer.Exit(int(ExitCode.ISSUES))
 
 
-def _render(fmt: OutputFormat, sheet, model, language, prov, gaps=False) -> str | bytes:  # type: ignore[no-untyped-def]
+def _render(  # type: ignore[no-untyped-def]
+    fmt: OutputFormat, sheet, model, language, prov, gaps=False, behaviours=False
+) -> str | bytes:
+    from berakhlak_cli.render import behaviour_rows as br
     from berakhlak_cli.render.flat import render_csv, render_markdown
     from berakhlak_cli.render.gaps import (
         render_gaps_csv,
@@ -223,17 +233,25 @@ def _render(fmt: OutputFormat, sheet, model, language, prov, gaps=False) -> str 
         from berakhlak_cli.render.xlsx import render_xlsx, score_sheets
 
         sheets = score_sheets(sheet, model, language, gaps=gaps)
+        if behaviours:
+            sheets.insert(1, br.behaviour_sheet(sheet, model, language))
         return render_xlsx(sheets, prov.generated_at)
     if fmt == OutputFormat.JSON:
         return render_json(sheet, model, prov)
     if fmt == OutputFormat.CSV:
+        if behaviours:
+            return br.behaviours_csv(sheet, model)
         return render_gaps_csv(sheet) if gaps else render_csv(sheet, model)
     if fmt == OutputFormat.MARKDOWN:
         text = render_markdown(sheet, model, language)
+        if behaviours:
+            text += "\n" + br.behaviours_markdown(sheet, model, language)
         return text + "\n" + render_gaps_markdown(sheet, model, language) if gaps else text
     console = out_console()
     with console.capture() as capture:
         console.print(render_table(sheet, model, language))
+        if behaviours:
+            console.print(br.behaviours_table(sheet, model, language))
         if gaps:
             console.print(render_gaps_table(sheet, model, language))
     return capture.get()

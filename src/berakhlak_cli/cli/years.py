@@ -57,13 +57,14 @@ def read_years(
     lang: Lang = Lang.ID,
     *,
     quiet: bool = False,
+    minimum: int = 2,
 ) -> tuple[list[YearResult], tuple[UnitRename, ...]]:
     """Load every results file and the units map; warn when a year is only a guess."""
     from berakhlak_cli.loaders.results import load_results
     from berakhlak_cli.loaders.units_map import load_units_map
     from berakhlak_cli.scoring.unit_merge import unused_renames
 
-    if len(files) < 2:
+    if len(files) < minimum:
         raise ResultsError("give the results files of at least two years")
     overrides = parse_years(year_specs, files)
     years = [load_results(path, overrides.get(path)) for path in files]
@@ -85,12 +86,14 @@ def load_comparison(
     lang: Lang = Lang.ID,
     *,
     quiet: bool = False,
+    minimum: int = 2,
 ) -> tuple[Comparison, list[tuple[str, Path]]]:
-    """Read the years, build the comparison, and list the inputs for provenance."""
+    """Read the years, build the comparison, and list the inputs for provenance (``report``
+    takes ``minimum=1``: one year makes a one-year report)."""
     from berakhlak_cli.scoring.compare import build_comparison
 
-    years, renames = read_years(files, year_specs, units_map, lang, quiet=quiet)
-    comparison = build_comparison(years, renames)
+    years, renames = read_years(files, year_specs, units_map, lang, quiet=quiet, minimum=minimum)
+    comparison = build_comparison(years, renames, minimum)
     inputs = [(f"results-{y.year}", Path(y.source)) for y in comparison.years]
     if units_map:
         inputs.append(("units-map", units_map))

@@ -26,6 +26,7 @@ from berakhlak_cli.loaders.results_published import (
     vocabulary,
 )
 from berakhlak_cli.loaders.small_files import read_bounded
+from berakhlak_cli.model.behaviours import BehaviourInfo
 from berakhlak_cli.model.comparison import (
     BandInfo,
     Headline,
@@ -162,6 +163,14 @@ def read_results_json(
         generated_at=generated,
         rounding_band_on=rounding.get("band_on").optional_text(),
         rounding_mode=rounding.get("mode").optional_text(),
+        behaviour_info=tuple(
+            BehaviourInfo(b.get("id").text(), b.get("value").text(), b.get("label").text())
+            for b in doc.get("behaviours").items()
+        )
+        if doc.has("behaviours")
+        else (),
+        institution_behaviours=institution.behaviours,
+        priority_confidence=_priority_confidence(doc),
     )
 
 
@@ -175,6 +184,12 @@ def _bands(node: JsonNode) -> tuple[BandInfo, ...]:
         )
         for b in node.items()
     )
+
+
+def _priority_confidence(doc: JsonNode) -> float:
+    node = doc.optional("reporting")
+    level = node.optional("priority_confidence") if node is not None else None
+    return level.number() if level is not None else 0.95
 
 
 def _english_values(values: Iterable[ValueInfo]) -> tuple[ValueInfo, ...]:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from berakhlak_cli.errors import ResultsError
+from berakhlak_cli.model.behaviours import BehaviourFigure, Distribution, GapTest
 from berakhlak_cli.model.comparison import Figure, GapItem, UnitEvidence, UnitResult
 from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.rubric import Change
@@ -201,6 +202,49 @@ def read_group(node: JsonNode, group_by: list[str], value_ids: list[str]) -> Uni
         min_respondents=(
             node.get("min_respondents").optional_integer() if node.has("min_respondents") else None
         ),
+        behaviours=read_behaviours(node),
+        gap_tests=tuple(_gap_test(t) for t in node.get("behaviour_gaps").items())
+        if node.has("behaviour_gaps")
+        else (),
+        priorities=tuple(p.text() for p in node.get("priorities").items())
+        if node.has("priorities")
+        else (),
+    )
+
+
+def read_behaviours(node: JsonNode) -> dict[str, BehaviourFigure]:
+    """A group's ``behaviours`` (absent in documents written before they existed: empty)."""
+    block = node.optional("behaviours")
+    if block is None:
+        return {}
+    out: dict[str, BehaviourFigure] = {}
+    for bid, b in block.entries():
+        d = b.get("distribution")
+        counts = tuple(c.integer() for c in d.get("counts").items())
+        out[bid] = BehaviourFigure(
+            id=bid,
+            raw=_optional_number(b, "raw"),
+            rounded=_optional_number(b, "rounded"),
+            band=b.get("band").optional_text() if b.has("band") else None,
+            respondents=b.get("respondents").integer(),
+            distribution=Distribution(
+                tuple(p.number() for p in d.get("points").items()),
+                counts,
+                d.get("favourable_points").integer(),
+            ),
+        )
+    return out
+
+
+def _gap_test(node: JsonNode) -> GapTest:
+    return GapTest(
+        behaviour=node.get("behaviour").text(),
+        gap=node.get("gap").number(),
+        lower=_optional_number(node, "lower"),
+        upper=_optional_number(node, "upper"),
+        p=_optional_number(node, "p"),
+        df=_optional_number(node, "df"),
+        significant=bool(node.get("significant").data) if node.has("significant") else False,
     )
 
 

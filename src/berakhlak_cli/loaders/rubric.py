@@ -28,6 +28,7 @@ from berakhlak_cli.loaders.rubric_settings import (
     read_intervals,
     read_optional_text,
     read_quality,
+    read_reporting,
     read_rounding,
     read_text,
 )
@@ -157,6 +158,7 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         else None,
         change=read_change(top.sub("change", "change")),
         intervals=read_intervals(top.sub("intervals", "intervals")),
+        reporting=read_reporting(top.sub("reporting", "reporting")),
         examples=read_examples(top),
         sha256=digest,
     )

@@ -25,6 +25,7 @@ from berakhlak_cli.model.rubric import (
     InstitutionMethod,
     Intervals,
     Quality,
+    Reporting,
     RespondentMethod,
     Rounding,
     RoundingMode,
@@ -214,6 +215,17 @@ def read_change(f: Fields) -> Change:
     out = Change(
         min_meaningful=f.number("min_meaningful", 2.0),
         confidence=f.number("confidence", 0.95, positive=True),
+    )
+    f.finish()
+    return out
+
+
+def read_reporting(f: Fields) -> Reporting:
+    """``reporting``: favourable_points (2), priorities (3), priority_confidence (0.95)."""
+    out = Reporting(
+        favourable_points=f.integer("favourable_points", 2, minimum=1),
+        priorities=f.integer("priorities", 3, minimum=0),
+        priority_confidence=f.number("priority_confidence", 0.95, positive=True),
     )
     f.finish()
     return out

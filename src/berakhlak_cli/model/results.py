@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from berakhlak_cli.model.behaviours import BehaviourResult, GapTest
 from berakhlak_cli.model.evidence import UnitGaps
 from berakhlak_cli.model.personal_data import mask_personal, may_hold_personal
 
@@ -175,6 +176,12 @@ class GroupResult:
     combined_interval: Interval | None = None
     """Interval of ``combined``: the survey interval scaled by the survey weight (evidence is a
     census of documents, so it adds no sampling error)."""
+    behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
+    """Per behaviour id (rubric order); empty when the group is withheld."""
+    gap_tests: tuple[GapTest, ...] = ()
+    """A unit's behaviours against the institution (``scoring.priorities``), rubric order."""
+    priorities: tuple[str, ...] = ()
+    """Behaviour ids furthest below the institution, most negative gap first."""
 
     @property
     def headline(self) -> Score | None:

@@ -23,6 +23,7 @@ from berakhlak_cli.model.rubric_settings import (
     InstitutionMethod,
     Intervals,
     Quality,
+    Reporting,
     RespondentMethod,
     Rounding,
     RoundingMode,
@@ -58,6 +59,7 @@ __all__ = [
     "Lang",
     "NoEvidencePolicy",
     "Quality",
+    "Reporting",
     "RespondentMethod",
     "Rounding",
     "RoundingMode",
@@ -358,6 +360,7 @@ class Rubric:
     evaluation: Evaluation | None = None
     change: Change = field(default_factory=Change)
     intervals: Intervals = field(default_factory=Intervals)
+    reporting: Reporting = field(default_factory=Reporting)
     examples: tuple[RubricExample, ...] = ()
     source: str = ""
     sha256: str = ""

@@ -157,6 +157,18 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Reporting:
+    """How behaviour results are summarised for leaders (docs/rubric.md, ``reporting``)."""
+
+    favourable_points: int = 2
+    """The top scale points counted as favourable (2 on a 1-5 scale: Setuju, Sangat Setuju)."""
+    priorities: int = 3
+    """How many behaviours below the institution each unit's priority list shows."""
+    priority_confidence: float = 0.95
+    """Level of the gap interval; 1 - level is the family-wise error of Holm's procedure."""
+
+
+@dataclass(frozen=True)
 class Intervals:
     """Confidence intervals of group scores (docs/method-statistics.md)."""
 

@@ -157,9 +157,14 @@ def _tag(ax: Any, gid: str) -> None:
 
 
 def _year_shades(n: int) -> list[str]:
-    """Older years lighter, the newest year darkest (blues, readable in greyscale)."""
-    palette = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
-    return palette[-n:] if n <= len(palette) else [palette[i % 5] for i in range(n)]
+    """Older years lighter, the newest year darkest (blues), spread over the whole palette so
+    even two years differ clearly in greyscale (luminance about 78% and 31%)."""
+    palette = ["#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08306b"]
+    if n <= 1:
+        return palette[-1:]
+    if n <= len(palette):
+        return [palette[round(i * (len(palette) - 1) / (n - 1))] for i in range(n)]
+    return [palette[i % len(palette)] for i in range(n)]
 
 
 def heatmap_chart(

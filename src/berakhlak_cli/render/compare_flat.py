@@ -26,6 +26,7 @@ from berakhlak_cli.render.compare_text import (
     ci_pairs,
     decimals,
     figure_text,
+    index_label,
     line_label,
     single_year_note,
     step_text,
@@ -254,7 +255,7 @@ def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:
         parts += [">", f"> {say('not_comparable_why', lang)}", ""]
     else:
         parts += [say("comparable", lang), ""]
-    rows = [(say("index", lang), comparison.index)]
+    rows = [(index_label(comparison.years, lang), comparison.index)]
     rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
     parts += [_md_table(comparison, say("measure", lang), rows, lang), ""]
     parts += [markdown_cell(band_legend(comparison, lang)), ""]

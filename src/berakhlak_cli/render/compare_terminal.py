@@ -21,6 +21,7 @@ from berakhlak_cli.render.compare_text import (
     ci_pairs,
     decimals,
     figure_text,
+    index_label,
     line_label,
     single_year_note,
     step_text,
@@ -85,7 +86,7 @@ def render_comparison(comparison: Comparison, lang: Lang) -> RenderableType:
         )
     else:
         parts.append(Text(say("comparable", lang), style="green"))
-    rows = [(say("index", lang), comparison.index)]
+    rows = [(index_label(comparison.years, lang), comparison.index)]
     rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
     parts.append(_table(comparison, say("measure", lang), rows, lang))
     parts.append(Text(band_legend(comparison, lang), style="dim"))

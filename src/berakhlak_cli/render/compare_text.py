@@ -125,6 +125,47 @@ def line_label(line: Line, comparison: Comparison, lang: Lang) -> str:
     return f"{line.code} {line.label}".strip()
 
 
+_KIND_WORDS = {
+    "index": ("survei", "survey"),
+    "combined": ("gabungan", "combined"),
+    "published": ("dipublikasikan", "published"),
+}
+
+
+def kind_word(kind: str, lang: Lang) -> str:
+    """``survei`` / ``gabungan`` / ``dipublikasikan`` for a year's headline kind."""
+    ind, eng = _KIND_WORDS[kind]
+    return eng if lang == Lang.EN else ind
+
+
+def index_label(years: Sequence[YearResult], lang: Lang) -> str:
+    """The index row's name, saying which index it is: ``Indeks survei``, ``Indeks gabungan``
+    (survey + evidence), ``Indeks`` (published figures), or per year when the kinds differ
+    (``Indeks (dipublikasikan → gabungan)``): a combined index is never passed off as the
+    survey's, nor set beside it unnamed."""
+    index = say("index", lang)
+    kinds = list(dict.fromkeys(y.headline.value for y in years))
+    if kinds == ["published"]:
+        return index
+    if len(kinds) == 1:
+        kind = kind_word(kinds[0], lang)
+        return f"{kind.capitalize()} {index.lower()}" if lang == Lang.EN else f"{index} {kind}"
+    return f"{index} ({' → '.join(kind_word(y.headline.value, lang) for y in years)})"
+
+
+def index_short(years: Sequence[YearResult], lang: Lang) -> str:
+    """``index_label`` for a chart axis: ``Indeks`` (published), ``Indeks survei``,
+    ``Gabungan`` (combined), or ``Indeks*`` when the years differ (the caption says how)."""
+    kinds = {y.headline.value for y in years}
+    if kinds == {"published"}:
+        return say("index", lang)
+    if kinds == {"combined"}:
+        return kind_word("combined", lang).capitalize()
+    if kinds == {"index"}:
+        return index_label(years, lang)
+    return say("index", lang) + "*"
+
+
 def band_legend(comparison: Comparison, lang: Lang) -> str:
     """``A Sehat · B Cukup Sehat · …`` from the newest year's bands."""
     bands = sorted(comparison.years[-1].bands, key=lambda b: -b.upper)

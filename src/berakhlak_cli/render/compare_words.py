@@ -150,15 +150,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Interval perubahan: selisih skor sebelum pembulatan ± t · √(SE₁² + SE₂²), derajat bebas "
         "Welch–Satterthwaite; kedua tahun dianggap sampel independen, SE tiap tahun dengan "
         "koreksi populasi terbatas. Perubahan disebut bermakna bila intervalnya tidak memuat 0 "
-        "dan besarnya paling sedikit change.min_meaningful rubrik tahun yang lebih baru (bawaan "
-        "2 poin). Angka publikasi tidak memiliki data responden, jadi perubahannya tanpa interval; "
-        "tidak ada interval yang dikarang.",
+        "dan besarnya paling sedikit ambang perubahan bermakna rubrik tahun yang lebih baru "
+        "(bawaan 2 poin). Angka publikasi tidak memiliki data responden, jadi perubahannya "
+        "tanpa interval; tidak ada interval yang dikarang.",
         "Interval of a change: the difference of the unrounded scores ± t · √(SE₁² + SE₂²) with "
         "Welch–Satterthwaite degrees of freedom; the two years are taken as independent samples, "
         "each SE with its finite-population correction. A change is called meaningful when its "
-        "interval excludes 0 and it is at least the newer year's rubric change.min_meaningful "
-        "(default 2 points). Published figures have no respondent data, so their changes have no "
-        "interval; none is invented.",
+        "interval excludes 0 and it is at least the newer year's rubric threshold for a "
+        "meaningful change (default 2 points). Published figures have no respondent data, so "
+        "their changes have no interval; none is invented.",
     ),
     "ci": ("IK {level}%", "{level}% CI"),
     "ci_change": ("IK {level}% perubahan", "{level}% CI of change"),

@@ -14,6 +14,7 @@ from berakhlak_cli.render.compare_text import (
     change_heads,
     ci_notes,
     ci_pairs,
+    index_label,
     line_label,
     meaningful_text,
     single_year_note,
@@ -70,7 +71,7 @@ def _table(
 def comparison_sheets(comparison: Comparison, lang: Lang) -> list[Sheet]:
     """One sheet per table (see module docstring)."""
     banner = _banner(comparison, lang)
-    measures = [(say("index", lang), comparison.index)]
+    measures = [(index_label(comparison.years, lang), comparison.index)]
     measures += [(line_label(v, comparison, lang), v) for v in comparison.values]
     head, rows = _table(comparison, say("measure", lang), measures, lang)
     sheets = [Sheet(say("title_compare", lang), head, rows, banner)]

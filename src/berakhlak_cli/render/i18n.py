@@ -43,6 +43,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "survey": ("Survei", "Survey"),
     "evidence": ("Bukti dukung", "Evidence"),
     "combined": ("Gabungan", "Combined"),
+    "survey_index": ("Indeks survei", "Survey index"),
+    "combined_index": ("Indeks gabungan", "Combined index"),
     "ignored_columns": ("Kolom diabaikan", "Ignored columns"),
     "title_score": ("Hasil Survei Budaya Kerja BerAKHLAK", "BerAKHLAK work-culture survey results"),
 }

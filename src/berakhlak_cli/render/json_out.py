@@ -20,6 +20,7 @@ from berakhlak_cli.model.results import (
     Scoresheet,
 )
 from berakhlak_cli.model.rubric import Rubric, Value
+from berakhlak_cli.render.json_behaviours import behaviours_header, with_behaviours
 from berakhlak_cli.render.json_evidence import gaps_by_key, gaps_document, with_evidence
 from berakhlak_cli.render.table_rows import response_rate
 
@@ -155,7 +156,7 @@ def group_document(
         doc["combined_interval"] = _interval(group.combined_interval)
     if group.flags:
         doc["flags"] = list(group.flags)
-    return doc
+    return with_behaviours(doc, group, labels)
 
 
 def _institution(sheet: Scoresheet, rubric: Rubric) -> dict[str, Any]:
@@ -204,6 +205,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
             "band_on": rubric.rounding.band_on.value,
             "mode": rubric.rounding.mode.value,
         },
+        **behaviours_header(rubric),
         "groups": [
             with_evidence(group_document(g, sheet.group_by, rubric, labels), g, sheet, gaps)
             for g in sheet.groups

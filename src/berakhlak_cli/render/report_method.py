@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from berakhlak_cli.model.comparison import Headline, ResultKind, YearResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare_words import say
+from berakhlak_cli.render.dates import human_date
 from berakhlak_cli.render.number import fmt_count, fmt_number
 from berakhlak_cli.render.report_cells import Cell, Table, band_css
 
@@ -100,18 +101,46 @@ def method_block(year: YearResult, lang: Lang) -> MethodBlock:
     if year.tool_version:
         facts.append((say("tool", lang), f"berakhlak-cli {year.tool_version}"))
     if year.generated_at:
-        facts.append((say("generated_at", lang), year.generated_at))
+        facts.append((say("generated_at", lang), human_date(year.generated_at, lang)))
     for name, figure in year.other_indices.items():
         value = f"{fmt_number(figure.rounded, year.decimals, lang)} ({figure.band or '—'})"
-        facts.append((f"{say('other_indices', lang)}: {name}", value))
+        facts.append((f"{say('other_indices', lang)}: {_spoken(name)}", value))
     inputs = None
     if year.inputs:
         inputs = Table(
             [say("source_kind", lang), say("file", lang), "sha256"],
-            [[Cell(i.role), Cell(i.name), Cell(i.sha256, "mono")] for i in year.inputs],
+            [
+                [Cell(role_name(i.role, lang)), Cell(i.name), Cell(i.sha256, "mono")]
+                for i in year.inputs
+            ],
         )
     title = f"{year.year} — {year.source}"
     return MethodBlock(title, facts, _bands(year, lang), inputs, list(year.citations), year.notes)
+
+
+ROLES = {
+    "rubric": ("Rubrik", "Rubric"),
+    "survey": ("Survei", "Survey"),
+    "units": ("Jumlah pegawai per unit", "Headcount per unit"),
+    "evidence": ("Bukti dukung", "Evidence"),
+    "units-map": ("Peta perubahan unit", "Units map"),
+}
+
+
+def role_name(role: str, lang: Lang) -> str:
+    """An input file's role in words (``survey`` -> ``Survei``; ``results-2024`` -> ``Hasil
+    2024``); an unknown role is shown as recorded."""
+    if role.startswith("results-"):
+        return ("Results " if lang == Lang.EN else "Hasil ") + role.removeprefix("results-")
+    ind, eng = ROLES.get(role, (role, role))
+    return eng if lang == Lang.EN else ind
+
+
+def _spoken(key: str) -> str:
+    """A key typed in a published-figures file as words: ``energi_positif`` -> ``Energi
+    positif``."""
+    words = key.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
 
 
 def method_blocks(years: tuple[YearResult, ...], lang: Lang) -> list[MethodBlock]:

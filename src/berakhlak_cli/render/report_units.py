@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from berakhlak_cli.model.comparison import Comparison, UnitResult, YearResult
 from berakhlak_cli.model.rubric import Lang
-from berakhlak_cli.render.compare_text import figure_text
+from berakhlak_cli.render.compare_text import figure_text, index_label
 from berakhlak_cli.render.compare_words import say
 from berakhlak_cli.render.number import fmt_count, fmt_delta, fmt_number
 from berakhlak_cli.render.report_cells import Cell, Table, band_cell, band_css, delta_css
@@ -65,12 +65,16 @@ def ranking_table(comparison: Comparison, year: YearResult, lang: Lang) -> Table
     head = [
         say("rank", lang),
         say("unit", lang),
-        say("index", lang),
+        index_label([year], lang),
         say("category", lang),
         say("change", lang),
         say("respondents", lang),
         say("notes", lang),
     ]
+    if len(comparison.years) == 1:
+        # NOTE: one year has no change to show; the column would be all dashes.
+        head.pop(4)
+        rows = [row[:4] + row[5:] for row in rows]
     return Table(head, rows)
 
 

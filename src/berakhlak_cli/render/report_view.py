@@ -20,6 +20,7 @@ from berakhlak_cli.render.compare_text import (
     ci_text,
     decimals,
     figure_text,
+    index_label,
     line_label,
     meaningful_text,
     step_text,
@@ -30,6 +31,7 @@ from berakhlak_cli.render.compare_words import say
 from berakhlak_cli.render.number import fmt_delta
 from berakhlak_cli.render.report_cells import Cell, Table, band_cell, band_css, delta_css
 from berakhlak_cli.render.report_units import coverage_table, gaps_table, ranking_table
+from berakhlak_cli.render.report_words import say as say_more
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ class Headline:
     previous: str
     change_ci: str = ""
     """``IK 95% 0,9–1,7; bermakna: tidak`` when the change has an interval."""
+    kind: str = ""
+    """Which index the headline is (``Indeks gabungan``, ``Indeks survei``, ``Indeks``)."""
+    caution: str = ""
+    """When the two years are not comparable: both figures and why the difference is no change
+    (shown before the difference, which is then not coloured as a rise or fall)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class ReportView:
     coverage: Table | None = None
     gaps: Table | None = None
     notes: list[str] = field(default_factory=list)
+    years_count: int = 1
 
 
 def line_table(
@@ -97,7 +105,7 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
     if not known:
         return None
     year, figure = known[-1]
-    change, change_css, previous, change_ci = "", "", "", ""
+    change, change_css, previous, change_ci, caution = "", "", "", "", ""
     if len(known) > 1:
         before, old = known[-2]
         change_ci = _headline_ci(comparison, before, year, lang)
@@ -111,6 +119,17 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
             value=f"{figure_text(old, before, lang)} ({old.band or '—'})",
             year=before.year,
         )
+        if not _comparable(comparison, before, year):
+            change_css = ""
+            caution = say_more(
+                "headline_not_comparable",
+                lang,
+                old=f"{index_label([before], lang)} {figure_text(old, before, lang)}",
+                old_year=before.year,
+                new=f"{index_label([year], lang).lower()} {figure_text(figure, year, lang)}",
+                new_year=year.year,
+                delta=change,
+            )
     return Headline(
         year=year.year,
         value=figure_text(figure, year, lang),
@@ -120,7 +139,16 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
         change_css=change_css,
         previous=previous,
         change_ci=change_ci,
+        kind=index_label([year], lang),
+        caution=caution,
     )
+
+
+def _comparable(comparison: Comparison, before: YearResult, after: YearResult) -> bool:
+    """True when every consecutive pair from ``before`` to ``after`` is comparable."""
+    years = list(comparison.years)
+    first, last = years.index(before), years.index(after)
+    return all(c.comparable for c in comparison.checks[first:last])
 
 
 def _headline_ci(comparison: Comparison, before: YearResult, after: YearResult, lang: Lang) -> str:
@@ -191,4 +219,5 @@ def build_view(comparison: Comparison, lang: Lang, title: str | None) -> ReportV
         ranking=ranking_table(comparison, unit_year, lang) if unit_year else None,
         coverage=coverage_table(unit_year, lang) if unit_year else None,
         gaps=gaps_table(unit_year, lang) if unit_year else None,
+        years_count=len(years),
     )

@@ -23,13 +23,13 @@ def headers(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> tuple[str, ...]:
     """Column titles: grouping column(s), n, value codes, index (evidence, combined), the
     headline's interval, category."""
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
-    extra = (word("evidence", lang), word("combined", lang)) if has_evidence else ()
+    extra = (word("evidence", lang), word("combined_index", lang)) if has_evidence else ()
     ci = (word("interval", lang, level=_level(sheet)),) if has_intervals(sheet) else ()
     return (
         *(_title(c, rubric, lang) for c in sheet.group_by),
         word("respondents_rate" if has_headcounts(sheet) else "respondents", lang),
         *(v.code for v in rubric.values),
-        word("index", lang),
+        word("survey_index" if has_evidence else "index", lang),
         *extra,
         *ci,
         word("category", lang),

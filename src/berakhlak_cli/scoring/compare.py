@@ -127,9 +127,12 @@ def order_years(years: Sequence[YearResult]) -> tuple[YearResult, ...]:
     return tuple(ordered)
 
 
-def build_comparison(years: Sequence[YearResult], renames: Sequence[UnitRename] = ()) -> Comparison:
-    """Compare two or more years (any order in; ascending out)."""
-    if len(years) < 2:
+def build_comparison(
+    years: Sequence[YearResult], renames: Sequence[UnitRename] = (), minimum: int = 2
+) -> Comparison:
+    """Compare two or more years (any order in; ascending out); ``report`` passes
+    ``minimum=1`` for a one-year report (no steps, no checks)."""
+    if len(years) < minimum:
         raise ResultsError("compare needs the results of at least two years")
     ordered = tuple(apply_units_map(y, renames) for y in order_years(years))
     index = make_line("index", "", "", [y.index for y in ordered], ordered)

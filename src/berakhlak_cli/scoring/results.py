@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 
 from berakhlak_cli.model.results import (
     GroupLevel,
@@ -33,7 +34,7 @@ from berakhlak_cli.model.results import (
 )
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
 from berakhlak_cli.scoring.bands import make_scores, weighted_mean
-from berakhlak_cli.scoring.breakdowns import Cells, breakdown, suppress
+from berakhlak_cli.scoring.breakdowns import Breakdown, Cells, breakdown, suppress
 from berakhlak_cli.scoring.comparability import rubric_summary
 from berakhlak_cli.scoring.eligibility import Eligible, unit_eligibility
 from berakhlak_cli.scoring.group_intervals import group_interval_table
@@ -74,6 +75,8 @@ class ResultBuilder:
         self.group_by = group_by
         self.headcounts = {normalize(k): v for k, v in (headcounts or {}).items()}
         self.issues: list[Issue] = []
+        self.mean_parts: tuple[list[int], npt.NDArray[np.intp], int, list[float]] | None = None
+        """Under a mean of units: (included unit rows, fine cell -> unit, units, weights)."""
         self._bands = list(rubric.score_bands)
 
     def rubric_ref(self) -> RubricRef:
@@ -258,26 +261,33 @@ class ResultBuilder:
             index_interval=index_interval,
         )
 
-    def _unit_table(self) -> tuple[list[int], list[tuple[str, ...]], GroupStats]:
-        """The included units (sorted), their keys and sums, whatever the breakdown (the run's
-        own groups when the file has no unit column)."""
-        if self.unit is None:
-            table, stats = self._run, self.stats
-        else:
-            table = breakdown(self._cells, (self.unit,))
-            stats = self.fine.regroup(np.array(table.cell_of, dtype=np.intp), len(table.keys))
+    @property
+    def run(self) -> Breakdown:
+        """This run's groups over the fine cells (after ``build``)."""
+        return self._run
+
+    @property
+    def cells(self) -> Cells:
+        """The fine cells, with which of them the institution row holds (after ``build``)."""
+        return self._cells
+
+    def _unit_table(self) -> tuple[list[int], list[tuple[str, ...]], npt.NDArray[np.intp]]:
+        """The included units (sorted), their keys and each fine cell's unit, whatever the
+        breakdown (the run's own groups when the file has no unit column)."""
+        table = self._run if self.unit is None else breakdown(self._cells, (self.unit,))
         rows = sorted(
             (c for c in range(len(table.keys)) if table.inside[c] and not table.blank[c]),
             key=lambda c: tuple(normalize(k) for k in table.keys[c]),
         )
-        return rows, list(table.keys), stats
+        return rows, list(table.keys), np.array(table.cell_of, dtype=np.intp)
 
     def _mean_of_units(
         self, units: Mapping[str, Eligible], n: int, counts: dict[str, int], headcount: int | None
     ) -> GroupResult:
         """The institution row as a (weighted) mean of its units (``scoring.institution``)."""
         method = self.rubric.aggregation.institution
-        rows, keys, stats = self._unit_table()
+        rows, keys, cell_of = self._unit_table()
+        stats = self.fine.regroup(cell_of, len(keys))
         heads_all: list[int | None] = [
             units.get(normalize(k[0]), _UNKNOWN)[0] if self.unit is not None else None for k in keys
         ]
@@ -296,6 +306,7 @@ class ResultBuilder:
             return GroupResult(
                 (), GroupLevel.INSTITUTION, n, empty, counts, None, headcount=headcount
             )
+        self.mean_parts = (rows, cell_of, len(keys), weights)
         raw_all = [self.raw_scores(stats, c) for c in range(len(keys))]
         unit_value_ci, unit_index_ci = group_interval_table(
             stats, raw_all, heads_all, self.rubric, enabled=self.intervals

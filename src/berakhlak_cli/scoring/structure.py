@@ -110,12 +110,22 @@ def weighted_rows(scores: Matrix, weights: Matrix) -> Matrix:
         return np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
 
 
-def person_scores(scores: Matrix, st: Structure) -> tuple[Matrix, Matrix]:
-    """(value scores values x n, respondent index n) by the person-first method."""
-    n = scores.shape[1]
-    behaviours = np.empty((len(st.behaviour_items), n))
+def behaviour_scores(scores: Matrix, st: Structure) -> Matrix:
+    """Respondents' behaviour scores (behaviours x n): weighted mean of answered items."""
+    behaviours = np.empty((len(st.behaviour_items), scores.shape[1]))
     for row, (a, b) in enumerate(st.behaviour_items):
         behaviours[row] = weighted_rows(scores[a:b], st.item_weight[a:b])
+    return behaviours
+
+
+def person_scores(
+    scores: Matrix, st: Structure, behaviours: Matrix | None = None
+) -> tuple[Matrix, Matrix]:
+    """(value scores values x n, respondent index n) by the person-first method
+    (``behaviours``: ``behaviour_scores(scores, st)`` when the caller already has them)."""
+    n = scores.shape[1]
+    if behaviours is None:
+        behaviours = behaviour_scores(scores, st)
     values = np.empty((len(st.value_behaviours), n))
     for row, (a, b) in enumerate(st.value_behaviours):
         values[row] = weighted_rows(behaviours[a:b], st.behaviour_weight[a:b])

@@ -19,13 +19,21 @@ from berakhlak_cli.model.results import IssueCode, RowAccount, Scoresheet
 from berakhlak_cli.model.rubric import Item, Rubric, StraightLiningPolicy
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 from berakhlak_cli.scoring.answers import AnswerCoder, issue_code
+from berakhlak_cli.scoring.behaviour_results import attach_behaviours
+from berakhlak_cli.scoring.behaviours import BehaviourStats
 from berakhlak_cli.scoring.group_keys import GroupKeys
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.issue_log import IssueBlock, IssueLog, IssueSink
 from berakhlak_cli.scoring.reliability_report import ReliabilityAccumulator
 from berakhlak_cli.scoring.results import ResultBuilder
 from berakhlak_cli.scoring.screens import DuplicateScreen, straight_lined
-from berakhlak_cli.scoring.structure import Structure, item_scores, person_scores, pooled_points
+from berakhlak_cli.scoring.structure import (
+    Structure,
+    behaviour_scores,
+    item_scores,
+    person_scores,
+    pooled_points,
+)
 
 _PROBLEM_TEXT = {
     IssueCode.UNKNOWN_LABEL: "is not a label or number of scale {scale!r}",
@@ -73,6 +81,7 @@ class SurveyScorer:
             for item in rubric.items
         ]
         self.stats = GroupStats(len(rubric.values))
+        self.behaviour_stats = BehaviourStats(rubric, self.structure)
         self.group_keys = GroupKeys(self.columns, self.unit)
         self.log = IssueLog(on_issues)
         self._blocks: list[IssueBlock] = []
@@ -127,11 +136,14 @@ class SurveyScorer:
         self._note_ungrouped(ungrouped & keep, rows, batch)
         self._note_personal(keep, personal, batch)
         kept = scores[:, keep]
-        values, index = person_scores(kept, self.structure)
+        behaviours = behaviour_scores(kept, self.structure)
+        values, index = person_scores(kept, self.structure, behaviours)
         points, weight = pooled_points(kept, self.structure)
         self.reliability.add(kept)
         self.stats.grow(len(self.group_keys.keys))
         self.stats.add(group[keep], values, index, points, weight)
+        self.behaviour_stats.grow(len(self.group_keys.keys))
+        self.behaviour_stats.add(group[keep], kept, behaviours)
         self.log.add_blocks(self._blocks)
         self._blocks = []
 
@@ -152,6 +164,9 @@ class SurveyScorer:
             unit=self.unit,
         )
         groups, institution, extra = builder.build()
+        groups, institution = attach_behaviours(
+            groups, institution, builder, self.behaviour_stats, self.rubric
+        )
         reliability, warnings = self.reliability.finish(self.headers)
         self.log.add([*extra, *warnings])
         return Scoresheet(

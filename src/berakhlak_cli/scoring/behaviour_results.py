@@ -1,0 +1,107 @@
+"""Attach behaviour results and gap tests to the built group rows (after suppression).
+
+Only groups whose scores are published get behaviour results (``scoring.behaviours``); a unit's
+gap tests compare it with the institution row (``scoring.priorities``), and are made only
+when the institution row pools respondents (a mean of units has no respondent-level sampling
+model; docs/method-statistics.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from berakhlak_cli.model.behaviours import GapTest
+from berakhlak_cli.model.results import GroupLevel, GroupResult
+from berakhlak_cli.model.rubric import InstitutionMethod, Rubric
+from berakhlak_cli.scoring.behaviours import BehaviourStats
+from berakhlak_cli.scoring.institution import weighted_scores
+from berakhlak_cli.scoring.normalize import normalize
+from berakhlak_cli.scoring.priorities import Moments, gap_test, priorities, with_holm
+
+if TYPE_CHECKING:
+    from berakhlak_cli.scoring.results import ResultBuilder
+
+
+def attach_behaviours(
+    groups: Sequence[GroupResult],
+    institution: GroupResult,
+    builder: ResultBuilder,
+    fine: BehaviourStats,
+    rubric: Rubric,
+) -> tuple[tuple[GroupResult, ...], GroupResult]:
+    """``groups`` and ``institution`` with ``behaviours`` (and units' ``gap_tests``) filled in.
+
+    ``fine`` holds the sums per fine cell (``scoring.breakdowns``); they are regrouped into the
+    run's groups as the value sums are, and the institution row sums the fine cells it holds,
+    so its behaviour figures are the same for every breakdown of the file.
+    """
+    run = builder.run
+    cells = builder.cells
+    fine.grow(len(cells.keys))
+    stats = fine.regroup(np.array(run.cell_of, dtype=np.intp), len(run.keys))
+    total = fine.total([f for f in range(len(cells.keys)) if cells.inside[f]])
+    position = {tuple(normalize(k) for k in key): g for g, key in enumerate(run.keys)}
+    mean_of_units = rubric.aggregation.institution != InstitutionMethod.POOLED
+    if institution.withheld:
+        inst = institution
+    else:
+        raws = _mean_of_units(fine, builder, rubric) if mean_of_units else None
+        inst = replace(institution, behaviours=total.results(0, rubric, raws))
+    out: list[GroupResult] = []
+    for group in groups:
+        if group.withheld:
+            out.append(group)
+            continue
+        g = position[tuple(normalize(k) for k in group.key)]
+        behaviours = stats.results(g, rubric)
+        tests: tuple[GapTest, ...] = ()
+        if group.level == GroupLevel.UNIT and inst.behaviours:
+            inside = bool(run.inside[g])
+            tests = _gap_tests(stats, total, g, inside, inst, rubric, mean_of_units)
+        top = tuple(t.behaviour for t in priorities(tests, rubric.reporting.priorities))
+        out.append(replace(group, behaviours=behaviours, gap_tests=tests, priorities=top))
+    return tuple(out), inst
+
+
+def _mean_of_units(
+    fine: BehaviourStats, builder: ResultBuilder, rubric: Rubric
+) -> list[float | None] | None:
+    """Per behaviour, the (weighted) mean of the included units' scores, with the weights the
+    institution's value scores used (``scoring.institution``); None when it was not scored."""
+    if builder.mean_parts is None:
+        return None
+    rows, cell_of, n_units, weights = builder.mean_parts
+    units = fine.regroup(cell_of, n_units)
+    per_unit = [units.raw(c, rubric) for c in rows]
+    return [weighted_scores([r[b] for r in per_unit], weights)[0] for b in range(len(fine.ids))]
+
+
+def _gap_tests(
+    stats: BehaviourStats,
+    total: BehaviourStats,
+    g: int,
+    inside: bool,
+    institution: GroupResult,
+    rubric: Rubric,
+    mean_of_units: bool,
+) -> tuple[GapTest, ...]:
+    level = rubric.reporting.priority_confidence
+    tests: list[GapTest] = []
+    for b, bid in enumerate(stats.ids):
+        n = float(stats.count[g, b])
+        inst_score = institution.behaviours[bid].score
+        if n == 0 or inst_score is None:
+            continue
+        unit = Moments(n, float(stats.sum[g, b]), float(stats.sumsq[g, b]))
+        if mean_of_units:
+            unit_raw = stats.raw(g, rubric)[b]
+            if unit_raw is not None:
+                tests.append(GapTest(bid, unit_raw - inst_score.raw))
+            continue
+        whole = Moments(float(total.count[0, b]), float(total.sum[0, b]), float(total.sumsq[0, b]))
+        tests.append(gap_test(bid, unit, whole, inside=inside, level=level))
+    return with_holm(tests, level)
