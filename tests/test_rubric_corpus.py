@@ -113,3 +113,15 @@ def test_every_code_is_documented() -> None:
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", doc, flags=re.MULTILINE))
     used = {code for code, _ in CASES.values()} | {"too-large", "no-file"}
     assert used <= documented, sorted(used - documented)
+
+
+def test_every_corpus_problem_has_indonesian_text() -> None:
+    """Issue 13 item 7: ``rubric validate`` in Indonesian; a message with no entry is listed."""
+    from berakhlak_cli.render.catalogue import has_entry
+
+    messages = [p.message for name in CASES for p in validate_rubric(CORPUS / name).problems]
+    missing = [m for m in dict.fromkeys(messages) if not has_entry(m)]
+    assert not missing, (
+        "add these problems to render/catalogue_rubric.py (English template -> Indonesian):\n"
+        + "\n".join(missing)
+    )

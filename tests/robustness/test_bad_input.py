@@ -247,8 +247,11 @@ def _no_crash(text: str) -> None:
 
 def _check_cli(runner: CliRunner, tmp_path: Path, args: list[str], outcome: Outcome, source: str):
     out, issues = tmp_path / "out.json", tmp_path / "issues.csv"
+    # English (--lang en): the stable text the patterns pin; the Indonesian pass is below.
     result = runner.invoke(
-        app, [*args, "-f", "json", "-o", str(out), "--issues", str(issues)], catch_exceptions=False
+        app,
+        [*args, "-f", "json", "-o", str(out), "--issues", str(issues), "--lang", "en"],
+        catch_exceptions=False,
     )
     _no_crash(result.stdout + result.stderr)
     if isinstance(outcome, Fails):
@@ -496,14 +499,14 @@ CLI_CASES: dict[str, Refused] = {
         files=(("angka-2022.csv", _PUBLISHED.format(year=2022)), _OTHER),
     ),
     "score --gaps without --evidence": Refused(
-        ("score", BOM, "--gaps"), r"error: --gaps memerlukan --evidence FILE"
+        ("score", BOM, "--gaps", "--lang", "id"), r"error: --gaps memerlukan --evidence FILE"
     ),
     "score --evidence-dir without --evidence, --lang en": Refused(
         ("score", BOM, "--evidence-dir", str(BUKTI), "--lang", "en"),
         r"error: --evidence-dir needs --evidence FILE",
     ),
     "score -f table -o out.json": Refused(
-        ("score", BOM, "-f", "table", "-o", "TMP/out.json"),
+        ("score", BOM, "-f", "table", "-o", "TMP/out.json", "--lang", "id"),
         r"error: TMP/out.json: nama berakhiran \.json tetapi --format table",
     ),
     "score -o out.html": Refused(
@@ -511,7 +514,8 @@ CLI_CASES: dict[str, Refused] = {
         r"error: TMP/out.html: this command writes no \.html format",
     ),
     "compare -f csv -o out.xlsx": Refused(
-        ("compare", "TMP/angka-2022.csv", "TMP/angka-2024.csv", "-f", "csv", "-o", "TMP/out.xlsx"),
+        ("compare", "TMP/angka-2022.csv", "TMP/angka-2024.csv", "-f", "csv", "-o", "TMP/out.xlsx")
+        + ("--lang", "id"),
         r"error: TMP/out.xlsx: nama berakhiran \.xlsx tetapi --format csv",
         files=(("angka-2022.csv", _PUBLISHED.format(year=2022)), _OTHER),
     ),
@@ -585,7 +589,8 @@ CLI_CASES: dict[str, Refused] = {
         ),
     ),
     "evidence template over an existing checklist": Refused(
-        ("evidence", "template", "--units", str(UNITS / "units.ok.csv"), "-o", "TMP/cek.csv"),
+        ("evidence", "template", "--units", str(UNITS / "units.ok.csv"), "-o", "TMP/cek.csv")
+        + ("--lang", "id"),
         r"error: TMP/cek\.csv: berkas sudah ada \(mungkin sudah diisi\); berikan --force",
         files=(("cek.csv", "filled in by hand\n"),),
     ),
@@ -614,6 +619,8 @@ def test_cli_edge_case(
             path.write_text(_scored_json(tmp_path, int(text[7:])), encoding="utf-8")
         else:
             path.write_text(text, encoding="utf-8")
+    # The patterns pin English unless the case asks for --lang id (BERAKHLAK_LANG: README).
+    monkeypatch.setenv("BERAKHLAK_LANG", "en")
     for key, value in outcome.env:
         monkeypatch.setenv(key, value)
     before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
@@ -627,3 +634,42 @@ def test_cli_edge_case(
     assert re.fullmatch(outcome.line.replace("TMP", re.escape(str(tmp_path))) + ".*", lines[0])
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == before
     assert {p: p.read_bytes() for p in BUKTI.rglob("*") if p.is_file()} == bukti
+
+
+# --- issue 13 item 7: every message the corpus shows on stderr has its Indonesian text -------
+def _stderr_messages(runner: CliRunner, tmp_path: Path, args: list[str], lang: str) -> list[str]:
+    out = tmp_path / "out.json"
+    result = runner.invoke(app, [*args, "-f", "json", "-o", str(out), "--lang", lang])
+    out.unlink(missing_ok=True)
+    return [
+        m.group(2)
+        for line in result.stderr.splitlines()
+        if (m := re.match(r"(error|warning|note): (.*)", line))
+    ]
+
+
+def _corpus_runs() -> list[list[str]]:
+    runs = [["score", str(SURVEYS / _file(c)), *o.args] for c, o in SURVEY_CASES.items()]
+    runs += [["score", BOM, "--units", str(UNITS / c)] for c in UNITS_CASES]
+    runs += [
+        ["score", BOM, "--evidence", str(EVIDENCE / c), "--evidence-dir", str(BUKTI)]
+        for c in EVIDENCE_CASES
+    ]
+    return runs
+
+
+def test_every_corpus_message_has_indonesian_text(runner: CliRunner, tmp_path: Path) -> None:
+    """Default (Indonesian) stderr is the catalogue's text of the English line; a message with
+    no entry fails here, listed with every other one, so each new message gets its entry."""
+    from berakhlak_cli.render.catalogue import has_entry, translate
+
+    missing: list[str] = []
+    for args in _corpus_runs():
+        english = _stderr_messages(runner, tmp_path, args, "en")
+        indonesian = _stderr_messages(runner, tmp_path, args, "id")
+        assert indonesian == [translate(m, "id") for m in english]
+        missing += [m for m in english if not has_entry(m)]
+    assert not missing, (
+        "add these messages to render/catalogue_input.py (English template -> Indonesian):\n"
+        + "\n".join(dict.fromkeys(missing))
+    )

@@ -12,6 +12,7 @@ import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import typer
@@ -25,6 +26,21 @@ from berakhlak_cli.errors import BerakhlakError, ExitCode, UsageError
 from berakhlak_cli.model.results import InputRef, Provenance
 
 err_console = Console(stderr=True, highlight=False)
+_message_lang: ContextVar[str | None] = ContextVar("message_lang", default=None)
+"""The language of this run's messages (``--lang``, else BERAKHLAK_LANG, else Indonesian)."""
+
+
+def message_lang(lang: str | None = None) -> str:
+    """``en`` or ``id``: ``lang`` when given, else BERAKHLAK_LANG, else Indonesian."""
+    chosen = lang or _message_lang.get() or os.environ.get("BERAKHLAK_LANG", "")
+    return "en" if str(chosen).strip().lower().startswith("en") else "id"
+
+
+def in_lang(message: str) -> str:
+    """A loader's or writer's English message in this run's language (``render.catalogue``)."""
+    from berakhlak_cli.render.catalogue import translate
+
+    return translate(message, message_lang())
 
 
 PIPE_WIDTH = 160
@@ -73,9 +89,13 @@ def _sigterm_unwinds() -> Iterator[None]:
 def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
     """Turn project errors into one line + exit code; anything else into exit 3.
 
+    The line is in the run's language: loaders raise English, and ``render.catalogue`` gives
+    the Indonesian text (English stays when a message has no entry yet).
+
     ``--debug`` adds the traceback on stderr and keeps the exit code. SIGINT exits 130 and
     SIGTERM 143 (128 + signal number), after the outputs' temporary files are removed.
     """
+    token = _message_lang.set(message_lang(lang))
     try:
         with _sigterm_unwinds():
             yield
@@ -83,7 +103,7 @@ def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
         raise
     except BerakhlakError as exc:
         _traceback(debug)
-        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {escape(in_lang(str(exc)))}", soft_wrap=True)
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
         err_console.print(say("interrupted", lang), markup=False)
@@ -99,6 +119,8 @@ def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
             soft_wrap=True,
         )
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
+    finally:
+        _message_lang.reset(token)
 
 
 def _traceback(debug: bool) -> None:
@@ -108,12 +130,12 @@ def _traceback(debug: bool) -> None:
 
 def warn(message: str) -> None:
     """A one-line warning on stderr."""
-    err_console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+    err_console.print(f"[yellow]warning:[/] {escape(in_lang(message))}", soft_wrap=True)
 
 
 def note(message: str) -> None:
     """A one-line note on stderr (how something was understood; nothing is wrong)."""
-    err_console.print(f"[cyan]note:[/] {escape(message)}", soft_wrap=True)
+    err_console.print(f"[cyan]note:[/] {escape(in_lang(message))}", soft_wrap=True)
 
 
 def generated_at(explicit: str | None) -> str:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, err_console, out_console, write_all_atomic
+from berakhlak_cli.cli.boundary import boundary, err_console, out_console
 from berakhlak_cli.cli.options import DEBUG, LANG, LangChoice
+from berakhlak_cli.cli.output_files import write_all_atomic
 from berakhlak_cli.errors import ExitCode
 
 if TYPE_CHECKING:
