@@ -7,6 +7,14 @@ code (``bad-number``), the file:line:col and the key path stay as they are.
 from __future__ import annotations
 
 RUBRIC_MESSAGES: dict[str, str] = {
+    # ``rubric validate``'s summary on stderr ({file}/{example}/{problem}: English plurals)
+    "{n} rubric {file} checked: all valid": "{n} berkas rubrik diperiksa: semua sah",
+    "{n} rubric {file} checked: all valid; {k} {example} passed": (
+        "{n} berkas rubrik diperiksa: semua sah; {k} contoh lolos"
+    ),
+    "{n} rubric {file} checked: {valid} valid, {bad} with {p} {problem}": (
+        "{n} berkas rubrik diperiksa: {valid} sah, {bad} bermasalah ({p} masalah)"
+    ),
     # The file and its YAML
     "file is larger than {size} bytes": "berkas lebih besar dari {size} byte",
     "not UTF-8: byte {byte} at offset {offset}; save as UTF-8": (

@@ -1,0 +1,56 @@
+"""Issue 13 item 7: ``--help`` speaks Bahasa Indonesia by default, English when asked."""
+
+from __future__ import annotations
+
+import click
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from berakhlak_cli.cli import app
+from berakhlak_cli.cli.help_text import HELP_ID, commands, help_lang
+
+
+def test_every_option_help_has_indonesian_text() -> None:
+    root = get_command(app)
+    missing = {
+        param.help
+        for command in commands(root)
+        for param in command.get_params(click.Context(command))
+        if getattr(param, "help", None)
+        and param.help not in HELP_ID  # type: ignore[attr-defined]
+        and param.help not in HELP_ID.values()  # type: ignore[attr-defined]
+        and " / " not in param.help  # type: ignore[attr-defined]  # already bilingual
+    }
+    assert not missing, "add these option helps to cli/help_text.py HELP_ID:\n" + "\n".join(
+        sorted(missing)
+    )
+
+
+def test_help_is_indonesian_by_default(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["score", "--help"]).stdout
+    assert "Kelompokkan menurut kolom ini, bukan unit" in out
+    assert "Tampilkan bantuan ini lalu keluar." in out
+    assert "Group by this column" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "env"), [(["score", "--lang", "en", "--help"], {}), (["score", "--help"], {"en"})]
+)
+def test_help_in_english(
+    args: list[str], env: set[str], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if env:
+        monkeypatch.setenv("BERAKHLAK_LANG", "en")
+    out = runner.invoke(app, args).stdout
+    assert "Group by this column instead of the unit" in out
+    assert "Show this message and exit." in out
+    assert "Kelompokkan" not in out
+
+
+def test_help_lang_reads_the_arguments_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BERAKHLAK_LANG", "en")
+    assert help_lang(["score", "--lang=id", "--help"]) == "id"
+    assert help_lang(["score", "--help"]) == "en"
+    monkeypatch.delenv("BERAKHLAK_LANG")
+    assert help_lang(["score", "--help"]) == "id"
