@@ -21,6 +21,7 @@ from functools import cache
 
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.catalogue_input import INPUT_MESSAGES
+from berakhlak_cli.render.catalogue_issues import ISSUE_MESSAGES
 from berakhlak_cli.render.catalogue_rubric import RUBRIC_MESSAGES
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -91,7 +92,7 @@ def _compile(template: str) -> re.Pattern[str]:
 def _entries() -> tuple[tuple[re.Pattern[str], str], ...]:
     # NOTE: the most specific template wins: more literal text first, so "no data rows below
     # the header" is not taken by a looser "{what} below {where}".
-    catalogue: Mapping[str, str] = {**INPUT_MESSAGES, **RUBRIC_MESSAGES}
+    catalogue: Mapping[str, str] = {**INPUT_MESSAGES, **RUBRIC_MESSAGES, **ISSUE_MESSAGES}
     ordered = sorted(catalogue.items(), key=lambda kv: -len(_FIELD.sub("", kv[0])))
     return tuple((_compile(english), indonesian) for english, indonesian in ordered)
 
