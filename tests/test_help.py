@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import click
 import pytest
+import typer
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -16,7 +16,7 @@ def test_every_option_help_has_indonesian_text() -> None:
     missing = {
         param.help
         for command in commands(root)
-        for param in command.get_params(click.Context(command))
+        for param in command.get_params(typer.Context(command))
         if getattr(param, "help", None)
         and param.help not in HELP_ID  # type: ignore[attr-defined]
         and param.help not in HELP_ID.values()  # type: ignore[attr-defined]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
-import click
+import typer
 from typer.core import TyperGroup
 
 HELP_ID: dict[str, str] = {
@@ -151,8 +151,8 @@ def help_lang(args: Sequence[str]) -> str:
     return "en" if os.environ.get("BERAKHLAK_LANG", "").strip().lower() == "en" else "id"
 
 
-def commands(root: click.Command) -> list[click.Command]:
-    """``root`` and every command below it."""
+def commands(root: Any) -> list[Any]:
+    """``root`` and every command below it (typer's click commands; typer vendors click)."""
     found, stack = [], [root]
     while stack:
         command = stack.pop()
@@ -161,15 +161,15 @@ def commands(root: click.Command) -> list[click.Command]:
     return found
 
 
-def localise(root: click.Command, lang: str) -> None:
+def localise(root: Any, lang: str) -> None:
     """Put the Indonesian option help into ``root``'s command tree (English: leave it)."""
     if lang == "en":
         return
     for command in commands(root):
-        for param in command.get_params(click.Context(command)):
+        for param in command.get_params(typer.Context(command)):
             text = getattr(param, "help", None)
             if text in HELP_ID:
-                param.help = HELP_ID[text]  # type: ignore[attr-defined]
+                param.help = HELP_ID[text]
 
 
 class LocalisedGroup(TyperGroup):
@@ -178,5 +178,5 @@ class LocalisedGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         import sys
 
-        localise(cast(click.Command, self), help_lang(sys.argv[1:] if args is None else args))
+        localise(self, help_lang(sys.argv[1:] if args is None else args))
         return super().main(args, *rest, **extra)
