@@ -682,3 +682,35 @@ def test_every_corpus_message_has_indonesian_text(runner: CliRunner, tmp_path: P
         "add these messages to render/catalogue_input.py or catalogue_issues.py (English "
         "template -> Indonesian):\n" + "\n".join(dict.fromkeys(missing))
     )
+
+
+def test_every_cli_edge_message_has_indonesian_text(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The option and output errors of CLI_CASES: the default line differs from --lang en's."""
+    same: list[str] = []
+    for case, outcome in CLI_CASES.items():
+        folder = tmp_path / str(len(same)) / case.replace("/", "_").replace(" ", "_")
+        folder.mkdir(parents=True)
+        for name, text in outcome.files:
+            path = folder / name
+            if text.startswith("->"):
+                path.symlink_to(text[2:])
+            elif text.startswith("SCORED:"):
+                path.write_text(_scored_json(folder, int(text[7:])), encoding="utf-8")
+            else:
+                path.write_text(text, encoding="utf-8")
+        for key, value in outcome.env:
+            monkeypatch.setenv(key, value)
+        given = [a.replace("TMP", str(folder)) for a in outcome.args]
+        # NOTE: drop the case's own --lang VALUE: the language comes from BERAKHLAK_LANG here.
+        args = [a for i, a in enumerate(given) if "--lang" not in (a, given[i - 1] if i else "")]
+        lines = {}
+        for lang in ("en", "id"):
+            monkeypatch.setenv("BERAKHLAK_LANG", lang)
+            lines[lang] = runner.invoke(app, args).stderr.strip()
+        for key, _ in outcome.env:
+            monkeypatch.delenv(key)
+        if lines["en"] == lines["id"]:
+            same.append(lines["en"])
+    assert not same, "add these messages to render/catalogue_input.py:\n" + "\n".join(same)

@@ -210,6 +210,7 @@ INPUT_MESSAGES: dict[str, str] = {
         "berikan berkas hasil dari paling sedikit dua tahun"
     ),
     _YEAR: "seharusnya tahun 2000 sampai 2100",
+    f"{{key}} {{value}}: {_YEAR}": "{key} {value}: seharusnya tahun 2000 sampai 2100",
     # Options and outputs
     "not an ISO 8601 date or date-time (e.g. 2024-06-30 or 2024-06-30T09:00:00+07:00)": (
         "bukan tanggal atau tanggal-waktu ISO 8601 (misalnya 2024-06-30 atau "
