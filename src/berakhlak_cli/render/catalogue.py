@@ -62,8 +62,8 @@ _WORDS: dict[str, tuple[tuple[str, str], ...]] = {
 _PLACES = (
     (re.compile(r"row (\d+) \(line (\d+)\)"), "baris {0} (baris berkas {1})"),
     (re.compile(r"row (\d+)"), "baris {0}"),
-    (re.compile(r"line (\d+)"), "baris berkas {0}"),
     (re.compile(r"line (\d+) column (\d+)"), "baris berkas {0} kolom ke-{1}"),
+    (re.compile(r"line (\d+)"), "baris berkas {0}"),
     (re.compile(r"column ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"), "kolom {0}"),
     (re.compile(r"key ('(?:[^'\\]|\\.)*')"), "kunci {0}"),
     (re.compile(r"example ('(?:[^'\\]|\\.)*')"), "contoh {0}"),
@@ -128,11 +128,12 @@ def _sentences(text: str) -> str | None:
     return None
 
 
-def _place(part: str) -> str | None:
+def _place(text: str) -> tuple[str, str] | None:
+    """``row 4 (line 5): rest`` -> (``baris 4 (baris berkas 5)``, ``rest``), or None."""
     for pattern, indonesian in _PLACES:
-        match = pattern.fullmatch(part)
-        if match:
-            return indonesian.format(*match.groups())
+        match = pattern.match(text)
+        if match and text.startswith(": ", match.end()):
+            return indonesian.format(*match.groups()), text[match.end() + 2 :]
     return None
 
 
@@ -162,12 +163,11 @@ def _plain(text: str) -> str | None:
 
 def _body(text: str) -> str | None:
     """``[place: ...]body`` with every part translated, or None when the body has no entry."""
-    place, sep, rest = text.partition(": ")
-    translated = _place(place) if sep else None
-    if translated is not None:
-        inner = _body(rest)
+    place = _place(text)
+    if place is not None:
+        inner = _body(place[1])
         if inner is not None:
-            return f"{translated}: {inner}"
+            return f"{place[0]}: {inner}"
     return _plain(text) or _rubric_body(text)
 
 
