@@ -54,3 +54,21 @@ def test_help_lang_reads_the_arguments_first(monkeypatch: pytest.MonkeyPatch) ->
     assert help_lang(["score", "--help"]) == "en"
     monkeypatch.delenv("BERAKHLAK_LANG")
     assert help_lang(["score", "--help"]) == "id"
+
+
+def test_berakhlak_lang_changes_messages_not_outputs(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import EXAMPLES
+
+    args = ["score", str(EXAMPLES / "survei-2024.csv"), "-f", "markdown"]
+    default = runner.invoke(app, args)
+    monkeypatch.setenv("BERAKHLAK_LANG", "en")
+    english = runner.invoke(app, args)
+    assert english.stdout == default.stdout and "Seluruh instansi" in default.stdout
+    missing = runner.invoke(app, ["score", "nope.csv"])
+    assert missing.stderr == "error: nope.csv: file not found\n"
+    monkeypatch.delenv("BERAKHLAK_LANG")
+    assert runner.invoke(app, ["score", "nope.csv"]).stderr == (
+        "error: nope.csv: berkas tidak ditemukan\n"
+    )
