@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from itertools import islice
 
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.catalogue_input import INPUT_MESSAGES
@@ -27,6 +28,8 @@ from berakhlak_cli.render.catalogue_rubric import RUBRIC_MESSAGES
 _FIELD = re.compile(r"\{(\w+)\}")
 _GUESS = re.compile(r"(?P<text>.+) \(did you mean (?P<guess>'[^']*')\?\)", re.DOTALL)
 _BREAK = re.compile(r"[;.?] ")
+MAX_SENTENCES = 12
+MAX_LENGTH = 4000
 _WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # Fields that hold a phrase of the loader's own English (not the user's data).
     "cols": ((r"\(column (\d+)\)", r"(kolom \1)"),),
@@ -118,7 +121,9 @@ def lookup(body: str) -> str | None:
 
 def _sentences(text: str) -> str | None:
     """A body of several sentences (``a; b. c? d``), each of which has an entry."""
-    for cut in _BREAK.finditer(text):
+    # NOTE: the longest message (an unmatched survey) has 6 sentences; the cap keeps a message
+    # quoting a long cell full of ". " from costing seconds at the error boundary.
+    for cut in islice(_BREAK.finditer(text), MAX_SENTENCES):
         head = lookup(text[: cut.start()])
         if head is None:
             continue
@@ -177,10 +182,15 @@ def has_entry(message: str) -> bool:
 
 
 def _translate(message: str) -> str | None:
+    if len(message) > MAX_LENGTH:
+        # NOTE: matching is quadratic in the length; a message this long (a cell of many KiB
+        # quoted) is shown in English rather than costing seconds at the error boundary.
+        return None
     # NOTE: the first part is the file name (kept as it is); a name may hold ": " itself, and
     # some messages have no file name at all (then the whole message is the body).
-    start = 0
-    while (cut := message.find(": ", start)) > 0:
+    start, tries = 0, 0
+    while (cut := message.find(": ", start)) > 0 and tries < MAX_SENTENCES:
+        tries += 1
         rest = _body(message[cut + 2 :])
         if rest is not None:
             return f"{message[:cut]}: {rest}"
