@@ -20,6 +20,13 @@ from berakhlak_cli.render.json_out import results_document
 from berakhlak_cli.render.terminal import render_table
 from tests.conftest import EXAMPLES
 
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin the English messages (the Indonesian ones: tests/robustness)."""
+    monkeypatch.setenv("BERAKHLAK_LANG", "en")
+
+
 SURVEY = EXAMPLES / "survei-2024.csv"
 UNITS = EXAMPLES / "units.csv"
 WHEN = "2026-01-01T00:00:00+00:00"

@@ -19,6 +19,13 @@ from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric, parse_rubric
 from berakhlak_cli.pipeline import score_survey
 
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin the English messages (the Indonesian ones: tests/robustness)."""
+    monkeypatch.setenv("BERAKHLAK_LANG", "en")
+
+
 EXPORTS = ("forms-prefix.csv", "forms-prefix.xlsx", "forms-grid.csv", "forms-grid.xlsx")
 UNITS = Path(__file__).resolve().parents[1] / "examples" / "kalteng" / "units.csv"
 

@@ -78,6 +78,6 @@ def test_hook_runs_through_pre_commit_try_repo(tmp_path: Path, in_ci: bool) -> N
     if done.returncode not in (0, 1) or "Failed" not in output and "Passed" not in output:
         _cannot_run(f"pre-commit could not run the hook (exit {done.returncode}):\n{output}", in_ci)
     assert done.returncode == 1, output
-    assert "rubrics/bad.yaml:40:29: band-gap scores in [74.9, 75)" in output
-    assert "2 rubric files checked: 1 valid, 1 with 1 problem" in output
+    assert "rubrics/bad.yaml:40:29: band-gap nilai dalam [74.9, 75)" in output
+    assert "2 berkas rubrik diperiksa: 1 sah, 1 bermasalah (1 masalah)" in output
     assert "other.yaml" not in output

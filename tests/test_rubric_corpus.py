@@ -143,3 +143,13 @@ def test_ten_thousand_items_are_refused_before_any_scoring(tmp_path: Path) -> No
 def test_validate_reads_dev_zero_with_a_bound() -> None:
     """Issue 18: ``rubric validate /dev/zero`` read without end (MemoryError, exit 3)."""
     assert [p.code for p in validate_rubric(Path("/dev/zero")).problems] == ["too-large"]
+def test_every_corpus_problem_has_indonesian_text() -> None:
+    """Issue 13 item 7: ``rubric validate`` in Indonesian; a message with no entry is listed."""
+    from berakhlak_cli.render.catalogue import has_entry
+
+    messages = [p.message for name in CASES for p in validate_rubric(CORPUS / name).problems]
+    missing = [m for m in dict.fromkeys(messages) if not has_entry(m)]
+    assert not missing, (
+        "add these problems to render/catalogue_rubric.py (English template -> Indonesian):\n"
+        + "\n".join(missing)
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
@@ -17,6 +18,28 @@ CORPUS = Path(__file__).resolve().parent / "assets" / "rubrics"
 GAP = CORPUS / "rubric.band-gap.yaml"
 SYNTAX = CORPUS / "rubric.yaml-syntax.yaml"
 SHIPPED = default_rubric_path()
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin the English text (BERAKHLAK_LANG=en, as --lang en)."""
+    monkeypatch.setenv("BERAKHLAK_LANG", "en")
+
+
+def test_text_is_indonesian_by_default(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13 item 7: the text lines and the summary in Bahasa Indonesia; JSON stays English."""
+    monkeypatch.delenv("BERAKHLAK_LANG")
+    result = runner.invoke(app, ["rubric", "validate", str(GAP)])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{GAP}:40:29: band-gap nilai dalam [74.9, 75) jatuh di antara kategori 'B' dan 'A'; "
+        "kategori bersifat setengah terbuka [min, max), jadi tulis 'B' max: 75 (di bands[0].min)\n"
+    )
+    assert result.stderr == "1 berkas rubrik diperiksa: 0 sah, 1 bermasalah (1 masalah)\n"
+    english = runner.invoke(app, ["rubric", "validate", "--lang", "en", str(GAP)])
+    assert "fall between bands 'B' and 'A'" in english.stdout
+    doc = json.loads(runner.invoke(app, ["rubric", "validate", "-f", "json", str(GAP)]).stdout)
+    assert "fall between bands" in doc["files"][0]["problems"][0]["message"]
 
 
 def test_shipped_rubric_is_valid_and_its_examples_pass(runner: CliRunner) -> None:

@@ -12,6 +12,17 @@ from typer.testing import CliRunner
 from berakhlak_cli.cli import app
 from tests.compare.kalteng import EXAMPLES, PUBLISHED_2022, PUBLISHED_2024, WHEN
 
+INDONESIAN_DEFAULT = ("test_compare_xlsx_needs_output_and_is_deterministic", "test_score_xlsx")
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """These tests pin the English messages of loaders (the Indonesian ones: tests/robustness),
+    except those that pin the CLI's own Indonesian default."""
+    if request.node.originalname not in INDONESIAN_DEFAULT:
+        monkeypatch.setenv("BERAKHLAK_LANG", "en")
+
+
 KALTENG = [str(PUBLISHED_2022), str(PUBLISHED_2024)]
 
 

@@ -20,6 +20,13 @@ from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.rubric import load_rubric
 from berakhlak_cli.pipeline import score_survey
 
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin the English messages (the Indonesian ones: tests/robustness)."""
+    monkeypatch.setenv("BERAKHLAK_LANG", "en")
+
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kalteng"
 RUBRIC = load_rubric()

@@ -14,6 +14,7 @@ import typer
 from berakhlak_cli import __version__
 from berakhlak_cli.cli.compare import compare
 from berakhlak_cli.cli.evidence import evidence_app
+from berakhlak_cli.cli.help_text import LocalisedGroup
 from berakhlak_cli.cli.report import report
 from berakhlak_cli.cli.rubric import rubric_app
 from berakhlak_cli.cli.score import score
@@ -21,6 +22,7 @@ from berakhlak_cli.cli.survey import survey_app
 
 app = typer.Typer(
     name="berakhlak",
+    cls=LocalisedGroup,
     help="Skor evaluasi budaya kerja ASN BerAKHLAK (survei + bukti dukung) / "
     "Score BerAKHLAK work-culture evaluations.",
     no_args_is_help=True,

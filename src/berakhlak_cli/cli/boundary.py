@@ -12,6 +12,7 @@ import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import typer
@@ -26,6 +27,21 @@ from berakhlak_cli.model.results import InputRef, Provenance
 from berakhlak_cli.render.cell_text import visible
 
 err_console = Console(stderr=True, highlight=False)
+_message_lang: ContextVar[str | None] = ContextVar("message_lang", default=None)
+"""The language of this run's messages (``--lang``, else BERAKHLAK_LANG, else Indonesian)."""
+
+
+def message_lang(lang: str | None = None) -> str:
+    """``en`` or ``id``: ``lang`` when given, else BERAKHLAK_LANG, else Indonesian."""
+    chosen = lang or _message_lang.get() or os.environ.get("BERAKHLAK_LANG", "")
+    return "en" if str(chosen).strip().lower().startswith("en") else "id"
+
+
+def in_lang(message: str) -> str:
+    """A loader's or writer's English message in this run's language (``render.catalogue``)."""
+    from berakhlak_cli.render.catalogue import translate
+
+    return translate(message, message_lang())
 
 
 PIPE_WIDTH = 160
@@ -74,9 +90,13 @@ def _sigterm_unwinds() -> Iterator[None]:
 def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
     """Turn project errors into one line + exit code; anything else into exit 3.
 
+    The line is in the run's language: loaders raise English, and ``render.catalogue`` gives
+    the Indonesian text (English stays when a message has no entry yet).
+
     ``--debug`` adds the traceback on stderr and keeps the exit code. SIGINT exits 130 and
     SIGTERM 143 (128 + signal number), after the outputs' temporary files are removed.
     """
+    token = _message_lang.set(message_lang(lang))
     try:
         with _sigterm_unwinds():
             yield
@@ -84,7 +104,9 @@ def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
         raise
     except BerakhlakError as exc:
         _traceback(debug)
-        err_console.print(f"[bold red]error:[/] {escape(visible(str(exc)))}", soft_wrap=True)
+        err_console.print(
+            f"[bold red]error:[/] {escape(visible(in_lang(str(exc))))}", soft_wrap=True
+        )
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
         err_console.print(say("interrupted", lang), markup=False)
@@ -106,6 +128,8 @@ def boundary(debug: bool, lang: str | None = None) -> Iterator[None]:
             soft_wrap=True,
         )
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
+    finally:
+        _message_lang.reset(token)
 
 
 def _traceback(debug: bool) -> None:
@@ -115,12 +139,12 @@ def _traceback(debug: bool) -> None:
 
 def warn(message: str) -> None:
     """A one-line warning on stderr."""
-    err_console.print(f"[yellow]warning:[/] {escape(visible(message))}", soft_wrap=True)
+    err_console.print(f"[yellow]warning:[/] {escape(visible(in_lang(message)))}", soft_wrap=True)
 
 
 def note(message: str) -> None:
     """A one-line note on stderr (how something was understood; nothing is wrong)."""
-    err_console.print(f"[cyan]note:[/] {escape(visible(message))}", soft_wrap=True)
+    err_console.print(f"[cyan]note:[/] {escape(visible(in_lang(message)))}", soft_wrap=True)
 
 
 def generated_at(explicit: str | None) -> str:

@@ -2,10 +2,13 @@
 
 The tags that open a line (``error:``, ``warning:``, ``internal error:``) stay English in both
 languages, so scripts and CI logs can search for them; the text after the tag is translated.
-Messages that loaders raise about a file's content are not in this table.
+Messages that loaders raise about a file's content are English; the CLI shows them through
+``render.catalogue`` (Indonesian text keyed by the English template).
 """
 
 from __future__ import annotations
+
+import os
 
 from berakhlak_cli.model.rubric import Lang
 
@@ -64,7 +67,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def say(key: str, lang: Lang | str | None, **fields: object) -> str:
-    """Message ``key`` in ``lang`` (Indonesian unless English is asked for)."""
+    """Message ``key`` in ``lang`` (Indonesian unless English is asked for, by ``--lang en`` or
+    else by BERAKHLAK_LANG=en)."""
     ind, eng = MESSAGES[key]
-    text = eng if lang in (Lang.EN, "en") else ind
+    chosen = lang or os.environ.get("BERAKHLAK_LANG", "").strip().lower()
+    text = eng if chosen in (Lang.EN, "en") else ind
     return text.format(**fields) if fields else text

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, err_console, out_console
+from berakhlak_cli.cli.boundary import boundary, err_console, in_lang, out_console
 from berakhlak_cli.cli.options import DEBUG, LANG, LangChoice
 from berakhlak_cli.cli.output_files import write_all_atomic
 from berakhlak_cli.errors import ExitCode
@@ -59,6 +59,7 @@ def validate(
     quiet: bool = typer.Option(
         False, "--quiet", "-q", help="No summary line on stderr (the problems still go to stdout)."
     ),
+    lang: LangChoice | None = LANG,
     debug: bool = DEBUG,
 ) -> None:
     """Periksa file rubrik; setiap masalah sebagai file:baris:kolom: KODE pesan.
@@ -68,7 +69,7 @@ def validate(
     Also scores each rubric's embedded examples. Exit 0 when all files are valid, 1 when any
     problem was found, 2 on a usage error (missing file, bad option).
     """
-    with boundary(debug):
+    with boundary(debug, lang):
         from berakhlak_cli.loaders.rubric import default_rubric_path
         from berakhlak_cli.loaders.rubric_validation import validate_rubric
         from berakhlak_cli.render.rubric_problems import (
@@ -85,9 +86,14 @@ def validate(
             ValidateFormat.JSON: render_json,
             ValidateFormat.GITHUB: render_github,
         }[fmt]
-        typer.echo(render(reports), nl=False)
+        text = render(reports)
+        if fmt == ValidateFormat.TEXT:
+            # NOTE: text is for people (JSON and GitHub annotations keep the English messages).
+            text = "".join(in_lang(line) + "\n" for line in text.splitlines())
+        typer.echo(text, nl=False)
         if not quiet:
-            err_console.print(summary(reports), highlight=False, markup=False, soft_wrap=True)
+            line = in_lang(summary(reports))
+            err_console.print(line, highlight=False, markup=False, soft_wrap=True)
         if not all(r.valid for r in reports):
             raise typer.Exit(int(ExitCode.ISSUES))
 

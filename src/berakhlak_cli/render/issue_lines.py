@@ -1,7 +1,8 @@
 """One line per data issue for the terminal, in Bahasa Indonesia or English.
 
 The row-level survey codes are described from the issue's own fields; other codes carry
-details only their English message has, so it is shown after the stable code. JSON and the
+details only their English message has, so it is shown after the stable code, in Bahasa
+Indonesia through ``render.catalogue`` (English when it has no entry). JSON and the
 ``--issues`` CSV always keep the English message (part of the output contract).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from berakhlak_cli.model.results import Issue, IssueCode
 from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.catalogue import translate
 from berakhlak_cli.render.cell_text import visible
 
 _ID: dict[IssueCode, str] = {
@@ -26,6 +28,11 @@ _ID: dict[IssueCode, str] = {
         "tidak diterbitkan sebagai label kelompok"
     ),
 }
+
+
+def described(code: IssueCode) -> bool:
+    """True when ``code`` has its own Indonesian sentence here (others use the catalogue)."""
+    return code in _ID
 
 
 def where(issue: Issue, lang: Lang) -> str:
@@ -47,7 +54,7 @@ def issue_line(issue: Issue, lang: Lang) -> str:
     """``code where: description`` as plain text (callers escape it for rich)."""
     template = _ID.get(issue.code) if lang == Lang.ID else None
     if template is None:
-        text = issue.message
+        text = translate(issue.message, lang)
     else:
         verb = "baris dikecualikan" if issue.excluded else "ditandai"
         text = template.format(value=repr(issue.value or ""), verb=verb)

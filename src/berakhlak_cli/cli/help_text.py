@@ -1,0 +1,182 @@
+"""``--help`` in Bahasa Indonesia (default) or English (``--lang en --help``, BERAKHLAK_LANG=en).
+
+Option help is written in English where each option is defined; ``HELP_ID`` gives its
+Indonesian text, keyed by the English one, and ``localise`` swaps it in across the whole command
+tree before click parses the arguments. Help with no entry stays English (tests/test_help.py
+lists any). Command descriptions are already bilingual; click's own words (``Usage``,
+``Options``, ``[default: ...]``) stay English.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+HELP_ID: dict[str, str] = {
+    "Install completion for the current shell.": "Pasang pelengkapan perintah untuk shell ini.",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "Tampilkan skrip pelengkapan untuk shell ini, untuk disalin atau disesuaikan."
+    ),
+    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
+    "Survey file: .csv, .xlsx or .parquet.": "Berkas survei: .csv, .xlsx atau .parquet.",
+    "Survey file: .csv (, ; or tab), .xlsx or .parquet.": (
+        "Berkas survei: .csv (pemisah , ; atau tab), .xlsx atau .parquet."
+    ),
+    "Rubric YAML file (default: the shipped KemenPANRB rubric).": (
+        "Berkas rubrik YAML (bawaan: rubrik KemenPANRB yang disertakan)."
+    ),
+    "Rubric YAML files (default: the shipped KemenPANRB rubric).": (
+        "Berkas-berkas rubrik YAML (bawaan: rubrik KemenPANRB yang disertakan)."
+    ),
+    "Rubric YAML file (default: the shipped one).": (
+        "Berkas rubrik YAML (bawaan: rubrik yang disertakan)."
+    ),
+    "Rubric to copy (default: the shipped KemenPANRB rubric).": (
+        "Rubrik yang disalin (bawaan: rubrik KemenPANRB yang disertakan)."
+    ),
+    "units.csv with each unit's headcount (response rate, minimum).": (
+        "units.csv berisi jumlah pegawai tiap unit (tingkat respons, minimum responden)."
+    ),
+    "units.csv with each unit's headcount (minimum respondents).": (
+        "units.csv berisi jumlah pegawai tiap unit (minimum responden)."
+    ),
+    "units.csv listing the units (unit_kerja, headcount).": (
+        "units.csv berisi daftar unit (unit_kerja, headcount)."
+    ),
+    "Worksheet to read from an .xlsx file.": "Lembar kerja yang dibaca dari berkas .xlsx.",
+    "Worksheet of an .xlsx survey.": "Lembar kerja survei .xlsx.",
+    "Text encoding of a CSV.": "Pengodean teks CSV.",
+    "Text encoding of a CSV (default: UTF-8, cp1252 fallback).": (
+        "Pengodean teks CSV (bawaan: UTF-8, cadangan cp1252)."
+    ),
+    "table or json.": "table atau json.",
+    "text or json.": "text atau json.",
+    "text, json, or github (PR annotations).": "text, json, atau github (anotasi PR).",
+    "Language of labels and messages: id (default) or en.": (
+        "Bahasa label dan pesan: id (bawaan) atau en."
+    ),
+    "Also show the traceback on errors (the exit code stays the same).": (
+        "Tampilkan juga traceback saat galat (kode keluar tetap sama)."
+    ),
+    "The rubric copy to write (.yaml).": "Salinan rubrik yang ditulis (.yaml).",
+    "Add this survey's headers to the matching items' aliases.": (
+        "Tambahkan judul kolom survei ini ke alias butir yang cocok."
+    ),
+    "Overwrite OUTPUT if it exists.": "Timpa OUTPUT bila sudah ada.",
+    "The older rubric.": "Rubrik yang lebih lama.",
+    "The newer rubric.": "Rubrik yang lebih baru.",
+    "No summary line on stderr (the problems still go to stdout).": (
+        "Tanpa baris ringkasan di stderr (masalah tetap ditulis ke stdout)."
+    ),
+    "Checklist to write: .xlsx (with drop-downs) or .csv.": (
+        "Daftar periksa yang ditulis: .xlsx (dengan pilihan drop-down) atau .csv."
+    ),
+    "Overwrite an existing checklist (it may already be filled in).": (
+        "Timpa daftar periksa yang sudah ada (mungkin sudah diisi)."
+    ),
+    "Print no warnings or issues on stderr.": "Jangan cetak peringatan atau masalah di stderr.",
+    "Results of two or more years: JSON from 'score -f json', or published figures (.yaml/.csv).": (
+        "Hasil dua tahun atau lebih: JSON dari 'score -f json', atau angka yang dipublikasikan "
+        "(.yaml/.csv)."
+    ),
+    "Write the HTML here (atomically) instead of stdout; '-' is stdout.": (
+        "Tulis HTML ke sini (secara atomik), bukan ke stdout; '-' berarti stdout."
+    ),
+    "CSV mapping renamed or merged units between years (columns from,to[,year]).": (
+        "CSV pemetaan unit yang berganti nama atau digabung antartahun (kolom from,to[,year])."
+    ),
+    "Set the year of a results file (default: the year 'score --year' recorded, else a year in "
+    "the file name, else its generated_at). Repeat per file.": (
+        "Tetapkan tahun sebuah berkas hasil (bawaan: tahun yang dicatat 'score --year', lalu "
+        "tahun pada nama berkas, lalu generated_at-nya). Ulangi untuk tiap berkas."
+    ),
+    "Report title (default: a standard title).": "Judul laporan (bawaan: judul baku).",
+    "ISO 8601 timestamp to record (default: SOURCE_DATE_EPOCH, else now).": (
+        "Cap waktu ISO 8601 yang dicatat (bawaan: SOURCE_DATE_EPOCH, atau saat ini)."
+    ),
+    "Output format (default: from the --output name, else table).": (
+        "Format keluaran (bawaan: dari nama --output, atau table)."
+    ),
+    "Write to this file (atomically) instead of stdout; '-' is stdout. Without --format the "
+    "format follows the name (.json, .csv, .md, .xlsx, .html).": (
+        "Tulis ke berkas ini (secara atomik), bukan ke stdout; '-' berarti stdout. Tanpa "
+        "--format, format mengikuti nama berkas (.json, .csv, .md, .xlsx, .html)."
+    ),
+    "Group by this column instead of the unit (repeat for a cross-breakdown).": (
+        "Kelompokkan menurut kolom ini, bukan unit (ulangi untuk rincian silang)."
+    ),
+    "Write every data issue (row, column, reason) to this CSV file.": (
+        "Tulis setiap masalah data (baris, kolom, alasan) ke berkas CSV ini."
+    ),
+    "Evidence checklist (bukti dukung, .csv or .xlsx): adds each unit's evidence score and the "
+    "combined index.": (
+        "Daftar periksa bukti dukung (.csv atau .xlsx): menambahkan skor bukti dukung tiap unit "
+        "dan indeks gabungan."
+    ),
+    "Folder holding the checklist's documents: every reference must exist inside it (nothing is "
+    "ever written inside it).": (
+        "Folder dokumen daftar periksa: setiap rujukan harus ada di dalamnya (tidak ada yang "
+        "pernah ditulis ke dalamnya)."
+    ),
+    "Show each unit's unmet evidence items and the points they would add (with --format csv, "
+    "write that list instead of the results; with xlsx, add a sheet).": (
+        "Tampilkan butir bukti dukung yang belum terpenuhi di tiap unit dan poin yang akan "
+        "ditambahkannya (dengan --format csv, tulis daftar itu sebagai ganti hasil; dengan xlsx, "
+        "tambahkan satu lembar)."
+    ),
+    "The survey year, recorded in the results (compare and report then need no --year for the "
+    "file).": (
+        "Tahun survei, dicatat dalam hasil (compare dan report lalu tidak perlu --year untuk "
+        "berkas itu)."
+    ),
+    "Exit 1 when any data issue was found.": "Keluar dengan kode 1 bila ada masalah data.",
+    "No progress bar and no issue listing on stderr.": (
+        "Tanpa bilah kemajuan dan tanpa daftar masalah di stderr."
+    ),
+}
+
+
+def help_lang(args: Sequence[str]) -> str:
+    """``en`` when the arguments hold ``--lang en`` (or BERAKHLAK_LANG=en), else ``id``."""
+    words = list(args)
+    for i, word in enumerate(words):
+        if word == "--lang" and i + 1 < len(words):
+            return "en" if words[i + 1].lower() == "en" else "id"
+        if word.startswith("--lang="):
+            return "en" if word.split("=", 1)[1].lower() == "en" else "id"
+    return "en" if os.environ.get("BERAKHLAK_LANG", "").strip().lower() == "en" else "id"
+
+
+def commands(root: Any) -> list[Any]:
+    """``root`` and every command below it (typer's click commands; typer vendors click)."""
+    found, stack = [], [root]
+    while stack:
+        command = stack.pop()
+        found.append(command)
+        stack.extend(getattr(command, "commands", {}).values())
+    return found
+
+
+def localise(root: Any, lang: str) -> None:
+    """Put the Indonesian option help into ``root``'s command tree (English: leave it)."""
+    if lang == "en":
+        return
+    for command in commands(root):
+        for param in command.get_params(typer.Context(command)):
+            text = getattr(param, "help", None)
+            if text in HELP_ID:
+                param.help = HELP_ID[text]
+
+
+class LocalisedGroup(TyperGroup):
+    """The root group: chooses the help language from the arguments before parsing them."""
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        import sys
+
+        localise(self, help_lang(sys.argv[1:] if args is None else args))
+        return super().main(args, *rest, **extra)
