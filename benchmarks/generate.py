@@ -1,7 +1,7 @@
 """Generate a synthetic national-scale BerAKHLAK survey CSV for benchmarks.
 
 Shape (issue #7, "a national or multi-year file"): 540 instansi whose respondent shares are
-log-normal (the 2023 national survey covered 936,476 ASN in 539 instansi, domain.md 4.1),
+log-normal (the 2023 national survey covered 936,476 ASN in 539 instansi, sources.md §4.1),
 about 10 unit kerja each, then one row per respondent:
 
     instansi,unit_kerja,jenis_asn,nip,bp1,bp2,bp3,ak1,...,kl3
@@ -107,7 +107,7 @@ def _answers(
 ) -> npt.NDArray[np.int8]:
     """Likert answers 1-5 for the rows of one chunk (0 marks a blank cell)."""
     n = unit.shape[0]
-    # Value means differ nationally (Adaptif lowest, Akuntabel highest, as in domain.md 4.1).
+    # Value means differ nationally (Adaptif lowest, Akuntabel highest, as in sources.md §4.1).
     value_base = np.array([3.45, 3.95, 3.40, 3.60, 3.65, 3.05, 3.75])
     latent = (
         value_base[None, :]

@@ -1,4 +1,4 @@
-"""Band classification and publication rounding (domain.md §2.5 and §4.3)."""
+"""Band classification and publication rounding (sources.md §2.5 and §4.3)."""
 
 from __future__ import annotations
 
@@ -70,5 +70,5 @@ def test_round_half_up(value: float, decimals: int, expected: float) -> None:
     ("headcount", "minimum"), [(100, 80), (500, 223), (1000, 286), (5000, 371), (1, 1), (0, 0)]
 )
 def test_slovin_minimum_respondents(rubric, headcount: int, minimum: int) -> None:  # type: ignore[no-untyped-def]
-    # domain.md §4.3: n = ceil(N / (1 + N * 0.05^2)); raw 80.0, 222.2, 285.7, 370.4
+    # sources.md §4.3: n = ceil(N / (1 + N * 0.05^2)); raw 80.0, 222.2, 285.7, 370.4
     assert minimum_respondents(headcount, rubric.eligibility) == minimum

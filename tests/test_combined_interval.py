@@ -35,7 +35,7 @@ def survey_interval(lower: float, upper: float, se: float) -> Interval:
 
 
 def test_hand_computed_80_20_interval() -> None:
-    # domain.md 4.3: S 78.0, E 90.0 -> 0.8 * 78 + 0.2 * 90 = 62.4 + 18 = 80.4.
+    # sources.md §4.3: S 78.0, E 90.0 -> 0.8 * 78 + 0.2 * 90 = 62.4 + 18 = 80.4.
     # Survey 78.0 ± 2.0 = [76.0, 80.0], SE 1.0: evidence is a census (no sampling error), so
     # [0.8 * 76 + 18, 0.8 * 80 + 18] = [78.8, 82.0] and SE = 0.8 * 1.0 = 0.8; n and df stay.
     (got,) = scaled_intervals(

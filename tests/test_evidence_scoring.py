@@ -269,7 +269,7 @@ def test_unknown_unit_suggests_the_close_name() -> None:
 def test_80_20_example_from_domain_brief() -> None:
     rubric = evidence_rubric()
     assert rubric.evaluation is not None
-    # domain.md 4.3: 0.8 * 78.0 + 0.2 * 90.0 = 62.4 + 18.0 = 80.4 -> A
+    # sources.md §4.3: 0.8 * 78.0 + 0.2 * 90.0 = 62.4 + 18.0 = 80.4 -> A
     score = make_score(combine(78.0, 90.0, rubric.evaluation), rubric)
     assert (score.rounded, score.band) == (80.4, "A")
 

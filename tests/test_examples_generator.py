@@ -151,7 +151,7 @@ def test_units_headcounts(headcount: dict[str, int]) -> None:
 def test_one_biro_under_anonymity_minimum_and_one_under_slovin(
     survey: list[dict[str, str]], headcount: dict[str, int]
 ) -> None:
-    # Slovin n = ceil(N / (1 + N e^2)), e = 0.05 (domain.md 2.6): N = 140 -> 103.7 -> 104.
+    # Slovin n = ceil(N / (1 + N e^2)), e = 0.05 (sources.md §2.6): N = 140 -> 103.7 -> 104.
     counts = Counter(row["unit_kerja"] for row in survey if row["unit_kerja"])
     assert set(counts) == set(headcount)
     assert counts[PBJ] == 4

@@ -1,4 +1,4 @@
-"""Scoring pinned to hand-computed numbers and to published KemenPANRB figures (domain.md §4)."""
+"""Scoring pinned to hand-computed numbers and to published KemenPANRB figures (sources.md §4)."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def seven_values() -> str:
 @pytest.mark.parametrize(
     ("per_value", "index", "band", "low_band"),
     [
-        # National 2022 (jurnalmadani; domain.md §4.1): 426.6 / 7 = 60.94 -> 60.9 B, Adaptif C
+        # National 2022 (jurnalmadani; sources.md §4.1): 426.6 / 7 = 60.94 -> 60.9 B, Adaptif C
         ([57.9, 74.1, 56.7, 63.8, 65.8, 38.9, 69.4], 60.9, "B", "C"),
         # Kemendikbudristek 2022 (scribd 681421926): 409.6 / 7 = 58.51 -> 58.5 B, Adaptif 43.5 C
         ([59.6, 64.1, 58.3, 53.7, 62.7, 43.5, 67.7], 58.5, "B", "C"),

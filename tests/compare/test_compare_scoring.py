@@ -25,7 +25,7 @@ def test_years_are_ordered_and_kalteng_delta_is_16_8() -> None:
 
 
 def test_three_years_give_consecutive_steps() -> None:
-    # Barito Utara 60.9 -> 62.5 -> 74.4 (domain.md 4.2): +1.6 then +11.9, all band B.
+    # Barito Utara 60.9 -> 62.5 -> 74.4 (sources.md §4.2): +1.6 then +11.9, all band B.
     comparison = build_comparison([year(2024, 74.4), year(2022, 60.9), year(2023, 62.5)])
     assert [s.delta for s in comparison.index.steps] == [1.6, 11.9]
     assert not any(s.band_changed for s in comparison.index.steps)

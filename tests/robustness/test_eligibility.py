@@ -21,7 +21,7 @@ LABEL = "tidak memenuhi syarat minimum responden (96 dari minimal 104)"
 
 @pytest.mark.parametrize(("headcount", "need"), [(100, 80), (500, 223), (1000, 286), (5000, 371)])
 def test_slovin_default_matches_the_domain_brief(headcount: int, need: int) -> None:
-    """domain.md 4.3: n = ceil(N / (1 + N * 0.05^2)); raw 80.0, 222.2, 285.7, 370.4."""
+    """sources.md §4.3: n = ceil(N / (1 + N * 0.05^2)); raw 80.0, 222.2, 285.7, 370.4."""
     assert minimum_respondents(headcount, Eligibility()) == need
 
 

@@ -1,7 +1,7 @@
 """The rubric model: what is asked, how answers map to 0-100, how levels combine, and bands.
 
 A rubric is loaded from YAML by ``loaders.rubric``; every setting whose official value is not
-public (domain.md section 6) lives here as a field with a documented default, so a rubric
+public (sources.md §6) lives here as a field with a documented default, so a rubric
 change never needs a code change.
 """
 
@@ -281,7 +281,7 @@ class EvidenceInstitution(StrEnum):
 
     MEAN_OF_UNITS = "mean_of_units"
     """Unweighted mean over the units included in the institution row (default): each unit is
-    one evaluated entity, as the national index averages instansi (domain.md 2.4)."""
+    one evaluated entity, as the national index averages instansi (sources.md §2.4)."""
     RESPONDENT_WEIGHTED = "respondent_weighted"
     """Mean weighted by each unit's scored respondents (bigger units count more)."""
 

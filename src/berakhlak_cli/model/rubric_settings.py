@@ -27,7 +27,7 @@ class InstitutionMethod(StrEnum):
     """Score all respondents of all eligible units as one group."""
     MEAN_OF_UNITS = "mean_of_units"
     """Unweighted mean of the eligible units' value scores and index (KemenPANRB's national
-    figure is described as an average over qualifying instansi, domain.md 2.4)."""
+    figure is described as an average over qualifying instansi, sources.md §2.4)."""
     RESPONDENT_WEIGHTED = "respondent_weighted"
     """Mean of the units' scores weighted by each unit's respondents to that value (or to the
     index)."""
@@ -57,7 +57,7 @@ class Rounding:
     """Publication rounding. Scores are computed on raw values; only publication rounds.
 
     ``decimals`` (default 1, as KemenPANRB publishes); ``band_on`` (default ``rounded``: 74.95
-    publishes as 75.0 and is therefore band A, domain.md 2.5); ``mode`` (default half-up).
+    publishes as 75.0 and is therefore band A, sources.md §2.5); ``mode`` (default half-up).
     """
 
     decimals: int = 1
@@ -96,7 +96,7 @@ class EligibilityRule(StrEnum):
 
     NONE = "none"
     SLOVIN = "slovin"
-    """n = ceil(N / (1 + N e^2)), domain.md 4.3; a configurable default, not an official rule."""
+    """n = ceil(N / (1 + N e^2)), sources.md §4.3; a configurable default, not an official rule."""
     FIXED = "fixed"
     SHARE = "share"
 

@@ -2,7 +2,7 @@
 
 KemenPANRB publishes scores to one decimal and its band boundaries are written to one decimal
 (B = 50-74.9), so by default the band is read from the *published* value: 74.95 publishes as
-75.0 and is band A (domain.md 2.5). Rounding is half-up on the decimal value, not Python's
+75.0 and is band A (sources.md §2.5). Rounding is half-up on the decimal value, not Python's
 round-half-even on the binary float, so 74.95 -> 75.0 and 60.94 -> 60.9; ``rounding.mode:
 half_even`` rounds a decimal tie to the even digit instead (74.85 -> 74.8, 74.95 -> 75.0).
 """

@@ -2,7 +2,7 @@
 
     combined = survey_weight * survey_index + evaluation_weight * evidence_score
 
-both on 0-100 (default 0.8 / 0.2: Pemkab Barito Utara 2025, domain.md 3.1 [C]; the national
+both on 0-100 (default 0.8 / 0.2: Pemkab Barito Utara 2025, sources.md §3.1 [C]; the national
 rule is not published, so the weights are a rubric setting). The raw values are combined; only
 the result is rounded and banded (``scoring.bands.make_score``).
 

@@ -1,7 +1,7 @@
 """Minimum respondents for a unit (KemenPANRB eligibility; distinct from anonymity).
 
-The official rule is not public ("berbeda-beda setiap instansi", domain.md 2.6). The default is
-Slovin's formula n = ceil(N / (1 + N e^2)) with e = 0.05 (domain.md 4.3: N=100 -> 80,
+The official rule is not public ("berbeda-beda setiap instansi", sources.md §2.6). The default is
+Slovin's formula n = ceil(N / (1 + N e^2)) with e = 0.05 (sources.md §4.3: N=100 -> 80,
 N=500 -> 223, N=1000 -> 286, N=5000 -> 371); ``fixed`` and ``share`` are alternatives.
 Several rules (``rule: [fixed, share]``) combine by ``combine``: ``max`` (every rule must be
 met, e.g. max(30, 10% of N)) or ``min`` (any one is enough).

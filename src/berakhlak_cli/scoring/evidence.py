@@ -10,7 +10,7 @@
   not applicable leaves the evidence score's denominator. A unit whose every answered item is
   not applicable has nothing to score and counts as having no evidence.
 - Criterion score = weighted mean of its items' scores (item weights); evidence score = weighted
-  mean of the criterion scores (criterion weights). Candidate criteria: domain.md 3.3 [I].
+  mean of the criterion scores (criterion weights). Candidate criteria: sources.md §3.3 [I].
 - A unit with no answered row at all has *no evidence*; ``evaluation.no_evidence`` decides what
   that means for the combined index (``scoring.combined``).
 

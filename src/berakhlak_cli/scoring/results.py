@@ -3,7 +3,7 @@
 - Value score of a group: person-first = mean of respondents' value scores; pooled = total
   weighted item points / total weight (both documented in docs/method.md).
 - Index of a group: weighted mean of its value scores (person-first; KemenPANRB's published
-  index is the unweighted mean of the 7 values, domain.md 2.4) or all points pooled.
+  index is the unweighted mean of the 7 values, sources.md §2.4) or all points pooled.
 - Institution row: all included respondents pooled, or the mean of included units' scores,
   unweighted or weighted by respondents or headcount (``aggregation.institution``,
   ``scoring.institution``, which also gives that mean its stratified interval). Units below
