@@ -182,49 +182,19 @@ _LONG_HEAD = (
 
 
 def render_gaps_csv(sheet: Scoresheet) -> str:
-    """Long format, one row per unmet item (a unit with none gets one row with empty items)."""
+    """Long format, one row per unmet item (a unit with none gets one row with empty items):
+    ``gap_records`` as text (numbers as ``repr``, text made spreadsheet-safe)."""
+    head, rows = gap_records(sheet)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            *sheet.group_by,
-            "combined",
-            "band",
-            "next_band",
-            "to_next_band",
-            "evidence_score",
-            "no_evidence",
-            "evidence_id",
-            "criterion",
-            "provided",
-            "answer",
-            "row",
-            "score",
-            "points",
-        ]
-    )
-    for unit in sheet.gaps:
-        head = [safe_cell(k) for k in unit.key] + [
-            _num(unit.combined),
-            unit.band or "",
-            unit.next_band or "",
-            _num(unit.to_next_band),
-            _num(unit.evidence),
-            str(unit.no_evidence).lower(),
-        ]
-        if not unit.items:
-            writer.writerow(head + [""] * 7)
-        for gap in unit.ranked:
-            writer.writerow(
-                head
-                + [
-                    safe_cell(gap.evidence_id),
-                    safe_cell(gap.criterion_id),
-                    str(gap.provided).lower(),
-                    safe_cell(gap.answer or ""),
-                    "" if gap.row is None else str(gap.row),
-                    repr(gap.score),
-                    _num(gap.points),
-                ]
-            )
+    writer.writerow(head)
+    writer.writerows([_csv_cell(c) for c in row] for row in rows)
     return out.getvalue()
+
+
+def _csv_cell(cell: str | float | None) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return safe_cell(cell)
+    return str(cell) if isinstance(cell, int) else repr(cell)
