@@ -306,6 +306,14 @@ def test_one_year_units_listed_in_text_formats(
     )
 
 
+def test_one_year_units_listed_in_the_report(runner: CliRunner, two_years: list[str]) -> None:
+    """The leaders' report names them too (the same note as compare's HTML)."""
+    result = runner.invoke(app, ["report", *two_years, "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "Unit yang hanya ada pada satu tahun" in result.stdout
+    assert SINGLE_ID in " ".join(result.stdout.split())
+
+
 def test_one_year_units_in_json_csv_xlsx(
     runner: CliRunner, two_years: list[str], tmp_path: Path
 ) -> None:

@@ -223,6 +223,7 @@ def render_report(
         "page_word": say_more("page", lang),
         "generated": _generated(provenance, lang),
         "v": view,
+        "single_year": single_year_note(comparison, lang),
         "w": {**words(lang), **more_words(lang)},
         "b": _behaviour_context(view, lang),
         "charts": {
