@@ -810,7 +810,9 @@ def test_results_json_is_read_with_a_size_limit(runner: CliRunner, tmp_path: Pat
 
 
 def test_year_option_takes_ascii_digits_only(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["compare", *PUBLISHED, "--year", "hasil-2024-published.yaml=2²"])
+    result = runner.invoke(
+        app, ["compare", *PUBLISHED, "--year", "hasil-2024-published.yaml=2²", "--lang", "en"]
+    )
     _no_crash(result.stdout + result.stderr)
     assert result.exit_code == 2
     assert "expected FILE=YEAR" in result.stderr

@@ -274,7 +274,7 @@ def test_units_and_units_map_errors_mask_cells(runner: CliRunner, tmp_path: Path
         encoding="utf-8",
     )
     survey = SURVEYS / "survey.bom.csv"
-    result = runner.invoke(app, ["score", str(survey), "--units", str(units)])
+    result = runner.invoke(app, ["score", str(survey), "--units", str(units), "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         f"error: {units}: row 2: column 'unit_kerja': unit '[e-mail]' looks like personal data "
@@ -291,7 +291,7 @@ def test_units_and_units_map_errors_mask_cells(runner: CliRunner, tmp_path: Path
         path = tmp_path / f"hasil-{year}.json"
         runner.invoke(app, ["score", str(survey), "-f", "json", "-o", str(path)])
         scored.append(str(path))
-    result = runner.invoke(app, ["compare", *scored, "--units-map", str(mapping)])
+    result = runner.invoke(app, ["compare", *scored, "--units-map", str(mapping), "--lang", "en"])
     assert result.exit_code == 2
     assert "197908112024091708" not in result.stderr
     assert "unit '[18 digits]' is already mapped on row 2" in result.stderr
@@ -353,7 +353,7 @@ def test_a_file_without_header_row_is_listed_masked(runner: CliRunner, tmp_path:
     survey = SURVEYS / "survey.bom.csv"
     units = tmp_path / "units.csv"
     units.write_text("Biro Hukum,081234567890\n", encoding="utf-8")
-    result = runner.invoke(app, ["score", str(survey), "--units", str(units)])
+    result = runner.invoke(app, ["score", str(survey), "--units", str(units), "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("found Biro Hukum, [phone number]")
     checklist = tmp_path / "bukti.csv"

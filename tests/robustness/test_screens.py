@@ -109,7 +109,8 @@ def test_an_id_header_the_rubric_does_not_list_is_warned_about(
     text = SURVEY.read_text(encoding="utf-8")
     path = tmp_path / "survei.csv"
     path.write_text(text.replace("nip,", "NIP Baru,", 1), encoding="utf-8")
-    result = runner.invoke(app, ["score", str(path), "-f", "json", "-o", str(tmp_path / "o.json")])
+    args = ["score", str(path), "-f", "json", "-o", str(tmp_path / "o.json"), "--lang", "en"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
         "warning: no respondent id column (looked for 'nip', 'NIP', 'NIP/NIK', 'Nomor Induk "

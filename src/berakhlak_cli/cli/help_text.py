@@ -137,6 +137,32 @@ HELP_ID: dict[str, str] = {
     "No progress bar and no issue listing on stderr.": (
         "Tanpa bilah kemajuan dan tanpa daftar masalah di stderr."
     ),
+    # Options added with the report and behaviours commands
+    "Results of one year or more: JSON from 'score -f json', or published figures "
+    "(.yaml/.csv). One file gives a one-year report; two or more add the changes.": (
+        "Hasil satu tahun atau lebih: JSON dari 'score -f json', atau angka yang dipublikasikan "
+        "(.yaml/.csv). Satu berkas menghasilkan laporan satu tahun; dua berkas atau lebih "
+        "menambahkan perubahannya."
+    ),
+    "The institution's name, when the results do not carry it.": (
+        "Nama instansi, bila berkas hasil tidak memuatnya."
+    ),
+    "The period shown under the title (default: the years).": (
+        "Periode yang ditampilkan di bawah judul (bawaan: tahun-tahunnya)."
+    ),
+    "Write the report here (atomically) instead of stdout; '-' is stdout.": (
+        "Tulis laporan ke sini (secara atomik), bukan ke stdout; '-' berarti stdout."
+    ),
+    "html (self-contained page) or pdf (A4, printed by headless Chromium; needs -o); default: "
+    "from the -o name, else html.": (
+        "html (halaman mandiri) atau pdf (A4, dicetak oleh Chromium tanpa tampilan; memerlukan "
+        "-o); bawaan: dari nama -o, atau html."
+    ),
+    "values: the score table; behaviours: also each behaviour's score and answer distribution "
+    "(with --format csv, write that table instead of the results).": (
+        "values: tabel nilai; behaviours: juga nilai tiap perilaku dan sebaran jawabannya "
+        "(dengan --format csv, tabel itulah yang ditulis, bukan hasilnya)."
+    ),
 }
 
 

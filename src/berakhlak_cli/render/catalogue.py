@@ -41,6 +41,11 @@ _WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (r"by a Forms grid row \[label\]", "lewat baris kisi Forms [label]"),
     ),
+    "personal": (
+        (r"^phone number$", "nomor telepon"),
+        (r"^e-mail$", "alamat surel"),
+        (r"^long number$", "angka panjang"),
+    ),
     "what": (
         (r"^value id\b", "id nilai"),
         (r"^value code\b", "kode nilai"),

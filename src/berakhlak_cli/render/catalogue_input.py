@@ -229,4 +229,47 @@ INPUT_MESSAGES: dict[str, str] = {
     ),
     "the same file is named for two outputs": "berkas yang sama disebut untuk dua keluaran",
     "cannot write ({reason})": "tidak dapat menulis ({reason})",
+    # Workbook limits, units checks and empty surveys (merged with issue 13's catalogue)
+    "workbook too large: the used range is {rows} rows x {columns} columns ({cells} cells; "
+    "limit {limit})": (
+        "buku kerja terlalu besar: rentang terpakai {rows} baris x {columns} kolom ({cells} sel; "
+        "batas {limit})"
+    ),
+    "workbook too large: shared string {n} holds {size} characters (limit {limit}, as in Excel)": (
+        "buku kerja terlalu besar: teks bersama ke-{n} berisi {size} karakter (batas {limit}, "
+        "seperti di Excel)"
+    ),
+    "workbook too large: its cells hold {size} characters of shared text (limit {limit})": (
+        "buku kerja terlalu besar: sel-selnya memuat {size} karakter teks bersama (batas {limit})"
+    ),
+    "workbook too large: it holds more than {limit} shared strings": (
+        "buku kerja terlalu besar: berisi lebih dari {limit} teks bersama"
+    ),
+    "save it as CSV instead": "simpan sebagai CSV",
+    "no data rows below the header ({empty} empty rows)": (
+        "tidak ada baris data di bawah baris judul ({empty} baris kosong)"
+    ),
+    "no respondent id column (looked for {looked}), so repeated submissions are not screened; "
+    "{shown} looks like one: add it to columns.respondent_id.aliases in the rubric": (
+        "tidak ada kolom id responden (dicari: {looked}), jadi isian ganda tidak disaring; "
+        "{shown} tampaknya kolom itu: tambahkan ke columns.respondent_id.aliases di rubrik"
+    ),
+    "unit {name} looks like personal data ({personal}), not a unit name": (
+        "unit {name} tampak seperti data pribadi ({personal}), bukan nama unit"
+    ),
+    "headcount {value} has more than {digits} digits; is this a headcount?": (
+        "jumlah pegawai {value} lebih dari {digits} digit; benarkah ini jumlah pegawai?"
+    ),
+    "a cell holds more than {size} KiB of text; is this a units file?": (
+        "sebuah sel berisi lebih dari {size} KiB teks; benarkah ini berkas unit?"
+    ),
+    "a cell holds more than {size} KiB of text; is this a units map?": (
+        "sebuah sel berisi lebih dari {size} KiB teks; benarkah ini peta unit?"
+    ),
+    "a cell holds more than {size} KiB of text; is this a results file?": (
+        "sebuah sel berisi lebih dari {size} KiB teks; benarkah ini berkas hasil?"
+    ),
+    "a cell holds more than {size} KiB of text; is this an evidence checklist?": (
+        "sebuah sel berisi lebih dari {size} KiB teks; benarkah ini daftar periksa bukti dukung?"
+    ),
 }

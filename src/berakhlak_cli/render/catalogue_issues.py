@@ -79,4 +79,21 @@ ISSUE_MESSAGES: dict[str, str] = {
     "document {ref} is a folder, not a file in the evidence folder": (
         "dokumen {ref} adalah folder, bukan berkas, di folder bukti dukung"
     ),
+    "document {ref} is a file: link (a place on one computer); refer to files relative to the "
+    "evidence folder": (
+        "dokumen {ref} adalah tautan file: (lokasi di satu komputer); rujuk berkas secara relatif "
+        "terhadap folder bukti dukung"
+    ),
+    "document {ref} cannot be checked (the path is too long for this system)": (
+        "dokumen {ref} tidak dapat diperiksa (jalurnya terlalu panjang untuk sistem ini)"
+    ),
+    "document {ref} cannot be checked (a loop of symbolic links)": (
+        "dokumen {ref} tidak dapat diperiksa (tautan simbolik yang berputar)"
+    ),
+    "document {ref} cannot be checked (permission denied on a folder in its path)": (
+        "dokumen {ref} tidak dapat diperiksa (akses ditolak pada salah satu folder di jalurnya)"
+    ),
+    "document {ref} cannot be checked ({reason})": (
+        "dokumen {ref} tidak dapat diperiksa ({reason})"
+    ),
 }

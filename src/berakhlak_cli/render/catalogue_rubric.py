@@ -153,4 +153,35 @@ RUBRIC_MESSAGES: dict[str, str] = {
         "{scored} responden dinilai, seharusnya {expected}"
     ),
     "'tolerance' must not be negative": "'tolerance' tidak boleh negatif",
+    # Null values and bounds on numbers (rubric_bounds)
+    "required key {key} is null; write a value": "kunci wajib {key} bernilai null; isi nilainya",
+    "key {key} is null; write a value or leave the key out for its default": (
+        "kunci {key} bernilai null; isi nilainya atau hapus kunci itu agar memakai nilai bawaan"
+    ),
+    "a 'not_applicable' answer has no score (the item leaves the denominator); remove 'score'": (
+        "jawaban 'not_applicable' tidak punya skor (butirnya keluar dari penyebut); hapus 'score'"
+    ),
+    "'decimals' is {decimals}; at most {most} are supported": (
+        "'decimals' bernilai {decimals}; paling banyak {most} yang didukung"
+    ),
+    "weight {weight} is outside {low} to {high}; weights are relative, so scale them all (for "
+    "example to 1, 2, 3)": (
+        "bobot {weight} di luar rentang {low} sampai {high}; bobot bersifat relatif, jadi "
+        "skalakan semuanya (misalnya menjadi 1, 2, 3)"
+    ),
+    "{value} is outside ±{limit}, the range of answer scales supported": (
+        "{value} di luar ±{limit}, rentang skala jawaban yang didukung"
+    ),
+    "the rubric has {items} survey items; at most {most} are supported": (
+        "rubrik memiliki {items} butir survei; paling banyak {most} yang didukung"
+    ),
+    "'confidence' is {confidence}; write a share between 0 and 1 (0.95 for 95%)": (
+        "'confidence' bernilai {confidence}; tulis proporsi antara 0 dan 1 (0.95 untuk 95%)"
+    ),
+    "label {label} (= {value}) is also the missing token {token}; an answer {label} would be "
+    "read as not answered": (
+        "label {label} (= {value}) juga merupakan penanda kosong {token}; jawaban {label} akan "
+        "dibaca sebagai tidak menjawab"
+    ),
+    "{shown} cannot be read ({reason})": "{shown} tidak dapat dibaca ({reason})",
 }
