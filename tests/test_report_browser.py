@@ -23,7 +23,6 @@ import contextlib
 import json
 import os
 import select
-import shutil
 import subprocess
 import sys
 import time
@@ -34,23 +33,12 @@ import pytest
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
+from berakhlak_cli.cli.pdf import BROWSER_FLAGS, find_chromium
 from tests.compare.kalteng import PUBLISHED_2022, WHEN, score_2024
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 TIMEOUT = 60.0
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--disable-default-apps",
-    "--remote-debugging-pipe",
-]
+FLAGS = [*BROWSER_FLAGS, "--no-sandbox", "--remote-debugging-pipe"]
 
 
 _LAUNCHER = """
@@ -65,7 +53,7 @@ os.execv(sys.argv[3], sys.argv[3:])
 
 def find_browser(in_ci: bool) -> str:
     """The Chromium binary, or skip (fail under CI=true) when there is none."""
-    candidate = os.environ.get("BERAKHLAK_CHROMIUM") or shutil.which("chromium")
+    candidate = find_chromium()
     if candidate:
         return candidate
     message = "headless Chromium not found (apt-get install chromium, or set BERAKHLAK_CHROMIUM)"

@@ -94,19 +94,22 @@ def test_no_terminal_escapes_reach_the_console(fmt: str, runner: CliRunner) -> N
         assert control not in result.stdout and control not in result.stderr
 
 
-def test_html_report_is_autoescaped(runner: CliRunner, tmp_path: Path) -> None:
-    if not any((c.name or c.callback.__name__) == "report" for c in app.registered_commands):
-        pytest.skip("the report command is not registered yet")
+def _two_year_report(runner: CliRunner, tmp_path: Path, survey: Path) -> str:
+    """The HTML report of ``survey`` scored as two years."""
     years = []
     for year in ("2023", "2024"):
         path = tmp_path / f"hasil-{year}.json"
-        result = runner.invoke(app, ["score", str(SCRIPT), "-f", "json", "-o", str(path)])
+        result = runner.invoke(app, ["score", str(survey), "-f", "json", "-o", str(path)])
         assert result.exit_code == 0, result.stderr
         years.append(str(path))
     page = tmp_path / "report.html"
     result = runner.invoke(app, ["report", *years, "-o", str(page)])
     assert result.exit_code == 0, result.stderr
-    html = page.read_text(encoding="utf-8")
+    return page.read_text(encoding="utf-8")
+
+
+def test_html_report_is_autoescaped(runner: CliRunner, tmp_path: Path) -> None:
+    html = _two_year_report(runner, tmp_path, SCRIPT)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -180,16 +183,7 @@ def test_json_keeps_the_name_as_read(runner: CliRunner) -> None:
 
 
 def test_bidi_controls_in_html_report(runner: CliRunner, tmp_path: Path) -> None:
-    years = []
-    for year in ("2023", "2024"):
-        path = tmp_path / f"hasil-{year}.json"
-        result = runner.invoke(app, ["score", str(BIDI), "-f", "json", "-o", str(path)])
-        assert result.exit_code == 0, result.stderr
-        years.append(str(path))
-    page = tmp_path / "report.html"
-    result = runner.invoke(app, ["report", *years, "-o", str(page)])
-    assert result.exit_code == 0, result.stderr
-    html = page.read_text(encoding="utf-8")
+    html = _two_year_report(runner, tmp_path, BIDI)
     _no_invisible(html)
     assert SHOWN in html
 

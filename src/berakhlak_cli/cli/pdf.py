@@ -19,7 +19,7 @@ from pathlib import Path
 from berakhlak_cli.errors import OutputError
 
 TIMEOUT = 180
-FLAGS = (
+BROWSER_FLAGS = (
     "--headless",
     "--disable-gpu",
     "--disable-quic",
@@ -29,8 +29,9 @@ FLAGS = (
     "--disable-sync",
     "--disable-extensions",
     "--disable-default-apps",
-    "--no-pdf-header-footer",
 )
+"""Headless, and nothing reaching the network (also used by the report's browser test)."""
+FLAGS = (*BROWSER_FLAGS, "--no-pdf-header-footer")
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
