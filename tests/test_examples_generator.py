@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kalteng"
-HAND_WRITTEN = {"generate.py", "README.md"}
+HAND_WRITTEN = {"generate.py", "survey_2022.py", "README.md"}
 VALUE_CODES = ("bp", "ak", "ko", "ha", "lo", "ad", "kl")
 ITEMS = [f"{code}{k}" for code in VALUE_CODES for k in (1, 2, 3)]
 LIKERT = {

@@ -22,8 +22,10 @@ ALLOWED = {
     "pipeline": {"loaders", "scoring", "render"},
     "pipeline_evidence": {"loaders", "scoring", "render", "pipeline"},
     "pipeline_check": {"loaders", "scoring", "render"},
+    "pipeline_selection": {"loaders", "scoring", "render"},
     "cli": {
-        "loaders", "scoring", "render", "pipeline", "pipeline_evidence", "pipeline_check", "console"
+        "loaders", "scoring", "render", "pipeline", "pipeline_evidence", "pipeline_check",
+        "pipeline_selection", "console",
     },
 }
 IMPURE_MODULES = {

@@ -5,6 +5,7 @@ Writes, into ``--out`` (default: this file's directory):
 - ``units.csv``                 headcount per biro of the Sekretariat Daerah (synthetic);
 - ``survei-2024.csv``           a Google-Forms-like survey export (synthetic respondents);
 - ``bukti-dukung-2024.csv``     the evidence checklist, long format (synthetic);
+- ``survei-2022.csv``           a values-selection survey for 2022 (synthetic, ``survey_2022.py``);
 - ``bukti/<biro>/<file>.pdf``   tiny placeholder documents, one deliberately absent;
 - ``hasil-2022-published.yaml`` and ``hasil-2024-published.yaml``: figures Pemprov Kalteng
   actually published (real, with sources; nothing in them is generated).
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from survey_2022 import selection_rows
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -448,6 +450,7 @@ def build() -> dict[str, bytes]:
         "units.csv": _csv([["unit_kerja", "headcount"]] + [[b.name, b.headcount] for b in BIROS]),
         "survei-2024.csv": _csv(survey_rows()),
         "bukti-dukung-2024.csv": _csv(evidence),
+        "survei-2022.csv": _csv(selection_rows(lambda r, j, g: _nip(r, j, g, False), _name)),
         "hasil-2022-published.yaml": PUBLISHED_2022.encode("utf-8"),
         "hasil-2024-published.yaml": PUBLISHED_2024.encode("utf-8"),
     }

@@ -19,6 +19,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(a bug; rerun with --debug for the traceback and report it)",
     ),
     "needs": ("{option} memerlukan {companion}", "{option} needs {companion}"),
+    "selection_refuses": (
+        "{option} tidak berlaku untuk rubrik pilihan nilai (kind: values_selection)",
+        "{option} does not apply to a values-selection rubric (kind: values_selection)",
+    ),
     "xlsx_needs_output": (
         "--format xlsx menulis buku kerja: berikan --output FILE.xlsx",
         "--format xlsx writes a workbook: give --output FILE.xlsx",

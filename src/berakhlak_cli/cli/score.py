@@ -152,6 +152,18 @@ def score(
         inputs = [("rubric", rubric_path), ("survey", survey)]
         if units:
             inputs.append(("units", units))
+        if model.selection is not None:
+            from berakhlak_cli.cli.score_selection import score_values_selection
+
+            behaviours = detail == Detail.BEHAVIOURS
+            refused = [("--evidence", evidence is not None), ("--detail behaviours", behaviours)]
+            score_values_selection(
+                survey, model, inputs, by=tuple(by), fmt=fmt, output=output,
+                headcounts=headcounts, refused=refused, year=year, sheet=sheet,
+                encoding=encoding, lang=Lang(lang.value) if lang else model.locale, when=when,
+                strict=strict, quiet=quiet, issues=issues,
+            )  # fmt: skip
+            return
         if evidence:
             inputs.append(("evidence", evidence))
         protected = [p for _, p in inputs]

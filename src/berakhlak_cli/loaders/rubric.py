@@ -18,6 +18,7 @@ from berakhlak_cli.loaders.rubric_bounds import check_bounds
 from berakhlak_cli.loaders.rubric_checks import check_rubric
 from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
 from berakhlak_cli.loaders.rubric_examples import check_examples, read_examples
+from berakhlak_cli.loaders.rubric_selection import read_selection, read_selection_values
 from berakhlak_cli.loaders.rubric_setting_checks import check_settings
 from berakhlak_cli.loaders.rubric_settings import (
     read_aggregation,
@@ -39,6 +40,7 @@ from berakhlak_cli.model.rubric import (
     Item,
     Lang,
     Rubric,
+    RubricKind,
     Scale,
     ScaleLabel,
     Value,
@@ -130,12 +132,16 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         top.col.add(
             "bad-format", f"format {fmt!r} is not supported (this tool reads {FORMAT})", "format"
         )
-    scales = _scales(top)
+    kind = top.choice("kind", RubricKind, RubricKind.LIKERT)
+    # NOTE: a values-selection rubric has a template instead of scales and items.
+    selecting = kind == RubricKind.VALUES_SELECTION
+    scales = {} if selecting else _scales(top)
     chosen = top.text("band_labels")
     values = tuple(
         replace(v, bands=with_label_set(top, v.bands, chosen, f"values[{i}].bands"))
-        for i, v in enumerate(_values(top, scales))
+        for i, v in enumerate(read_selection_values(top) if selecting else _values(top, scales))
     )
+    selection = read_selection(top, values) if selecting else None
     rubric = Rubric(
         id=top.text("id", required=True),
         version=top.text("version", required=True),
@@ -161,6 +167,8 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         reporting=read_reporting(top.sub("reporting", "reporting")),
         examples=read_examples(top),
         sha256=digest,
+        kind=kind,
+        selection=selection,
     )
     top.finish()
     return rubric

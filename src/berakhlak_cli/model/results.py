@@ -44,6 +44,8 @@ class IssueCode(StrEnum):
     NO_GROUP = "no-group"
     HEADCOUNT_BELOW_RESPONDENTS = "headcount-below-respondents"
     PERSONAL_DATA_LABEL = "personal-data-label"
+    UNKNOWN_PICK = "unknown-pick"
+    TOO_MANY_PICKS = "too-many-picks"
 
 
 _CELLS = ("value", "group")

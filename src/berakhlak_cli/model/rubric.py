@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from berakhlak_cli.model.rubric_settings import (
     Aggregation,
@@ -29,6 +30,9 @@ from berakhlak_cli.model.rubric_settings import (
     RoundingMode,
     StraightLiningPolicy,
 )
+
+if TYPE_CHECKING:
+    from berakhlak_cli.model.values_selection import ValuesSelection
 
 # NOTE: the settings classes live in model.rubric_settings and are re-exported here, where
 # every caller has always imported them from.
@@ -64,6 +68,7 @@ __all__ = [
     "Rounding",
     "RoundingMode",
     "Rubric",
+    "RubricKind",
     "RubricExample",
     "Scale",
     "ScaleLabel",
@@ -78,6 +83,15 @@ class Lang(StrEnum):
 
     ID = "id"
     EN = "en"
+
+
+class RubricKind(StrEnum):
+    """Which instrument a rubric describes (``kind``)."""
+
+    LIKERT = "likert"
+    """Statements answered on a scale (the default, format 1 as it always was)."""
+    VALUES_SELECTION = "values_selection"
+    """Pick N behaviours from a template, for three questions (``model.values_selection``)."""
 
 
 @dataclass(frozen=True)
@@ -365,6 +379,9 @@ class Rubric:
     source: str = ""
     sha256: str = ""
     """Digest of the rubric file's bytes, set by the loader (empty for in-code rubrics)."""
+    kind: RubricKind = RubricKind.LIKERT
+    selection: ValuesSelection | None = None
+    """The template and questions of a ``kind: values_selection`` rubric (else None)."""
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -22,6 +22,19 @@ ISSUE_MESSAGES: dict[str, str] = {
         "{n} responden, tetapi berkas unit mencatat {staff} pegawai; tingkat respons dan minimum "
         "responden unit ini tidak dihitung"
     ),
+    # Values selection
+    "{value} is not a label of the template; pick ignored": (
+        "{value} bukan label di templat; pilihan ini diabaikan"
+    ),
+    "more than {n} picks for {questions}; row excluded": (
+        "lebih dari {n} pilihan untuk {questions}; baris dikecualikan"
+    ),
+    "more than {n} picks for {questions}; every pick counted": (
+        "lebih dari {n} pilihan untuk {questions}; semua pilihan dihitung"
+    ),
+    "no known behaviour picked for the current culture": (
+        "tidak ada perilaku di templat yang dipilih untuk budaya saat ini"
+    ),
     # Reliability
     "item {item} correlates negatively with the rest of its scale; likely reverse-keying "
     "mistake: check whether the rubric should mark it reverse-keyed (nothing was flipped)": (
