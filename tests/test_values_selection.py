@@ -1,0 +1,206 @@
+"""The values-selection instrument on a small hand-made file (numbers computed by hand).
+
+Three respondents of unit U (a fourth row names no known behaviour for the current culture):
+
+    row  personal          current           desired
+    2    Alfa Satu, Beta   Alfa Satu, Pemb.  Beta Satu, Positif
+    3    Alfa Satu         Alfa Dua, Beta    Beta Satu, Alfa Satu
+    4    Positif, Alfa Dua Alfa Satu, Alfa Dua  Beta Satu
+
+Current votes: a1 2, a2 2, b1 1, p1 0, l1 1 (6 votes). Value a: all 3 respondents picked one of
+its behaviours -> 100 %; b: 1 of 3 -> 33.333 %; index (100 + 33.333) / 2 = 66.667 -> 66,7 (B).
+Entropy 1 / 6 = 16.667 %, energi positif 83.333. Votes over maximum votes: a 4 / (3 x 2) =
+66.667, b 1 / (3 x 1) = 33.333, index 50.0. Top 2 (ties by template order): personal a1 (2),
+a2 (1); current a1, a2; desired b1 (3), a1 (1). Matches: personal-current 2, current-desired 1,
+personal-desired 1.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from berakhlak_cli.cli import app
+from berakhlak_cli.loaders.rubric import load_rubric, read_rubric
+from berakhlak_cli.model.results import IssueCode
+from berakhlak_cli.model.values_selection import ValuePercent
+from berakhlak_cli.pipeline_selection import score_selection
+from tests.conftest import EXAMPLES
+
+ASSETS = Path(__file__).resolve().parent / "assets" / "values_selection"
+RUBRIC = ASSETS / "rubric.small.yaml"
+ROOT = Path(__file__).resolve().parents[1]
+LIST_CSV = (
+    "nip,nama,unit_kerja,pribadi,saat_ini,harapan\n"
+    '1,Ani,U,"Alfa Satu, Beta-1","alfa satu, Pembatas","Beta Satu, Positif"\n'
+    '2,Budi,U,Alfa Satu,"Alfa Dua, BETA SATU","Beta Satu, Alfa Satu"\n'
+    '3,Cici,U,"Positif, Alfa Dua","Alfa Satu, Alfa  Dua",Beta Satu\n'
+    "4,Dedi,U,Positif,199001012020011001,Positif\n"
+)
+
+
+def _columns_rubric(tmp_path: Path) -> Path:
+    text = RUBRIC.read_text(encoding="utf-8")
+    for q, name in (("personal", "pribadi"), ("current", "saat_ini"), ("desired", "harapan")):
+        text = text.replace(f"{q}: {{column: {name}}}", f"{q}: {{columns: [{name}_1, {name}_2]}}")
+    path = tmp_path / "rubric.columns.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _columns_csv() -> str:
+    head = "nip,nama,unit_kerja,pribadi_1,pribadi_2,saat_ini_1,saat_ini_2,harapan_1,harapan_2\n"
+    return head + (
+        "1,Ani,U,Alfa Satu,Beta-1,alfa satu,Pembatas,Beta Satu,Positif\n"
+        "2,Budi,U,Alfa Satu,,Alfa Dua,BETA SATU,Beta Satu,Alfa Satu\n"
+        "3,Cici,U,Positif,Alfa Dua,Alfa Satu,Alfa  Dua,Beta Satu,\n"
+        "4,Dedi,U,Positif,,199001012020011001,,Positif,\n"
+    )
+
+
+@pytest.fixture
+def list_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pilihan.csv"
+    path.write_text(LIST_CSV, encoding="utf-8")
+    return path
+
+
+def _check_hand_numbers(sheet) -> None:  # type: ignore[no-untyped-def]
+    inst = sheet.institution
+    assert inst.respondents == 3
+    assert inst.votes["current"] == (2, 2, 1, 0, 1)
+    assert inst.votes["personal"] == (2, 1, 1, 1, 0)
+    assert inst.votes["desired"] == (1, 0, 3, 1, 0)
+    assert inst.value_votes["current"] == {"a": 4, "b": 1}
+    assert inst.value_pickers == {"a": 3, "b": 1}
+    assert inst.values["a"].raw == pytest.approx(100.0)
+    assert inst.values["b"].raw == pytest.approx(100 / 3)
+    assert inst.values["b"].rounded == 33.3
+    assert inst.index is not None and inst.index.raw == pytest.approx(200 / 3)
+    assert (inst.index.rounded, inst.index.band) == (66.7, "B")
+    assert inst.entropy is not None and inst.entropy.raw == pytest.approx(100 / 6)
+    assert inst.positive_energy is not None and inst.positive_energy.rounded == 83.3
+    assert inst.top == {"personal": ("a1", "a2"), "current": ("a1", "a2"), "desired": ("b1", "a1")}
+    assert [(m.first, m.second, m.shared) for m in inst.matches] == [
+        ("personal", "current", ("a1", "a2")),
+        ("current", "desired", ("a1",)),
+        ("personal", "desired", ("a1",)),
+    ]
+
+
+def test_list_layout_pins_hand_computed_figures(list_file: Path) -> None:
+    sheet, _ = score_selection(list_file, load_rubric(RUBRIC))
+    _check_hand_numbers(sheet)
+    assert [g.key for g in sheet.groups] == [("U",)]
+    _check_hand_numbers(replace(sheet, institution=sheet.groups[0]))
+
+
+def test_one_column_per_pick_gives_the_same_figures(tmp_path: Path) -> None:
+    survey = tmp_path / "kolom.csv"
+    survey.write_text(_columns_csv(), encoding="utf-8")
+    sheet, _ = score_selection(survey, load_rubric(_columns_rubric(tmp_path)))
+    _check_hand_numbers(sheet)
+
+
+def test_votes_over_maximum_votes_is_a_setting(list_file: Path) -> None:
+    rubric = load_rubric(RUBRIC)
+    assert rubric.selection is not None
+    votes = replace(rubric.selection, value_percent=ValuePercent.VOTES)
+    sheet, _ = score_selection(list_file, replace(rubric, selection=votes))
+    inst = sheet.institution
+    assert inst.values["a"].raw == pytest.approx(400 / 6)
+    assert inst.values["b"].raw == pytest.approx(100 / 3)
+    assert inst.index is not None and inst.index.rounded == 50.0
+
+
+def test_unknown_label_is_an_issue_with_row_column_and_masked_cell(list_file: Path) -> None:
+    sheet, _ = score_selection(list_file, load_rubric(RUBRIC))
+    unknown = [i for i in sheet.issues if i.code == IssueCode.UNKNOWN_PICK]
+    assert [(i.row, i.column, i.value) for i in unknown] == [(5, "saat_ini", "[18 digits]")]
+    blank = [i for i in sheet.issues if i.code == IssueCode.BLANK_RESPONDENT]
+    assert [(i.row, i.excluded) for i in blank] == [(5, True)]
+
+
+def test_too_many_picks_excludes_the_row(tmp_path: Path) -> None:
+    survey = tmp_path / "lebih.csv"
+    survey.write_text(LIST_CSV.replace('"alfa satu, Pembatas"', '"alfa satu, Pembatas, Positif"'))
+    sheet, _ = score_selection(survey, load_rubric(RUBRIC))
+    over = [i for i in sheet.issues if i.code == IssueCode.TOO_MANY_PICKS]
+    assert [(i.row, i.excluded) for i in over] == [(2, True)]
+    assert sheet.institution.respondents == 2
+
+
+def test_small_group_is_withheld(tmp_path: Path) -> None:
+    survey = tmp_path / "kecil.csv"
+    survey.write_text(LIST_CSV.replace("3,Cici,U,", "3,Cici,V,"), encoding="utf-8")
+    sheet, _ = score_selection(survey, load_rubric(RUBRIC))
+    withheld = {g.key: g.withheld for g in sheet.groups}
+    # V has one respondent (below 2); U's two would give V away from the institution row.
+    assert withheld == {("U",): "complementary", ("V",): "anonymity"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("value: a}", "value: zz}", "undefined-reference"),
+        ("label: Positif}", "label: 'Positif, lagi'}", "selection-label"),
+        (
+            "label: Pembatas, limiting: true}",
+            "label: Alfa-Satu, limiting: true}",
+            "selection-label",
+        ),
+        ("    current: {column: saat_ini}\n", "", "missing-key"),
+    ],
+)
+def test_bad_selection_rubrics_are_reported(old: str, new: str, code: str) -> None:
+    text = RUBRIC.read_text(encoding="utf-8")
+    assert old in text
+    parsed = read_rubric(text.replace(old, new).encode("utf-8"))
+    assert parsed.rubric is None
+    assert code in {p.code for p in parsed.problems}
+
+
+def test_shipped_act_2022_rubric_is_valid_and_marked_reconstructed() -> None:
+    rubric = load_rubric(ROOT / "rubrics" / "act-2022.yaml")
+    assert rubric.selection is not None and rubric.selection.picks == 10
+    assert len(rubric.values) == 7
+    assert "rekonstruksi" in rubric.instrument
+    assert "bukan resmi" in rubric.title.id
+
+
+def test_outputs_say_reconstruction_and_never_echo_personal_data(list_file: Path) -> None:
+    runner = CliRunner()
+    for fmt in ("json", "csv", "markdown", "table"):
+        result = runner.invoke(
+            app, ["score", str(list_file), "--rubric", str(RUBRIC), "-f", fmt, "-q"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "199001012020011001" not in result.output
+        assert "Ani" not in result.output
+        assert ("reconstruction" in result.output) or ("Rekonstruksi" in result.output)
+
+
+def test_compare_scored_2022_against_scored_2024_warns_about_the_instrument(
+    tmp_path: Path,
+) -> None:
+    runner = CliRunner()
+    kalteng = EXAMPLES
+    old, new = tmp_path / "hasil-2022.json", tmp_path / "hasil-2024.json"
+    for survey, rubric, out in (
+        ("survei-2022.csv", ["--rubric", str(ROOT / "rubrics" / "act-2022.yaml")], old),
+        ("survei-2024.csv", [], new),
+    ):
+        args = ["score", str(kalteng / survey), *rubric, "--units", str(kalteng / "units.csv")]
+        result = runner.invoke(app, [*args, "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+    document = json.loads(old.read_text(encoding="utf-8"))
+    assert document["kind"] == "values_selection"
+    assert document["method"]["status"] == "reconstruction"
+    result = runner.invoke(app, ["compare", str(old), str(new), "--lang", "en", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "instrument" in result.output
+    assert "values selection" in result.output
