@@ -204,3 +204,39 @@ def test_compare_scored_2022_against_scored_2024_warns_about_the_instrument(
     assert result.exit_code == 0, result.output
     assert "instrument" in result.output
     assert "values selection" in result.output
+
+
+@pytest.mark.parametrize("section", ["scales:\n  s: {min: 1, max: 5}\n", "examples: []\n"])
+def test_likert_sections_in_a_selection_rubric_are_refused(section: str) -> None:
+    text = RUBRIC.read_text(encoding="utf-8") + section
+    parsed = read_rubric(text.encode("utf-8"))
+    assert parsed.rubric is None
+    assert [p.code for p in parsed.problems] == ["kind-mismatch"]
+
+
+def test_rubric_show_lists_the_template_and_settings() -> None:
+    result = CliRunner().invoke(app, ["rubric", "show", str(RUBRIC), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Limiting values (entropy)" in result.output
+    assert "l1 Pembatas" in result.output
+    assert "selection.value_percent" in result.output
+
+
+def test_every_selection_problem_has_indonesian_text() -> None:
+    from berakhlak_cli.render.catalogue import has_entry
+
+    base = RUBRIC.read_text(encoding="utf-8")
+    variants = [
+        base.replace("value: a}", "value: zz}"),
+        base.replace("{id: a2,", "{id: a1,"),
+        base.replace("label: Positif}", "label: 'Positif, lagi'}"),
+        base.replace("label: Pembatas, limiting: true}", "label: Alfa-Satu, limiting: true}"),
+        base.replace("limiting: true}", "value: a, limiting: true}"),
+        base.replace("{id: b1, label: Beta Satu, value: b,", "{id: b1, label: Beta Satu,"),
+        base.replace("{column: saat_ini}", "{column: saat_ini, columns: [x]}"),
+        base.replace("  picks: 2\n", "  picks: 2\n  separator: ' '\n"),
+        base + "examples: []\n",
+    ]
+    messages = [p.message for v in variants for p in read_rubric(v.encode("utf-8")).problems]
+    assert len(messages) >= len(variants)
+    assert [m for m in messages if not has_entry(m)] == []

@@ -160,12 +160,12 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         eligibility=read_eligibility(top.sub("eligibility", "eligibility")),
         quality=read_quality(top.sub("quality", "quality")),
         evaluation=read_evaluation(top.sub("evaluation", "evaluation"), read_text)
-        if top.raw("evaluation", nullable=True) is not None
+        if not selecting and top.raw("evaluation", nullable=True) is not None
         else None,
         change=read_change(top.sub("change", "change")),
         intervals=read_intervals(top.sub("intervals", "intervals")),
         reporting=read_reporting(top.sub("reporting", "reporting")),
-        examples=read_examples(top),
+        examples=() if selecting else read_examples(top),
         sha256=digest,
         kind=kind,
         selection=selection,

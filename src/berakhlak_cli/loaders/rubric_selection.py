@@ -45,6 +45,15 @@ def read_selection_values(top: Fields) -> tuple[Value, ...]:
 
 def read_selection(top: Fields, values: tuple[Value, ...]) -> ValuesSelection:
     """The ``selection`` section, checked against the values."""
+    for key in ("scales", "evaluation", "examples"):
+        if top.has(key):
+            top.raw(key, nullable=True)
+            top.col.add(
+                "kind-mismatch",
+                f"{key!r} belongs to a Likert rubric; a values-selection rubric "
+                "(kind: values_selection) has a template instead",
+                top.at(key),
+            )
     f = top.sub("selection", "the selection section", required=True)
     picks = f.integer("picks", 10, minimum=1)
     separator = f.text("separator", ", ")

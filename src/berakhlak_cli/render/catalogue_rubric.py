@@ -15,6 +15,38 @@ RUBRIC_MESSAGES: dict[str, str] = {
     "{n} rubric {file} checked: {valid} valid, {bad} with {p} {problem}": (
         "{n} berkas rubrik diperiksa: {valid} sah, {bad} bermasalah ({p} masalah)"
     ),
+    # Values-selection rubrics (kind: values_selection)
+    "template id {id} is used twice": "id templat {id} dipakai dua kali",
+    "template entry {id} names value {value}, which is not in 'values' ({known})": (
+        "entri templat {id} menyebut nilai {value}, yang tidak ada di 'values' ({known})"
+    ),
+    "template entry {id} is both a behaviour of {value} and limiting; a limiting value belongs "
+    "to no BerAKHLAK value": (
+        "entri templat {id} sekaligus perilaku {value} dan nilai pembatas; nilai pembatas tidak "
+        "termasuk nilai BerAKHLAK mana pun"
+    ),
+    "label {name} holds the separator {sep}; a one-cell list could not be split": (
+        "label {name} memuat pemisah {sep}; daftar dalam satu sel tidak dapat dipecah"
+    ),
+    "label {name} of {id} reads the same as one of {other}": (
+        "label {name} milik {id} terbaca sama dengan salah satu label {other}"
+    ),
+    "value {id} has no behaviour in the template; its % could not be computed": (
+        "nilai {id} tidak punya perilaku di templat; persentasenya tidak dapat dihitung"
+    ),
+    "question {id} needs either 'column' (one cell with a list) or 'columns' (one column per "
+    "pick), not both": (
+        "pertanyaan {id} memerlukan 'column' (satu sel berisi daftar) atau 'columns' (satu "
+        "kolom per pilihan), tidak keduanya"
+    ),
+    "{key} belongs to a Likert rubric; a values-selection rubric (kind: values_selection) has "
+    "a template instead": (
+        "{key} milik rubrik Likert; rubrik pilihan nilai (kind: values_selection) memakai "
+        "templat sebagai gantinya"
+    ),
+    "'separator' must hold a character other than a space": (
+        "'separator' harus memuat karakter selain spasi"
+    ),
     # The file and its YAML
     "file is larger than {size} bytes": "berkas lebih besar dari {size} byte",
     "not UTF-8: byte {byte} at offset {offset}; save as UTF-8": (

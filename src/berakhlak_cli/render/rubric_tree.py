@@ -17,6 +17,7 @@ from rich.tree import Tree
 
 from berakhlak_cli.model.rubric import Evaluation, Lang, Rubric
 from berakhlak_cli.render.number import fmt_number
+from berakhlak_cli.render.rubric_selection import selection_settings, selection_tree
 
 _WORDS: dict[str, tuple[str, str]] = {
     "values": ("Nilai (bobot dalam indeks)", "Values (weight in the index)"),
@@ -66,6 +67,8 @@ def render_rubric(rubric: Rubric, lang: Lang = Lang.ID, path: str = "") -> Rende
     if path:
         parts.append(Text(f"{_w('file', lang)}: {path}"))
     parts.append(_survey_tree(rubric, lang))
+    if rubric.selection is not None:
+        parts.append(selection_tree(rubric, lang))
     if rubric.evaluation is not None:
         parts.append(_evidence_tree(rubric.evaluation, lang))
     parts += [_bands(rubric, lang), _settings(rubric, lang)]
@@ -199,6 +202,7 @@ def _settings(rubric: Rubric, lang: Lang) -> Table:
             f"{str(rubric.intervals.finite_population_correction).lower()}",
         ),
         ("examples", str(len(rubric.examples))),
+        *selection_settings(rubric),
     ]
     if rubric.evaluation is not None:
         rows.append(("evaluation.no_evidence", str(rubric.evaluation.no_evidence)))
