@@ -59,7 +59,7 @@ def read_selection(top: Fields, values: tuple[Value, ...]) -> ValuesSelection:
     separator = f.text("separator", ", ")
     if f.has("separator") and not separator.strip(" "):
         f.col.add(
-            "bad-number", "'separator' must hold a character other than a space", f.at("separator")
+            "bad-choice", "'separator' must hold a character other than a space", f.at("separator")
         )
         separator = ", "
     selection = ValuesSelection(

@@ -16,7 +16,7 @@ from typing import Any
 
 from rich.table import Table
 
-from berakhlak_cli.model.results import Provenance, Score
+from berakhlak_cli.model.results import GroupLevel, Provenance, Score
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.model.values_selection_results import SelectionGroup, SelectionSheet
 from berakhlak_cli.render.json_out import FORMAT, FORMAT_VERSION, band_labels, layout_json
@@ -107,7 +107,7 @@ def _group(group: SelectionGroup, sheet: SelectionSheet, rubric: Rubric) -> dict
     labels = band_labels(rubric)
     doc: dict[str, Any] = {
         "key": dict(zip(sheet.group_by, group.key, strict=True)) if group.key else {},
-        "level": "group" if group.key else "institution",
+        "level": (GroupLevel.UNIT if group.key else GroupLevel.INSTITUTION).value,
         "respondents": group.respondents,
         "withheld": group.withheld,
     }
@@ -242,7 +242,7 @@ def render_selection_csv(sheet: SelectionSheet, rubric: Rubric) -> str:
     )
     for g in _rows(sheet):
         key = list(g.key) if g.key else [""] * len(sheet.group_by)
-        level = "group" if g.key else "institution"
+        level = (GroupLevel.UNIT if g.key else GroupLevel.INSTITUTION).value
         if g.withheld:
             blanks = [""] * (len(values) + 4 + len(pairs))
             writer.writerow([level, *key, g.respondents, g.withheld, *blanks, METHOD])
