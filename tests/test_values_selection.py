@@ -130,7 +130,8 @@ def test_too_many_picks_excludes_the_row(tmp_path: Path) -> None:
     survey.write_text(LIST_CSV.replace('"alfa satu, Pembatas"', '"alfa satu, Pembatas, Positif"'))
     sheet, _ = score_selection(survey, load_rubric(RUBRIC))
     over = [i for i in sheet.issues if i.code == IssueCode.TOO_MANY_PICKS]
-    assert [(i.row, i.excluded) for i in over] == [(2, True)]
+    assert [(i.row, i.column, i.excluded) for i in over] == [(2, "saat_ini", True)]
+    assert over[0].message == "more than 2 picks for 'saat_ini'; row excluded"
     assert sheet.institution.respondents == 2
 
 
@@ -240,3 +241,21 @@ def test_every_selection_problem_has_indonesian_text() -> None:
     messages = [p.message for v in variants for p in read_rubric(v.encode("utf-8")).problems]
     assert len(messages) >= len(variants)
     assert [m for m in messages if not has_entry(m)] == []
+
+
+def test_by_another_column_keeps_the_institution_population(tmp_path: Path) -> None:
+    survey = tmp_path / "jenis.csv"
+    lines = LIST_CSV.splitlines()
+    rows = [lines[0].replace("nip,", "nip,jenis_asn,")]
+    rows += [line.replace(",", ",PNS,", 1) for line in lines[1:3]]
+    rows += [line.replace(",", ",PPPK,", 1) for line in lines[3:]]
+    survey.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rubric = load_rubric(RUBRIC)
+    sheet, _ = score_selection(survey, rubric, group_by=("jenis_asn",))
+    assert sheet.group_by == ("jenis_asn",)
+    # PPPK has one scored respondent (row 4; row 5 is excluded): withheld, and PNS with it.
+    assert {g.key: (g.respondents, g.withheld) for g in sheet.groups} == {
+        ("PNS",): (2, "complementary"),
+        ("PPPK",): (1, "anonymity"),
+    }
+    _check_hand_numbers(sheet)

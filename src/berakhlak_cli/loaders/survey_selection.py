@@ -100,7 +100,7 @@ class SelectionSource:
                     chosen[hit] = None
             picks[qid] = tuple(chosen)
             if len(chosen) > self.selection.picks:
-                over.append(qid)
+                over.append(plan.headers[positions[0]])
         return SelectionRow(row, key, respondent, picks, tuple(over))
 
 

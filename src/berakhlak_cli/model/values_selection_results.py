@@ -27,7 +27,8 @@ class SelectionRow:
     picks: dict[str, tuple[int, ...]]
     """Question id -> template indexes picked (each once, in the order written)."""
     over: tuple[str, ...] = ()
-    """Questions answered with more than ``picks`` behaviours."""
+    """Headers of the questions answered with more than ``picks`` behaviours (the first
+    column of a one-column-per-pick question)."""
 
 
 @dataclass(frozen=True)

@@ -281,13 +281,14 @@ class SelectionScorer:
             )
         if r.over:
             limit = self.selection.picks
-            questions = ", ".join(r.over)
+            questions = ", ".join(repr(h) for h in r.over)
             message = f"more than {limit} picks for {questions}"
             drop = self.selection.over_picks == OverPicks.EXCLUDE
             issue = Issue(
                 IssueCode.TOO_MANY_PICKS,
                 message + ("; row excluded" if drop else "; every pick counted"),
                 row=r.row,
+                column=r.over[0],
                 excluded=drop,
             )
             if drop:
