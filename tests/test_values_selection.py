@@ -259,3 +259,30 @@ def test_by_another_column_keeps_the_institution_population(tmp_path: Path) -> N
         ("PPPK",): (1, "anonymity"),
     }
     _check_hand_numbers(sheet)
+
+
+def test_fingerprint_tells_selection_rules_and_template_changes_apart() -> None:
+    from berakhlak_cli.scoring.comparability import compare_summaries, rubric_summary
+
+    base = RUBRIC.read_text(encoding="utf-8")
+    changed = base.replace("  top: 2\n", "  top: 2\n  value_percent: votes\n").replace(
+        "label: Positif}", "label: Positif sekali}"
+    )
+    old, new = (load_rubric_text(t) for t in (base, changed))
+    found = {
+        (d.aspect, d.detail) for d in compare_summaries(rubric_summary(old), rubric_summary(new))
+    }
+    assert found == {
+        ("selection", "selection.value_percent"),
+        ("template-reworded", "p1.text_sha256"),
+    }
+    likert = load_rubric(ROOT / "rubrics" / "kemenpanrb-2025.yaml")
+    assert "kind" not in rubric_summary(likert)
+    aspects = {d.aspect for d in compare_summaries(rubric_summary(likert), rubric_summary(old))}
+    assert {"instrument", "kind", "selection", "template-added"} <= aspects
+
+
+def load_rubric_text(text: str):  # type: ignore[no-untyped-def]
+    parsed = read_rubric(text.encode("utf-8"))
+    assert parsed.rubric is not None, parsed.problems
+    return parsed.rubric

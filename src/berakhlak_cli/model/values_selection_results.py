@@ -78,7 +78,7 @@ class SelectionSheet:
     issues: tuple[Issue, ...]
     issue_counts: dict[str, int]
     summary: Mapping[str, Any] = field(default_factory=dict)
-    """The rubric's comparability fingerprint (``scoring.values_selection.selection_summary``)."""
+    """The rubric's comparability fingerprint (``scoring.comparability.rubric_summary``)."""
 
     @property
     def issue_total(self) -> int:

@@ -24,7 +24,7 @@ from berakhlak_cli.render.compare_words import WORDS, say
 from berakhlak_cli.render.number import fmt_delta, fmt_number
 
 SHOWN_DETAILS = 4
-_KINDS = ("value", "behaviour", "item", "criterion", "evidence")
+_KINDS = ("value", "behaviour", "item", "criterion", "evidence", "template")
 _ACTIONS = ("added", "removed", "moved", "reworded", "weight")
 
 

@@ -116,6 +116,29 @@ def rubric_summary(rubric: Rubric) -> dict[str, Any]:
             "finite_population_correction": rubric.intervals.finite_population_correction,
         },
         "evaluation": _evaluation_summary(rubric),
+        **_selection_summary(rubric),
+    }
+
+
+def _selection_summary(rubric: Rubric) -> dict[str, Any]:
+    """``kind`` and ``selection`` of a values-selection rubric (none for a Likert one, so a
+    Likert summary is unchanged): picks, the value % rule, and each template entry's value,
+    limiting flag and wording."""
+    sel = rubric.selection
+    if sel is None:
+        return {}
+    return {
+        "kind": rubric.kind.value,
+        "selection": {
+            "picks": sel.picks,
+            "value_percent": sel.value_percent.value,
+            "over_picks": sel.over_picks.value,
+            "top": sel.top,
+        },
+        "template": {
+            e.id: {"value": e.value, "limiting": e.limiting, "text_sha256": text_hash(e.label)}
+            for e in sel.template
+        },
     }
 
 
@@ -177,6 +200,12 @@ def compare_summaries(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Di
         if section in old and section in new:
             _keyed(out, section, {section: old.get(section)}, {section: new.get(section)})
     _evaluation(out, old.get("evaluation"), new.get("evaluation"))
+    # NOTE: a summary without ``kind`` is a Likert rubric's (every summary before issue 17).
+    _leaf(out, "kind", "kind", old.get("kind", "likert"), new.get("kind", "likert"))
+    _keyed(
+        out, "selection", {"selection": old.get("selection")}, {"selection": new.get("selection")}
+    )
+    _members(out, "template", old.get("template"), new.get("template"), moved=("value",))
     return out
 
 

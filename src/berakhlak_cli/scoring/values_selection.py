@@ -26,7 +26,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from berakhlak_cli.model.personal_data import looks_personal
 from berakhlak_cli.model.results import ISSUE_SAMPLE_PER_CODE, Issue, IssueCode, Score
@@ -41,7 +40,7 @@ from berakhlak_cli.model.values_selection_results import (
 )
 from berakhlak_cli.scoring.bands import classify, round_half_up
 from berakhlak_cli.scoring.breakdowns import Cells, suppress
-from berakhlak_cli.scoring.comparability import rubric_summary, text_hash
+from berakhlak_cli.scoring.comparability import rubric_summary
 from berakhlak_cli.scoring.eligibility import unit_eligibility
 from berakhlak_cli.scoring.normalize import normalize
 
@@ -141,29 +140,6 @@ def figures(tally: Tally, key: tuple[str, ...], rubric: Rubric) -> SelectionGrou
         top={q: tuple(ids[i] for i in t) for q, t in tops.items()},
         matches=matches,
     )
-
-
-def selection_summary(rubric: Rubric) -> dict[str, Any]:
-    """The comparability fingerprint of a values-selection rubric: the Likert one (instrument,
-    values, bands, rounding, eligibility; no scales or items) plus a ``selection`` section
-    (picks, the value % rule, the template's entries and their wording), so ``compare`` sees
-    an instrument change against any Likert year."""
-    sel = rubric.selection
-    assert sel is not None
-    return {
-        **rubric_summary(rubric),
-        "kind": rubric.kind.value,
-        "selection": {
-            "picks": sel.picks,
-            "value_percent": sel.value_percent.value,
-            "over_picks": sel.over_picks.value,
-            "top": sel.top,
-            "template": {
-                e.id: {"value": e.value, "limiting": e.limiting, "text_sha256": text_hash(e.label)}
-                for e in sel.template
-            },
-        },
-    }
 
 
 class SelectionScorer:
@@ -342,7 +318,7 @@ class SelectionScorer:
             excluded=dict(self.excluded),
             issues=tuple(self.issues),
             issue_counts=dict(self.issue_counts),
-            summary=selection_summary(self.rubric),
+            summary=rubric_summary(self.rubric),
         )
 
     def _group(
