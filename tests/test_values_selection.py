@@ -286,3 +286,14 @@ def load_rubric_text(text: str):  # type: ignore[no-untyped-def]
     parsed = read_rubric(text.encode("utf-8"))
     assert parsed.rubric is not None, parsed.problems
     return parsed.rubric
+
+
+def test_slices_of_two_rows_give_the_same_sheet(
+    list_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from berakhlak_cli.loaders import survey_selection
+
+    whole, _ = score_selection(list_file, load_rubric(RUBRIC))
+    monkeypatch.setattr(survey_selection, "SLICE_ROWS", 2)
+    sliced, _ = score_selection(list_file, load_rubric(RUBRIC))
+    assert sliced == whole

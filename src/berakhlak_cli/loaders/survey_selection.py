@@ -27,6 +27,9 @@ from berakhlak_cli.model.values_selection import ValuesSelection
 from berakhlak_cli.model.values_selection_results import SelectionRow
 from berakhlak_cli.scoring.normalize import normalize
 
+SLICE_ROWS = 8192
+"""Rows turned into Python objects at a time."""
+
 
 @dataclass
 class SelectionSource:
@@ -51,14 +54,18 @@ class SelectionSource:
         row = 2
         plain = frozenset(self.columns())
         labels = tuple(self.labels)
-        for rb in self.reader(self.columns(), plain):
-            cols = {p: rb.column(f"c{p}").to_pylist() for p in self.columns()}
-            out: list[SelectionRow] = []
-            issues: list[Issue] = []
-            for i in range(rb.num_rows):
-                out.append(self._row(row + i, cols, i, issues, labels))
-            row += rb.num_rows
-            yield out, issues
+        for whole in self.reader(self.columns(), plain):
+            # NOTE: the reader coalesces ~100 000 rows; as Python objects a slice at a time,
+            # memory stays that of one slice.
+            for start in range(0, whole.num_rows, SLICE_ROWS):
+                rb = whole.slice(start, SLICE_ROWS)
+                cols = {p: rb.column(f"c{p}").to_pylist() for p in self.columns()}
+                out: list[SelectionRow] = []
+                issues: list[Issue] = []
+                for i in range(rb.num_rows):
+                    out.append(self._row(row + i, cols, i, issues, labels))
+                row += rb.num_rows
+                yield out, issues
 
     def _row(
         self,

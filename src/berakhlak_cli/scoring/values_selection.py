@@ -316,7 +316,8 @@ class SelectionScorer:
             institution=institution,
             read=self.read,
             excluded=dict(self.excluded),
-            issues=tuple(self.issues),
+            # NOTE: in row order (issues without a row last), whatever the batch size.
+            issues=tuple(sorted(self.issues, key=lambda i: (i.row is None, i.row or 0))),
             issue_counts=dict(self.issue_counts),
             summary=rubric_summary(self.rubric),
         )
