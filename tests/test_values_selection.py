@@ -297,3 +297,39 @@ def test_slices_of_two_rows_give_the_same_sheet(
     monkeypatch.setattr(survey_selection, "SLICE_ROWS", 2)
     sliced, _ = score_selection(list_file, load_rubric(RUBRIC))
     assert sliced == whole
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "indonesian"),
+    [
+        (
+            ["--evidence", "bukti.csv"],
+            "--evidence does not apply to a values-selection rubric",
+            "--evidence tidak berlaku untuk rubrik pilihan nilai",
+        ),
+        (
+            ["-f", "xlsx", "-o", "hasil.xlsx"],
+            "--format xlsx does not apply to a values-selection rubric",
+            "--format xlsx tidak berlaku untuk rubrik pilihan nilai",
+        ),
+    ],
+)
+def test_options_that_do_not_apply_are_usage_errors(
+    list_file: Path, tmp_path: Path, args: list[str], english: str, indonesian: str
+) -> None:
+    runner = CliRunner()
+    base = ["score", str(list_file), "--rubric", str(RUBRIC)]
+    args = [str(tmp_path / a) if "." in a else a for a in args]
+    for lang, text in (("en", english), ("id", indonesian)):
+        result = runner.invoke(app, [*base, *args, "--lang", lang])
+        assert result.exit_code == 2
+        assert text in result.output
+    assert not (tmp_path / "hasil.xlsx").exists()
+
+
+def test_a_missing_question_column_names_what_was_looked_for(tmp_path: Path) -> None:
+    survey = tmp_path / "tanpa.csv"
+    survey.write_text("unit_kerja,pribadi,harapan\nU,Positif,Positif\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["score", str(survey), "--rubric", str(RUBRIC)])
+    assert result.exit_code == 2
+    assert "tidak ada kolom untuk pertanyaan 'current' (dicari: 'saat_ini')" in result.output

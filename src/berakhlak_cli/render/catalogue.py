@@ -59,6 +59,7 @@ _WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"^answer label on scale\b", "label jawaban pada skala"),
         (r"^item\b", "butir"),
         (r"^grouping column\b", "kolom pengelompokan"),
+        (r"^question\b", "pertanyaan"),
         (r"^combined index\b", "indeks gabungan"),
         (r"^index\b", "indeks"),
         (r"^value\b", "nilai"),
