@@ -333,3 +333,22 @@ def test_a_missing_question_column_names_what_was_looked_for(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["score", str(survey), "--rubric", str(RUBRIC)])
     assert result.exit_code == 2
     assert "tidak ada kolom untuk pertanyaan 'current' (dicari: 'saat_ini')" in result.output
+
+
+@pytest.mark.parametrize(
+    ("policy", "dropped"),
+    [("keep_first", [3]), ("keep_last", [2]), ("reject", [2, 3])],
+)
+def test_repeated_respondent_ids_follow_the_duplicates_policy(
+    tmp_path: Path, policy: str, dropped: list[int]
+) -> None:
+    from berakhlak_cli.model.rubric import DuplicatePolicy
+
+    survey = tmp_path / "ganda.csv"
+    survey.write_text(LIST_CSV.replace("\n2,Budi,", "\n 1 ,Budi,"), encoding="utf-8")
+    rubric = load_rubric(RUBRIC)
+    rubric = replace(rubric, quality=replace(rubric.quality, duplicates=DuplicatePolicy(policy)))
+    sheet, _ = score_selection(survey, rubric)
+    repeated = [i.row for i in sheet.issues if i.code == IssueCode.DUPLICATE_RESPONDENT]
+    assert repeated == dropped
+    assert sheet.institution.respondents == 3 - len(dropped)

@@ -35,9 +35,8 @@ def score_selection(
         headers=source.plan.group_headers(),
         headcounts=headcounts,
     )
-    if source.plan.respondent_id is not None:
-        # NOTE: a first pass over the ids, so keep_last and reject know every repeat.
-        scorer.plan_duplicates((r.row, r.respondent) for rows, _ in source.rows() for r in rows)
+    # NOTE: a first pass over the id column, so keep_last and reject know every repeat.
+    scorer.plan_duplicates(source.ids())
     for rows, issues in source.rows():
         scorer.add(rows, issues)
     if scorer.read == 0:

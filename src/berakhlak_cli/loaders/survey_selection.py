@@ -12,7 +12,7 @@ cell is quoted masked (``quote_answer``), so no personal data reaches any output
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ from berakhlak_cli.scoring.normalize import normalize
 
 SLICE_ROWS = 8192
 """Rows turned into Python objects at a time."""
+LOOKUP_LIMIT = 100_000
+"""Distinct pick spellings remembered (free text in picks cannot grow memory without end)."""
 
 
 @dataclass
@@ -44,10 +46,31 @@ class SelectionSource:
     labels: dict[str, int]
     warnings: tuple[str, ...] = ()
 
+    _seen: dict[str, int | None] = field(default_factory=dict)
+
+    def _lookup(self, text: str) -> int | None:
+        """The template index of a pick; each distinct spelling is normalised once."""
+        if text not in self._seen:
+            if len(self._seen) > LOOKUP_LIMIT:
+                self._seen.clear()
+            self._seen[text] = self.labels.get(header_key(text))
+        return self._seen[text]
+
     def columns(self) -> list[int]:
         """Every column position read."""
         cols = set(self.plan.needed) | {p for ps in self.questions.values() for p in ps}
         return sorted(cols)
+
+    def ids(self) -> Iterator[tuple[int, str]]:
+        """(row, respondent id) of every row: only the id column is read."""
+        rid = self.plan.respondent_id
+        if rid is None:
+            return
+        row = 2
+        for rb in self.reader([rid], frozenset({rid})):
+            for cell in rb.column(f"c{rid}").to_pylist():
+                yield row, (cell or "").strip()
+                row += 1
 
     def rows(self) -> Iterator[tuple[list[SelectionRow], list[Issue]]]:
         """Each batch's respondents and the pick issues found in it."""
@@ -91,7 +114,7 @@ class SelectionSource:
                     text = part.strip()
                     if not text:
                         continue
-                    hit = self.labels.get(header_key(text))
+                    hit = self._lookup(text)
                     if hit is None:
                         issues.append(
                             Issue(
