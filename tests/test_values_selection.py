@@ -352,3 +352,26 @@ def test_repeated_respondent_ids_follow_the_duplicates_policy(
     repeated = [i.row for i in sheet.issues if i.code == IssueCode.DUPLICATE_RESPONDENT]
     assert repeated == dropped
     assert sheet.institution.respondents == 3 - len(dropped)
+
+
+def test_survey_check_points_a_values_selection_rubric_to_score(list_file: Path) -> None:
+    result = CliRunner().invoke(app, ["survey", "check", str(list_file), "--rubric", str(RUBRIC)])
+    assert result.exit_code == 2
+    assert "rubrik pilihan nilai (kind: values_selection) diperiksa dengan menilainya" in (
+        result.output
+    )
+
+
+def test_example_2022_file_holds_its_planted_cases() -> None:
+    from berakhlak_cli.loaders.units import load_units
+
+    rubric = load_rubric(ROOT / "rubrics" / "act-2022.yaml")
+    units = load_units(EXAMPLES / "units.csv", rubric)
+    sheet, _ = score_selection(EXAMPLES / "survei-2022.csv", rubric, headcounts=units)
+    found = sorted((i.code.value, i.row) for i in sheet.issues if i.row is not None)
+    assert found == [("blank-respondent", 200), ("too-many-picks", 120), ("unknown-pick", 40)]
+    below = [i.group for i in sheet.issues if i.code == IssueCode.BELOW_MINIMUM]
+    assert below == ["Biro Pengadaan Barang dan Jasa"]
+    assert sheet.read == 561
+    # 561 rows, 2 excluded, 29 respondents of the unit below its minimum left out.
+    assert sheet.institution.respondents == 561 - 2 - 29

@@ -14,6 +14,7 @@ import typer
 
 from berakhlak_cli.cli.boundary import boundary, out_console
 from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC, LangChoice
+from berakhlak_cli.errors import UsageError
 
 survey_app = typer.Typer(
     name="survey",
@@ -56,6 +57,11 @@ def check(
         from berakhlak_cli.render.survey_check import render_check_json, render_check_table
 
         model = load_rubric(rubric)
+        if model.selection is not None:
+            raise UsageError(
+                f"{rubric}: survey check reads Likert surveys; a values-selection rubric "
+                "(kind: values_selection) is checked by scoring it: berakhlak score"
+            )
         headcounts = load_units(units, model) if units else None
         report = check_survey(survey, model, headcounts=headcounts, sheet=sheet, encoding=encoding)
         if fmt == CheckFormat.JSON:

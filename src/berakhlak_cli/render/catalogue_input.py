@@ -80,6 +80,11 @@ INPUT_MESSAGES: dict[str, str] = {
     ),
     # Survey columns
     "no data rows below the header": "tidak ada baris data di bawah baris judul",
+    "survey check reads Likert surveys; a values-selection rubric (kind: values_selection) is "
+    "checked by scoring it: berakhlak score": (
+        "survey check membaca survei Likert; rubrik pilihan nilai (kind: values_selection) "
+        "diperiksa dengan menilainya: berakhlak score"
+    ),
     "no column for {what} (looked for {names})": ("tidak ada kolom untuk {what} (dicari: {names})"),
     "{what} matches more than one column: {cols}": (
         "{what} cocok dengan lebih dari satu kolom: {cols}"
