@@ -19,6 +19,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(a bug; rerun with --debug for the traceback and report it)",
     ),
     "needs": ("{option} memerlukan {companion}", "{option} needs {companion}"),
+    "level_with_by": (
+        "--level dan --by tidak dapat dipakai bersama: --level menilai setiap tingkat hierarki, "
+        "--by satu rincian",
+        "--level and --by cannot be combined: --level scores every level of a hierarchy, --by "
+        "one breakdown",
+    ),
+    "level_with_evidence": (
+        "--evidence belum dapat dipakai dengan tingkat (--level atau levels di rubrik); "
+        "nilai bukti dukung per instansi dalam run terpisah",
+        "--evidence cannot be used with levels yet (--level or the rubric's levels); score "
+        "evidence per instansi in a separate run",
+    ),
+    "level_units": (
+        "{units}: penilaian bertingkat memerlukan berkas unit dengan kolom level (docs/output.md)",
+        "{units}: a run with levels needs a units file with a level column (docs/output.md)",
+    ),
     "xlsx_needs_output": (
         "--format xlsx menulis buku kerja: berikan --output FILE.xlsx",
         "--format xlsx writes a workbook: give --output FILE.xlsx",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from berakhlak_cli.model.levels import level_of
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
@@ -39,7 +40,9 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
 
     def line(g: GroupResult) -> list[str]:
         key = list(g.key) if g.key else [""] * len(sheet.group_by)
-        row = [safe_cell(k) for k in key] + [g.level.value, str(g.respondents), g.withheld or ""]
+        shown = level_of(g.key, sheet.levels) if sheet.levels else None
+        row = [safe_cell(k) for k in key] + [shown or g.level.value]
+        row += [str(g.respondents), g.withheld or ""]
         row += [_num(s.rounded if (s := g.values.get(v)) else None) for v in value_ids]
         row += [_num(g.index.raw if g.index else None), _num(g.index.rounded if g.index else None)]
         ci = g.index_interval

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -97,8 +98,10 @@ class LevelBuilder:
             self.rubric.aggregation.institution, tree.top, top_inc, excluded, eligible, raw, coef
         )
         top_n = sum(leaf_n[i] for i in top_inc)
-        floors = [self._level(g).min_group_size or self.rubric.anonymity.min_group_size
-                  for g in range(len(tree.keys))]
+        floors = [
+            self._level(g).min_group_size or self.rubric.anonymity.min_group_size
+            for g in range(len(tree.keys))
+        ]
         top_floor = self.rubric.anonymity.min_group_size
         rules = LevelSuppression(
             tree, n, floors, inc, coef, (top_inc, top_coef, top_n >= top_floor), excluded
@@ -108,15 +111,22 @@ class LevelBuilder:
             (g for g in range(len(tree.keys)) if not tree.blank[g]),
             key=lambda g: tuple(normalize(k) for k in tree.keys[g]),
         )
-        rows = tuple(self._row(g, n[g], inc[g], raw[g], withheld.get(g), eligible[g]) for g in order)
+        rows = tuple(
+            self._row(g, n[g], inc[g], raw[g], withheld.get(g), eligible[g]) for g in order
+        )
         why = None if rules.top_published else ANONYMITY
         if not top_inc and n and sum(n[c] for c in tree.top) > 0:
             why = "no-eligible-unit"
         heads = [eligible[c][0] for c in tree.top if not tree.blank[c]]
         top = self._row(-1, top_n, top_inc, top_raw, why, (None, None, None))
         top = GroupResult(
-            (), GroupLevel.INSTITUTION, top.respondents, top.values, top.value_respondents,
-            top.index, top.withheld,
+            (),
+            GroupLevel.INSTITUTION,
+            top.respondents,
+            top.values,
+            top.value_respondents,
+            top.index,
+            top.withheld,
             headcount=None if None in heads or not heads else sum(h or 0 for h in heads),
         )
         return rows, top, self.issues
@@ -192,7 +202,7 @@ class LevelBuilder:
         if method == InstitutionMethod.POOLED:
             total = self.leaf_stats.total(np.array(sorted(inc), dtype=np.intp))
             count = int(total.respondents[0])
-            return self.scorer.raw_scores(total, 0), {i: 1.0 / count for i in inc}
+            return self.scorer.raw_scores(total, 0), dict.fromkeys(inc, 1.0 / count)
         kids = [c for c in children if not excluded[c] and not self.tree.blank[c]]
         sizes = [sum(int(self.leaf_stats.respondents[i]) for i in coef[c]) for c in kids]
         weights = unit_weights(method, sizes, [eligible[c][0] for c in kids])
@@ -251,7 +261,6 @@ class LevelBuilder:
         )
 
 
-
 def finish_levels(
     scorer: SurveyScorer,
     levels: Sequence[Level],
@@ -260,7 +269,8 @@ def finish_levels(
     """The scoresheet of a run with levels: what ``SurveyScorer.finish`` gives, with one row
     per group at every level instead of the groups of ``--by`` (the scorer's ``group_by``
     must be the level columns, outermost first)."""
-    builder = LevelBuilder(scorer.rubric, levels, scorer.stats, scorer.group_keys.keys, headcounts)
+    rubric = replace(scorer.rubric, levels=tuple(levels))
+    builder = LevelBuilder(rubric, levels, scorer.stats, scorer.group_keys.keys, headcounts)
     groups, top, issues = builder.build()
     reliability, warnings = scorer.reliability.finish(scorer.headers)
     scorer.log.add([*issues, *warnings])

@@ -233,9 +233,7 @@ class LevelSuppression:
         """The targets whose vector follows from the published equations."""
         unknown = sorted(self.hidden_leaves)
         column = {leaf: j for j, leaf in enumerate(unknown)}
-        basis = _row_basis(
-            [_restrict(row, column) for row in self._equations()], len(unknown)
-        )
+        basis = _row_basis([_restrict(row, column) for row in self._equations()], len(unknown))
         out = []
         for vector, groups in targets:
             v = _restrict(vector, column)
