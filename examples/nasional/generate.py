@@ -1,6 +1,7 @@
 """Generate the synthetic national example: instansi x unit kerja, respondents and headcounts.
 
-    python examples/nasional/generate.py      # rewrites survei-nasional.csv, units-nasional.csv
+    python examples/nasional/generate.py   # rewrites survei-nasional.csv, units-nasional.csv,
+                                           # rubrik-nasional.yaml
 
 Six synthetic instansi (no real institution's figures) with two to four units each. Every
 unit has a headcount; respondents are drawn at the unit's response rate, so one instansi
@@ -8,6 +9,10 @@ unit has a headcount; respondents are drawn at the unit's response rate, so one 
 of the national mean, and some small units are withheld for anonymity. Answers are Likert 1-5
 from a small latent model (instansi and unit effects plus respondent noise). The output
 depends only on SEED: rerunning writes the same bytes.
+
+``rubrik-nasional.yaml`` is the default rubric with two changes: ``levels`` (instansi pooling
+its units, then unit kerja) and ``aggregation.institution: mean_of_units``, so the top row is
+the unweighted mean of the instansi that meet their minimum, as the national index is.
 """
 
 from __future__ import annotations
@@ -20,6 +25,15 @@ import numpy as np
 
 SEED = 20260101
 HERE = Path(__file__).resolve().parent
+DEFAULT_RUBRIC = HERE.parents[1] / "rubrics" / "kemenpanrb-2025.yaml"
+POOLED_LINE = "  institution: pooled           # DEFAULT (alternative: mean_of_units)\n"
+MEAN_LINE = "  institution: mean_of_units    # national = mean of the instansi that qualify\n"
+LEVELS = """
+levels:                         # score --level instansi --level unit_kerja in one run
+  - column: instansi
+    aggregation: pooled         # an instansi pools the respondents of its included units
+  - column: unit_kerja
+"""
 VALUE_CODES = ("bp", "ak", "ko", "ha", "lo", "ad", "kl")
 ITEMS = tuple(f"{code}{k}" for code in VALUE_CODES for k in (1, 2, 3))
 # (instansi, effect, response rate, ((unit, headcount), ...))
@@ -77,7 +91,21 @@ def generate() -> dict[str, str]:
             answers = np.clip(np.rint(latent + rng.normal(0.0, 0.7, size=(n, len(ITEMS)))), 1, 5)
             for row in answers.astype(int).tolist():
                 writer.writerow([name, unit, *row])
-    return {"survei-nasional.csv": survey.getvalue(), "units-nasional.csv": units.getvalue()}
+    return {
+        "survei-nasional.csv": survey.getvalue(),
+        "units-nasional.csv": units.getvalue(),
+        "rubrik-nasional.yaml": national_rubric(),
+    }
+
+
+def national_rubric() -> str:
+    """The default rubric with levels and the national mean (module docstring)."""
+    text = DEFAULT_RUBRIC.read_text(encoding="utf-8")
+    text = text.replace("schema=../src/", "schema=../../src/", 1)
+    text = text.replace("id: kemenpanrb-2025\n", "id: kemenpanrb-2025-nasional\n", 1)
+    head = "# Synthetic national example (examples/nasional/generate.py): the default rubric\n"
+    head += "# with levels and aggregation.institution: mean_of_units.\n"
+    return head + text.replace(POOLED_LINE, MEAN_LINE, 1) + LEVELS
 
 
 def main() -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from berakhlak_cli.model.levels import level_of, level_path
+from berakhlak_cli.model.levels import level_path
 from berakhlak_cli.model.results import GroupResult, Scoresheet
+from berakhlak_cli.render.table_rows import row_level
 
 
 def with_level(doc: dict[str, Any], group: GroupResult, sheet: Scoresheet) -> dict[str, Any]:
@@ -17,7 +18,7 @@ def with_level(doc: dict[str, Any], group: GroupResult, sheet: Scoresheet) -> di
     if not sheet.levels:
         return doc
     out = dict(doc)
-    out["level"] = level_of(group.key, sheet.levels) or group.level.value
+    out["level"] = row_level(group, sheet)
     out["path"] = list(level_path(group.key))
     return out
 

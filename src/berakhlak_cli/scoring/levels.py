@@ -117,7 +117,7 @@ class LevelBuilder:
         why = None if rules.top_published else ANONYMITY
         if not top_inc and n and sum(n[c] for c in tree.top) > 0:
             why = "no-eligible-unit"
-        heads = [eligible[c][0] for c in tree.top if not tree.blank[c]]
+        heads = [eligible[c][0] for c in tree.top if not tree.blank[c] and not excluded[c]]
         top = self._row(-1, top_n, top_inc, top_raw, why, (None, None, None))
         top = GroupResult(
             (),
