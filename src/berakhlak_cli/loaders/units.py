@@ -21,6 +21,13 @@ _GROUPED = re.compile(r"\d{1,3}([.,])\d{3}(\1\d{3})*")
 HEADCOUNT_NAMES = ("headcount", "jumlah_pegawai", "jumlah pegawai", "jumlah asn", "pegawai", "n")
 
 
+def headcount_digits(cell: str) -> str:
+    """A headcount cell with its thousands separators removed ("1.234" and "1,234" are
+    thousands, Indonesian and English; "12.5" is left as it is, and is not a count)."""
+    raw = cell.strip()
+    return raw.replace(".", "").replace(",", "") if _GROUPED.fullmatch(raw) else raw
+
+
 def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
     """Unit name -> headcount; every malformed row is an error naming its row and column."""
     source = str(path)
@@ -62,9 +69,7 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
                 f"{source}: row {number}: expected {len(rows[0])} fields, found {len(row)}"
             )
         name = " ".join(row[unit_col].split())
-        raw = row[count_col].strip()
-        # NOTE: "1.234" / "1,234" are thousands (Indonesian and English); "12.5" is not a count.
-        raw = raw.replace(".", "").replace(",", "") if _GROUPED.fullmatch(raw) else raw
+        raw = headcount_digits(row[count_col])
         if not name:
             raise UnitsError(
                 f"{source}: row {number}: column {rows[0][unit_col]!r}: empty unit name"

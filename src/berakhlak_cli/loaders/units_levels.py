@@ -16,7 +16,12 @@ from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
-from berakhlak_cli.loaders.units import HEADCOUNT_NAMES, MAX_BYTES, MAX_DIGITS
+from berakhlak_cli.loaders.units import (
+    HEADCOUNT_NAMES,
+    MAX_BYTES,
+    MAX_DIGITS,
+    headcount_digits,
+)
 from berakhlak_cli.model.personal_data import looks_personal, quote_cell
 from berakhlak_cli.scoring.levels import level_headcount_key
 from berakhlak_cli.scoring.normalize import normalize
@@ -85,7 +90,7 @@ def load_level_units(path: Path, levels: Sequence[str]) -> dict[tuple[str, ...],
                     f"{where} {rows[0][c]!r}: {quote_cell(part)!r} looks like personal data "
                     f"({kind}), not a group name"
                 )
-        raw = row[count_col].strip()
+        raw = headcount_digits(row[count_col])
         if not (raw.isascii() and raw.isdigit()) or len(raw.lstrip("0")) > MAX_DIGITS:
             raise UnitsError(
                 f"{where} {rows[0][count_col]!r}: headcount {shown(row[count_col])} is not a "
