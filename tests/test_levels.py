@@ -10,10 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
 from berakhlak_cli.model.levels import Level
+from berakhlak_cli.model.results import GroupResult, Issue
 from berakhlak_cli.model.rubric import Eligibility, EligibilityRule, InstitutionMethod, Rubric
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.levels import LevelBuilder
@@ -41,7 +43,16 @@ def _stats(cells: list[tuple[tuple[str, ...], int, float]], n_values: int) -> Gr
     return stats
 
 
-def _build(cells, levels, rubric, heads=None):  # type: ignore[no-untyped-def]
+Cell = tuple[tuple[str, ...], int, float]
+Built = tuple[dict[tuple[str, ...], GroupResult], GroupResult, list[Issue]]
+
+
+def _build(
+    cells: list[Cell],
+    levels: tuple[Level, ...],
+    rubric: Rubric,
+    heads: dict[tuple[str, ...], int] | None = None,
+) -> Built:
     stats = _stats(cells, len(rubric.values))
     builder = LevelBuilder(rubric, levels, stats, [c[0] for c in cells], heads)
     rows, top, issues = builder.build()
@@ -140,7 +151,9 @@ def test_each_level_has_its_own_anonymity_floor() -> None:
     assert top.withheld is None
 
 
-def _equations(rows, top, cells):  # type: ignore[no-untyped-def]
+def _equations(
+    rows: dict[tuple[str, ...], GroupResult], top: GroupResult, cells: list[Cell]
+) -> npt.NDArray[np.float64]:
     """Published scores as linear equations over the leaves' score sums (attacker's view)."""
     leaves = {c[0]: i for i, c in enumerate(cells)}
     known = []
@@ -209,7 +222,7 @@ def test_national_generator_is_byte_identical() -> None:
     folder = ROOT / "examples" / "nasional"
     sys.path.insert(0, str(folder))
     try:
-        import generate  # type: ignore[import-not-found]
+        import generate
 
         files = generate.generate()
     finally:

@@ -28,8 +28,9 @@ def headcount_digits(cell: str) -> str:
     return raw.replace(".", "").replace(",", "") if _GROUPED.fullmatch(raw) else raw
 
 
-def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
-    """Unit name -> headcount; every malformed row is an error naming its row and column."""
+def units_rows(path: Path) -> list[list[str]]:
+    """The rows of a units file (header first; UTF-8, ``,`` ``;`` or tab), or an error naming
+    the line."""
     source = str(path)
     data = read_bounded(path, MAX_BYTES, UnitsError, "a units file")
     try:
@@ -48,6 +49,13 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
     rows = csv_rows(text, delimiter, source, UnitsError, "a units file", strict=True)
     if not rows:
         raise UnitsError(f"{source}: the file is empty")
+    return rows
+
+
+def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
+    """Unit name -> headcount; every malformed row is an error naming its row and column."""
+    source = str(path)
+    rows = units_rows(path)
     head = [normalize(h) for h in rows[0]]
     spec = rubric.columns.unit
     unit_names = {normalize(n) for n in (spec.name, *spec.aliases, "unit", "nama_unit")}

@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
-from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
+from berakhlak_cli.loaders.small_files import shown
 from berakhlak_cli.loaders.units import (
     HEADCOUNT_NAMES,
-    MAX_BYTES,
     MAX_DIGITS,
     headcount_digits,
+    units_rows,
 )
 from berakhlak_cli.model.personal_data import looks_personal, quote_cell
 from berakhlak_cli.scoring.levels import level_headcount_key
@@ -29,32 +29,13 @@ from berakhlak_cli.scoring.normalize import normalize
 
 def has_level_column(path: Path) -> bool:
     """True when the units file's header has a ``level`` column."""
-    data = read_bounded(path, MAX_BYTES, UnitsError, "a units file")
-    first = data.decode("utf-8-sig", errors="replace").splitlines()[:1]
-    return bool(first) and "level" in {normalize(h) for h in _split(first[0])}
-
-
-def _split(line: str) -> list[str]:
-    for delimiter in (",", ";", "\t"):
-        if delimiter in line:
-            return line.split(delimiter)
-    return [line]
+    return "level" in {normalize(h) for h in units_rows(path)[0]}
 
 
 def load_level_units(path: Path, levels: Sequence[str]) -> dict[tuple[str, ...], int]:
     """Group path (``level_headcount_key``) -> headcount; a bad row is an error naming it."""
     source = str(path)
-    data = read_bounded(path, MAX_BYTES, UnitsError, "a units file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UnitsError(f"{source}: line {line}: not UTF-8 text (byte {exc.start})") from None
-    first = text.splitlines()[0] if text else ","
-    delimiter = next((d for d in (",", ";", "\t") if d in first), ",")
-    rows = csv_rows(text, delimiter, source, UnitsError, "a units file", strict=True)
-    if not rows:
-        raise UnitsError(f"{source}: the file is empty")
+    rows = units_rows(path)
     head = [normalize(h) for h in rows[0]]
     wanted = ["level", *(normalize(c) for c in levels)]
     missing = [name for name in wanted if name not in head]
