@@ -179,3 +179,13 @@ def test_compare_names_level_rows_by_path(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Kementerian Contoh Satu / Direktorat A" in done.stdout
     assert "\nKementerian Contoh Satu," in done.stdout or ",Kementerian Contoh Satu," in done.stdout
+
+
+@pytest.mark.parametrize(
+    "extra", [["--detail", "behaviours"], ["--evidence", str(NATIONAL / "units-nasional.csv")]]
+)
+def test_what_levels_do_not_combine_with_is_a_usage_error(extra: list[str]) -> None:
+    survey = str(NATIONAL / "survei-nasional.csv")
+    done = _run("score", survey, "--rubric", str(NATIONAL / "rubrik-nasional.yaml"), *extra)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and ("level" in done.stderr or "tingkat" in done.stderr)

@@ -31,6 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--evidence cannot be used with levels yet (--level or the rubric's levels); score "
         "evidence per instansi in a separate run",
     ),
+    "level_with_behaviours": (
+        "--detail behaviours belum tersedia untuk penilaian bertingkat; nilai satu instansi "
+        "dengan --by untuk rincian perilakunya",
+        "--detail behaviours is not available with levels yet; score one instansi with --by "
+        "for its behaviour detail",
+    ),
     "level_units": (
         "{units}: penilaian bertingkat memerlukan berkas unit dengan kolom level (docs/output.md)",
         "{units}: a run with levels needs a units file with a level column (docs/output.md)",

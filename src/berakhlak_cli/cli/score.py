@@ -163,6 +163,8 @@ def score(
         levels = chosen_levels(model, level, by)
         if levels and evidence:
             raise UsageError(say("level_with_evidence", lang))
+        if levels and detail == Detail.BEHAVIOURS:
+            raise UsageError(say("level_with_behaviours", lang))
         level_heads = None
         if levels and units:
             from berakhlak_cli.loaders.units_levels import has_level_column, load_level_units
