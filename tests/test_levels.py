@@ -230,3 +230,17 @@ def test_national_generator_is_byte_identical() -> None:
     assert sorted(files) == ["rubrik-nasional.yaml", "survei-nasional.csv", "units-nasional.csv"]
     for name, text in files.items():
         assert (folder / name).read_text(encoding="utf-8") == text, name
+
+
+def test_rows_without_an_instansi_do_not_lower_the_unit_floor() -> None:
+    """A blank first level forms a leaf held to the deepest level's floor, not its own."""
+    levels = (Level("instansi", min_group_size=3), Level("unit_kerja", min_group_size=10))
+    cells = [
+        (("A", "a1"), 8, 60.0),
+        (("A", "a2"), 30, 70.0),
+        (("B", "b1"), 40, 90.0),
+        (("", "x"), 4, 50.0),
+    ]
+    rows, _, _ = _build(cells, levels, _rubric())
+    assert rows[("A", "a1")].withheld == "anonymity"
+    assert ("", "") not in rows and ("", "x") not in rows

@@ -56,7 +56,13 @@ class LevelSuppression:
         self.top_inc, self.top_coef, self.top_published = top
         self.excluded = excluded
         self.leaf_n = [respondents[g] for g in tree.leaves]
-        self.leaf_floor = min((floors[g] for g in tree.leaves), default=1)
+        # NOTE: the deepest level's floor; a blank leaf higher up (rows with no name at some
+        # level) is held to it too, so it never lowers the floor of the named leaves.
+        deepest = max((tree.depth[g] for g in tree.leaves), default=0)
+        self.leaf_floor = max(
+            (floors[g] for g in tree.leaves if tree.depth[g] == deepest and not tree.blank[g]),
+            default=max((floors[g] for g in tree.leaves), default=1),
+        )
         self.withheld: dict[int, str] = {}
         for g in range(len(tree.keys)):
             if tree.leaf[g] < 0 and not inc[g]:
