@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey import SurveySource, open_survey
+from berakhlak_cli.model.levels import Level
 from berakhlak_cli.model.results import IssueCode, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.issue_log import IssueSink
+from berakhlak_cli.scoring.levels import finish_levels
 from berakhlak_cli.scoring.survey import SurveyScorer
 
 
@@ -25,13 +27,21 @@ def score_survey(
     batch_rows: int | None = None,
     on_batch: Callable[[int, int], None] | None = None,
     on_issues: IssueSink | None = None,
+    levels: Sequence[Level] = (),
+    level_headcounts: Mapping[tuple[str, ...], int] | None = None,
 ) -> tuple[Scoresheet, SurveySource]:
     """Score the survey at ``path`` with ``rubric``, grouped by ``group_by`` (default: the unit).
 
     ``on_batch(rows, bytes_read)`` is called after each batch (for progress display);
     ``on_issues`` receives every data issue in order while scoring runs (the scoresheet keeps
     a bounded sample and the counts).
+
+    ``levels`` (outermost first) scores every level of a hierarchy in the same pass
+    (``scoring.levels``; ``group_by`` is then the level columns and ``level_headcounts``,
+    keyed by ``scoring.levels.level_headcount_key``, replaces ``headcounts``).
     """
+    if levels:
+        group_by, headcounts = tuple(level.column for level in levels), None
     group_by = group_by or (rubric.columns.unit.name,)
     source = open_survey(
         path, rubric, group_by, sheet=sheet, encoding=encoding, batch_rows=batch_rows
@@ -58,5 +68,6 @@ def score_survey(
     if empty == scorer.read:
         # NOTE: a header over blank lines holds no more data than a header alone (exit 2).
         raise SurveyError(f"{path}: no data rows below the header ({empty} empty rows)")
-    sheet_out = replace(scorer.finish(), ignored_columns=source.plan.ignored)
+    finished = finish_levels(scorer, levels, level_headcounts) if levels else scorer.finish()
+    sheet_out = replace(finished, ignored_columns=source.plan.ignored)
     return sheet_out, source

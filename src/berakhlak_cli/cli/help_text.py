@@ -109,6 +109,12 @@ HELP_ID: dict[str, str] = {
     "Group by this column instead of the unit (repeat for a cross-breakdown).": (
         "Kelompokkan menurut kolom ini, bukan unit (ulangi untuk rincian silang)."
     ),
+    "Score a hierarchy in one run, outermost level first (repeat: --level instansi --level "
+    "unit_kerja): one row per group at every level, with the top row above.": (
+        "Nilai hierarki dalam satu kali jalan, tingkat terluar dahulu (ulangi: --level instansi "
+        "--level unit_kerja): satu baris per kelompok di setiap tingkat, dengan baris teratas "
+        "di atasnya."
+    ),
     "Write every data issue (row, column, reason) to this CSV file.": (
         "Tulis setiap masalah data (baris, kolom, alasan) ke berkas CSV ini."
     ),

@@ -23,6 +23,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} tidak berlaku untuk rubrik pilihan nilai (kind: values_selection)",
         "{option} does not apply to a values-selection rubric (kind: values_selection)",
     ),
+    "level_with_by": (
+        "--level dan --by tidak dapat dipakai bersama: --level menilai setiap tingkat hierarki, "
+        "--by satu rincian",
+        "--level and --by cannot be combined: --level scores every level of a hierarchy, --by "
+        "one breakdown",
+    ),
+    "level_with_evidence": (
+        "--evidence belum dapat dipakai dengan tingkat (--level atau levels di rubrik); "
+        "nilai bukti dukung per instansi dalam run terpisah",
+        "--evidence cannot be used with levels yet (--level or the rubric's levels); score "
+        "evidence per instansi in a separate run",
+    ),
+    "level_with_behaviours": (
+        "--detail behaviours belum tersedia untuk penilaian bertingkat; nilai satu instansi "
+        "dengan --by untuk rincian perilakunya",
+        "--detail behaviours is not available with levels yet; score one instansi with --by "
+        "for its behaviour detail",
+    ),
+    "level_units": (
+        "{units}: penilaian bertingkat memerlukan berkas unit dengan kolom level (docs/output.md)",
+        "{units}: a run with levels needs a units file with a level column (docs/output.md)",
+    ),
     "xlsx_needs_output": (
         "--format xlsx menulis buku kerja: berikan --output FILE.xlsx",
         "--format xlsx writes a workbook: give --output FILE.xlsx",

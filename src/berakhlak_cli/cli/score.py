@@ -41,8 +41,9 @@ from berakhlak_cli.model.years import parse_year, year_hint
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from berakhlak_cli.model.levels import Level
     from berakhlak_cli.model.results import Issue, Scoresheet
-    from berakhlak_cli.model.rubric import Lang
+    from berakhlak_cli.model.rubric import Lang, Rubric
 
 ISSUES_SHOWN = 10
 
@@ -55,6 +56,13 @@ def score(
         "--by",
         metavar="COLUMN",
         help="Group by this column instead of the unit (repeat for a cross-breakdown).",
+    ),
+    level: list[str] = typer.Option(
+        [],
+        "--level",
+        metavar="COLUMN",
+        help="Score a hierarchy in one run, outermost level first (repeat: --level instansi "
+        "--level unit_kerja): one row per group at every level, with the top row above.",
     ),
     fmt: OutputFormat | None = typer.Option(
         None,
@@ -134,6 +142,10 @@ def score(
         for option, given in (("--evidence-dir", evidence_dir), ("--gaps", gaps)):
             if given and not evidence:
                 raise UsageError(say("needs", lang, option=option, companion="--evidence FILE"))
+        if level and by:
+            raise UsageError(say("level_with_by", lang))
+        if level and evidence:
+            raise UsageError(say("level_with_evidence", lang))
         if year is not None and parse_year(str(year)) is None:
             raise UsageError(f"--year {year}: {year_hint()}")
         when = generated_at(when)
@@ -148,7 +160,19 @@ def score(
 
         rubric_path = rubric or default_rubric_path()
         model = load_rubric(rubric_path)
-        headcounts = load_units(units, model) if units else None
+        levels = chosen_levels(model, level, by)
+        if levels and evidence:
+            raise UsageError(say("level_with_evidence", lang))
+        if levels and detail == Detail.BEHAVIOURS:
+            raise UsageError(say("level_with_behaviours", lang))
+        level_heads = None
+        if levels and units:
+            from berakhlak_cli.loaders.units_levels import has_level_column, load_level_units
+
+            if not has_level_column(units):
+                raise UsageError(say("level_units", lang, units=units))
+            level_heads = load_level_units(units, [lv.column for lv in levels])
+        headcounts = load_units(units, model) if units and not levels else None
         inputs = [("rubric", rubric_path), ("survey", survey)]
         if units:
             inputs.append(("units", units))
@@ -191,6 +215,8 @@ def score(
                     batch_rows=batch_rows,
                     on_batch=tick,
                     on_issues=sink,
+                    levels=levels,
+                    level_headcounts=level_heads,
                 )
             for message in source.plan.warnings:
                 warn(message)
@@ -226,6 +252,18 @@ def score(
             _report_issues(sheet_out, issues is not None, language)
         if strict and sheet_out.has_issues:
             raise typer.Exit(int(ExitCode.ISSUES))
+
+
+def chosen_levels(model: Rubric, columns: list[str], by: list[str]) -> tuple[Level, ...]:
+    """The levels of this run: ``--level`` (each with the rubric's rules for that column,
+    else the defaults), else the rubric's ``levels`` unless ``--by`` is given."""
+    from berakhlak_cli.model.levels import Level
+    from berakhlak_cli.scoring.normalize import normalize
+
+    if not columns:
+        return () if by else model.levels
+    known = {normalize(lv.column): lv for lv in model.levels}
+    return tuple(known.get(normalize(c), Level(c)) for c in columns)
 
 
 def _render(  # type: ignore[no-untyped-def]

@@ -164,7 +164,10 @@ def read_change(rubric: JsonNode) -> Change | None:
 
 
 def group_name(node: JsonNode, group_by: list[str]) -> str:
-    """A group's display name: its key cells joined with `` / ``."""
+    """A group's display name: its key cells joined with `` / ``; in a run with levels, its
+    ``path`` (``Kementerian A`` for an instansi row, ``Kementerian A / Biro Umum`` below)."""
+    if node.has("path"):
+        return " / ".join(part.text() for part in node.get("path").items())
     key = node.get("key")
     return " / ".join(key.get(column).text() for column in group_by)
 

@@ -18,6 +18,7 @@ from berakhlak_cli.loaders.rubric_bounds import check_bounds
 from berakhlak_cli.loaders.rubric_checks import check_rubric
 from berakhlak_cli.loaders.rubric_evaluation import read_evaluation
 from berakhlak_cli.loaders.rubric_examples import check_examples, read_examples
+from berakhlak_cli.loaders.rubric_levels import read_levels
 from berakhlak_cli.loaders.rubric_selection import read_selection, read_selection_values
 from berakhlak_cli.loaders.rubric_setting_checks import check_settings
 from berakhlak_cli.loaders.rubric_settings import (
@@ -165,6 +166,7 @@ def _build(top: Fields, digest: str) -> Rubric | None:
         change=read_change(top.sub("change", "change")),
         intervals=read_intervals(top.sub("intervals", "intervals")),
         reporting=read_reporting(top.sub("reporting", "reporting")),
+        levels=read_levels(top),
         examples=() if selecting else read_examples(top),
         sha256=digest,
         kind=kind,

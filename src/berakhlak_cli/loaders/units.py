@@ -21,8 +21,16 @@ _GROUPED = re.compile(r"\d{1,3}([.,])\d{3}(\1\d{3})*")
 HEADCOUNT_NAMES = ("headcount", "jumlah_pegawai", "jumlah pegawai", "jumlah asn", "pegawai", "n")
 
 
-def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
-    """Unit name -> headcount; every malformed row is an error naming its row and column."""
+def headcount_digits(cell: str) -> str:
+    """A headcount cell with its thousands separators removed ("1.234" and "1,234" are
+    thousands, Indonesian and English; "12.5" is left as it is, and is not a count)."""
+    raw = cell.strip()
+    return raw.replace(".", "").replace(",", "") if _GROUPED.fullmatch(raw) else raw
+
+
+def units_rows(path: Path) -> list[list[str]]:
+    """The rows of a units file (header first; UTF-8, ``,`` ``;`` or tab), or an error naming
+    the line."""
     source = str(path)
     data = read_bounded(path, MAX_BYTES, UnitsError, "a units file")
     try:
@@ -41,6 +49,13 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
     rows = csv_rows(text, delimiter, source, UnitsError, "a units file", strict=True)
     if not rows:
         raise UnitsError(f"{source}: the file is empty")
+    return rows
+
+
+def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
+    """Unit name -> headcount; every malformed row is an error naming its row and column."""
+    source = str(path)
+    rows = units_rows(path)
     head = [normalize(h) for h in rows[0]]
     spec = rubric.columns.unit
     unit_names = {normalize(n) for n in (spec.name, *spec.aliases, "unit", "nama_unit")}
@@ -62,9 +77,7 @@ def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
                 f"{source}: row {number}: expected {len(rows[0])} fields, found {len(row)}"
             )
         name = " ".join(row[unit_col].split())
-        raw = row[count_col].strip()
-        # NOTE: "1.234" / "1,234" are thousands (Indonesian and English); "12.5" is not a count.
-        raw = raw.replace(".", "").replace(",", "") if _GROUPED.fullmatch(raw) else raw
+        raw = headcount_digits(row[count_col])
         if not name:
             raise UnitsError(
                 f"{source}: row {number}: column {rows[0][unit_col]!r}: empty unit name"

@@ -281,6 +281,9 @@ class Scoresheet:
     """Cronbach's alpha and item-rest correlations per value and for the whole instrument."""
     gaps: tuple[UnitGaps, ...] = ()
     """Per-unit evidence results and gap report (empty unless an evidence checklist was scored)."""
+    levels: tuple[str, ...] = ()
+    """The level columns of a run with levels, outermost first (``model.levels``): ``groups``
+    then holds one row per group at every level, its key padded with "" to the levels."""
 
     @property
     def has_issues(self) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from berakhlak_cli.model.levels import Level
 from berakhlak_cli.model.rubric_settings import (
     Aggregation,
     Anonymity,
@@ -375,6 +376,8 @@ class Rubric:
     change: Change = field(default_factory=Change)
     intervals: Intervals = field(default_factory=Intervals)
     reporting: Reporting = field(default_factory=Reporting)
+    levels: tuple[Level, ...] = ()
+    """The hierarchy scored in one run, outermost first (``model.levels``); empty: none."""
     examples: tuple[RubricExample, ...] = ()
     source: str = ""
     sha256: str = ""

@@ -277,4 +277,12 @@ INPUT_MESSAGES: dict[str, str] = {
     "a cell holds more than {size} KiB of text; is this an evidence checklist?": (
         "sebuah sel berisi lebih dari {size} KiB teks; benarkah ini daftar periksa bukti dukung?"
     ),
+    # Units file with a level column (loaders.units_levels)
+    "need the columns {need}; found {found}": "perlu kolom {need}; yang ada: {found}",
+    "level {value} is not one of {levels}": "level {value} bukan salah satu dari {levels}",
+    "empty name": "nama kosong",
+    "{name} looks like personal data ({kind}), not a group name": (
+        "{name} tampak seperti data pribadi ({kind}), bukan nama kelompok"
+    ),
+    "{name} is listed twice": "{name} tercantum dua kali",
 }

@@ -109,4 +109,20 @@ ISSUE_MESSAGES: dict[str, str] = {
     "document {ref} cannot be checked ({reason})": (
         "dokumen {ref} tidak dapat diperiksa ({reason})"
     ),
+    # Levels (scoring.levels)
+    "{level} {name} is not in the units file": "{level} {name} tidak ada di berkas unit",
+    "{n} respondents but the units file gives a headcount of {staff}; no response rate or "
+    "minimum for this {level}": (
+        "{n} responden, tetapi berkas unit mencatat {staff} pegawai; tingkat respons dan minimum "
+        "responden {level} ini tidak dihitung"
+    ),
+    "{n} respondents, below the minimum {need} for {staff} staff; left out of the level above": (
+        "{n} responden, di bawah minimum {need} untuk {staff} pegawai; tidak dihitung di tingkat "
+        "atasnya"
+    ),
+    "headcount_weighted needs the headcount of every included group (units file); the group "
+    "above them is not scored": (
+        "headcount_weighted memerlukan jumlah pegawai setiap kelompok yang dihitung (berkas "
+        "unit); kelompok di atasnya tidak dinilai"
+    ),
 }

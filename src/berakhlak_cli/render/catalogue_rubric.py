@@ -216,4 +216,5 @@ RUBRIC_MESSAGES: dict[str, str] = {
         "dibaca sebagai tidak menjawab"
     ),
     "{shown} cannot be read ({reason})": "{shown} tidak dapat dibaca ({reason})",
+    "level {name} is listed twice": "tingkat {name} tercantum dua kali",
 }

@@ -14,7 +14,14 @@ import io
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
-from berakhlak_cli.render.table_rows import all_rows, headers, response_rate
+from berakhlak_cli.render.table_rows import (
+    all_rows,
+    headers,
+    note_cell,
+    note_label,
+    response_rate,
+    row_level,
+)
 
 
 def _num(value: float | None) -> str:
@@ -39,7 +46,8 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
 
     def line(g: GroupResult) -> list[str]:
         key = list(g.key) if g.key else [""] * len(sheet.group_by)
-        row = [safe_cell(k) for k in key] + [g.level.value, str(g.respondents), g.withheld or ""]
+        row = [safe_cell(k) for k in key] + [row_level(g, sheet)]
+        row += [str(g.respondents), g.withheld or ""]
         row += [_num(s.rounded if (s := g.values.get(v)) else None) for v in value_ids]
         row += [_num(g.index.raw if g.index else None), _num(g.index.rounded if g.index else None)]
         ci = g.index_interval
@@ -82,7 +90,7 @@ def render_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
         if row.is_total:
             cells = [f"**{c}**" if c else c for c in cells]
         if row.note:
-            notes.append(f"{len(notes) + 1}. {row.cells[0]}: {row.note}")
-            cells[0] += f" [{len(notes)}]"
+            notes.append(f"{len(notes) + 1}. {note_label(row.cells, sheet)}: {row.note}")
+            cells[note_cell(row.cells, sheet)] += f" [{len(notes)}]"
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines + ([""] + notes if notes else [])) + "\n"

@@ -22,6 +22,7 @@ from berakhlak_cli.model.results import (
 from berakhlak_cli.model.rubric import Rubric, Value
 from berakhlak_cli.render.json_behaviours import behaviours_header, with_behaviours
 from berakhlak_cli.render.json_evidence import gaps_by_key, gaps_document, with_evidence
+from berakhlak_cli.render.json_levels import levels_header, with_level
 from berakhlak_cli.render.table_rows import response_rate
 
 FORMAT = "berakhlak-results"
@@ -195,6 +196,7 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
         },
         "inputs": [{"role": i.role, "name": i.name, "sha256": i.sha256} for i in provenance.inputs],
         "group_by": list(sheet.group_by),
+        **levels_header(sheet),
         "values": [_value_entry(v, rubric) for v in rubric.values],
         "bands": [
             {"code": b.code, "label": b.label.get(rubric.locale), "min": b.lower, "max": b.upper}
@@ -207,10 +209,14 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
         },
         **behaviours_header(rubric),
         "groups": [
-            with_evidence(group_document(g, sheet.group_by, rubric, labels), g, sheet, gaps)
+            with_level(
+                with_evidence(group_document(g, sheet.group_by, rubric, labels), g, sheet, gaps),
+                g,
+                sheet,
+            )
             for g in sheet.groups
         ],
-        "institution": _institution(sheet, rubric),
+        "institution": with_level(_institution(sheet, rubric), sheet.institution, sheet),
         "rows": {
             "read": sheet.accounting.read,
             "scored": sheet.accounting.scored,

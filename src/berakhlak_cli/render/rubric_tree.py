@@ -207,6 +207,16 @@ def _settings(rubric: Rubric, lang: Lang) -> Table:
     if rubric.evaluation is not None:
         rows.append(("evaluation.no_evidence", str(rubric.evaluation.no_evidence)))
         rows.append(("evaluation.institution", str(rubric.evaluation.institution)))
+    for i, level in enumerate(rubric.levels):
+        rule = level.eligibility or rubric.eligibility
+        floor = level.min_group_size or rubric.anonymity.min_group_size
+        rows.append(
+            (
+                f"levels[{i}]",
+                f"{level.column!r}: aggregation {level.aggregation}, eligibility "
+                f"{' + '.join(rule.rules)}, min_group_size {floor}",
+            )
+        )
     for key, text in rows:
         table.add_row(key, escape(text))
     return table

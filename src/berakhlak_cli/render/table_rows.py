@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from berakhlak_cli.model.levels import level_of
 from berakhlak_cli.model.results import GroupResult, Interval, Score, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.i18n import word
@@ -36,6 +37,29 @@ def headers(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> tuple[str, ...]:
     )
 
 
+def row_level(group: GroupResult, sheet: Scoresheet) -> str:
+    """A row's ``level`` cell: ``unit``/``institution``, or in a run with levels the row's
+    level column (the top row stays ``institution``)."""
+    shown = level_of(group.key, sheet.levels) if sheet.levels else None
+    return shown or group.level.value
+
+
+def note_cell(cells: tuple[str, ...], sheet: Scoresheet) -> int:
+    """The key cell a footnote marker goes on: the first, or in a run with levels the row's
+    own level (its deepest named part), so a unit's note is not read as its instansi's."""
+    if not sheet.levels:
+        return 0
+    named = [i for i, c in enumerate(cells[: len(sheet.group_by)]) if c]
+    return named[-1] if named else 0
+
+
+def note_label(cells: tuple[str, ...], sheet: Scoresheet) -> str:
+    """Who a footnote is about: the first key cell, or in a run with levels the row's path."""
+    if not sheet.levels:
+        return cells[0]
+    return " / ".join(c for c in cells[: len(sheet.group_by)] if c)
+
+
 def has_headcounts(sheet: Scoresheet) -> bool:
     """True when a units file gave headcounts (then the table shows response rates)."""
     return any(g.headcount is not None for g in sheet.groups)
@@ -44,7 +68,8 @@ def has_headcounts(sheet: Scoresheet) -> bool:
 def response_rate(group: GroupResult, sheet: Scoresheet, rubric: Rubric) -> float | None:
     """Respondents / headcount. For the institution: its respondents over the staff of the
     units it contains (units left out for too few respondents are not counted)."""
-    if group.key:
+    if group.key or sheet.levels:
+        # NOTE: with levels, the top row's headcount is its included first-level groups' staff.
         return group.respondents / group.headcount if group.headcount else None
     drop = rubric.eligibility.exclude_from_parent
     inside = [g for g in sheet.groups if not (drop and g.eligible is False)]

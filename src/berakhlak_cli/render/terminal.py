@@ -12,7 +12,7 @@ from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import visible
 from berakhlak_cli.render.i18n import word
 from berakhlak_cli.render.number import fmt_count
-from berakhlak_cli.render.table_rows import all_rows, has_intervals, headers
+from berakhlak_cli.render.table_rows import all_rows, has_intervals, headers, note_cell
 
 # Band colours by position from the top band down (A green ... D red), whatever the codes are.
 _BAND_STYLES = ("green", "yellow", "dark_orange", "red", "red")
@@ -67,7 +67,7 @@ def render_table(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> RenderableTyp
         cells = _styled_cells(group, row.cells, n_key, rubric, has_evidence, has_ci)
         if row.note:
             notes.append(visible(row.note))
-            cells[0].append(f" [{len(notes)}]")
+            cells[note_cell(row.cells, sheet)].append(f" [{len(notes)}]")
         if row.is_total:
             table.add_section()
             for cell in cells:

@@ -28,6 +28,7 @@ from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import is_formula_like, spreadsheet_text
 from berakhlak_cli.render.i18n import word
 from berakhlak_cli.render.issue_lines import more_line
+from berakhlak_cli.render.table_rows import row_level
 
 Cell = str | float | int | None
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -152,7 +153,7 @@ def score_sheets(
     for g in (*sheet.groups, sheet.institution):
         key: list[Cell] = list(g.key) if g.key else [word("institution", lang)]
         key += [""] * (len(sheet.group_by) - len(key))
-        row: list[Cell] = [*key, g.level.value, g.respondents]
+        row: list[Cell] = [*key, row_level(g, sheet), g.respondents]
         row += [s.rounded if (s := g.values.get(v)) else None for v in value_ids]
         row.append(g.index.rounded if g.index else None)
         if has_evidence:

@@ -116,6 +116,8 @@ def rubric_summary(rubric: Rubric) -> dict[str, Any]:
             "finite_population_correction": rubric.intervals.finite_population_correction,
         },
         "evaluation": _evaluation_summary(rubric),
+        # NOTE: only when set, so a summary of a run without levels is unchanged.
+        **({"levels": _levels_summary(rubric)} if rubric.levels else {}),
         **_selection_summary(rubric),
     }
 
@@ -140,6 +142,23 @@ def _selection_summary(rubric: Rubric) -> dict[str, Any]:
             for e in sel.template
         },
     }
+
+
+def _levels_summary(rubric: Rubric) -> list[dict[str, Any]]:
+    """Each level's column and the rules that change its scores (``model.levels``)."""
+    out = []
+    for level in rubric.levels:
+        rule = level.eligibility or rubric.eligibility
+        out.append(
+            {
+                "column": level.column,
+                "aggregation": level.aggregation.value,
+                "min_group_size": level.min_group_size or rubric.anonymity.min_group_size,
+                "eligibility": [r.value for r in rule.rules],
+                "exclude_from_parent": rule.exclude_from_parent,
+            }
+        )
+    return out
 
 
 def _evaluation_summary(rubric: Rubric) -> dict[str, Any] | None:
@@ -206,6 +225,8 @@ def compare_summaries(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Di
         out, "selection", {"selection": old.get("selection")}, {"selection": new.get("selection")}
     )
     _members(out, "template", old.get("template"), new.get("template"), moved=("value",))
+    if old.get("levels") != new.get("levels"):
+        _leaf(out, "levels", "levels", old.get("levels"), new.get("levels"))
     return out
 
 
