@@ -308,6 +308,11 @@ def test_slices_of_two_rows_give_the_same_sheet(
             "--evidence tidak berlaku untuk rubrik pilihan nilai",
         ),
         (
+            ["--level", "unit_kerja"],
+            "--level does not apply to a values-selection rubric",
+            "--level tidak berlaku untuk rubrik pilihan nilai",
+        ),
+        (
             ["-f", "xlsx", "-o", "hasil.xlsx"],
             "--format xlsx does not apply to a values-selection rubric",
             "--format xlsx tidak berlaku untuk rubrik pilihan nilai",

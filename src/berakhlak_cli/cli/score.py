@@ -180,7 +180,11 @@ def score(
             from berakhlak_cli.cli.score_selection import score_values_selection
 
             behaviours = detail == Detail.BEHAVIOURS
-            refused = [("--evidence", evidence is not None), ("--detail behaviours", behaviours)]
+            refused = [
+                ("--evidence", evidence is not None),
+                ("--detail behaviours", behaviours),
+                ("--level", bool(levels)),
+            ]
             score_values_selection(
                 survey, model, inputs, by=tuple(by), fmt=fmt, output=output,
                 headcounts=headcounts, refused=refused, year=year, sheet=sheet,
