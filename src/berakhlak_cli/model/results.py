@@ -256,8 +256,9 @@ class RubricRef:
     title: str
     instrument: str
     sha256: str
-    summary: Mapping[str, Any] = field(default_factory=dict)
-    """The rubric's comparability fingerprint (``scoring.comparability.rubric_summary``)."""
+    summary: Mapping[str, Any] | None = field(default_factory=dict)
+    """The rubric's comparability fingerprint (``scoring.comparability.rubric_summary``); None
+    when a results document read back does not record it."""
 
 
 @dataclass(frozen=True)
