@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
+from berakhlak_cli.model.change import NoInterval
 from berakhlak_cli.scoring.uncertainty import (
-    NoInterval,
     ScoreMoments,
     ScoreSummary,
     band_edge,
@@ -171,13 +171,13 @@ def test_welch_change_hand_computed() -> None:
     previous = mean_interval(ScoreSummary(10, 70.0, 100.0))
     current = mean_interval(ScoreSummary(20, 75.0, 144.0))
     change = compare_years(previous, current, min_change=2.0)
-    assert change.change == 5.0
+    assert change.estimate == 5.0
     assert change.se == pytest.approx(math.sqrt(17.2), rel=1e-12)
     assert change.df == pytest.approx(21.3764451355554, rel=1e-12)
     half = T_975_WELCH * math.sqrt(17.2)
     assert change.lower == pytest.approx(5.0 - half, rel=1e-10)
     assert change.upper == pytest.approx(5.0 + half, rel=1e-10)
-    assert change.is_meaningful is False  # the interval (-3.6, 13.6) contains 0
+    assert change.meaningful is False  # the interval (-3.6, 13.6) contains 0
     assert change.reason is None
 
 
@@ -198,23 +198,23 @@ def test_meaningful_change_needs_both_a_clear_interval_and_the_minimum() -> None
     change = compare_years(previous, current, min_change=2.0)
     assert change.df == pytest.approx(198.0, rel=1e-12)
     assert change.lower == pytest.approx(6.0 - T_975_DF198 * math.sqrt(2), rel=1e-10)
-    assert change.is_meaningful is True
-    assert compare_years(previous, current, min_change=7.0).is_meaningful is False
+    assert change.meaningful is True
+    assert compare_years(previous, current, min_change=7.0).meaningful is False
     # A tiny but precisely measured change is not meaningful below the minimum.
     big_prev = mean_interval(ScoreSummary(10_000, 70.0, 100.0))
     big_cur = mean_interval(ScoreSummary(10_000, 71.5, 100.0))
     small = compare_years(big_prev, big_cur, min_change=2.0)
     assert small.lower is not None and small.lower > 0
-    assert small.is_meaningful is False
+    assert small.meaningful is False
     # Declines count too.
-    assert compare_years(current, previous, min_change=2.0).is_meaningful is True
+    assert compare_years(current, previous, min_change=2.0).meaningful is True
 
 
 def test_published_baseline_gives_no_interval() -> None:
     current = mean_interval(ScoreSummary(42, 76.3, 150.0))
     change = compare_years(59.5, current, min_change=2.0)
-    assert change.change == pytest.approx(16.8)
-    assert (change.lower, change.upper, change.se, change.is_meaningful) == (
+    assert change.estimate == pytest.approx(16.8)
+    assert (change.lower, change.upper, change.se, change.meaningful) == (
         None,
         None,
         None,
@@ -231,7 +231,7 @@ def test_side_without_interval_gives_no_change_interval() -> None:
     current = mean_interval(ScoreSummary(30, 70.0, 100.0))
     change = compare_years(lonely, current, min_change=2.0)
     assert change.reason is NoInterval.TOO_FEW_RESPONDENTS
-    assert change.is_meaningful is None
+    assert change.meaningful is None
 
 
 def test_two_censuses_give_a_zero_width_change() -> None:
@@ -240,7 +240,7 @@ def test_two_censuses_give_a_zero_width_change() -> None:
     change = compare_years(previous, current, min_change=2.0)
     assert (change.lower, change.upper, change.se) == (3.0, 3.0, 0.0)
     assert change.df is not None and math.isnan(change.df)
-    assert change.is_meaningful is True
+    assert change.meaningful is True
 
 
 def test_band_edge_rejects_malformed_arguments() -> None:
