@@ -16,6 +16,7 @@ from typing import Any
 
 from berakhlak_cli.model.behaviours import BehaviourFigure, BehaviourInfo, GapTest
 from berakhlak_cli.model.change import ChangeInterval
+from berakhlak_cli.model.evidence import UnitGaps
 from berakhlak_cli.model.results import InputRef
 from berakhlak_cli.model.rubric import Change
 
@@ -119,30 +120,6 @@ class RubricInfo:
 
 
 @dataclass(frozen=True)
-class GapItem:
-    """One evidence item a unit has not fully met and what meeting it would add (points)."""
-
-    evidence_id: str
-    criterion_id: str
-    score: float | None
-    provided: bool
-    points: float | None
-
-
-@dataclass(frozen=True)
-class UnitEvidence:
-    """A unit's evidence result as the results JSON reports it (issue #3 gap report)."""
-
-    unit: str
-    evidence: float | None
-    provided: int
-    expected: int
-    next_band: str | None
-    to_next_band: float | None
-    items: tuple[GapItem, ...] = ()
-
-
-@dataclass(frozen=True)
 class UnitResult:
     """One unit's row of a year: the headline index, value scores (possibly partial) and counts."""
 
@@ -194,7 +171,8 @@ class YearResult:
     """True when respondent counts come from respondent-level data (scored JSON)."""
     survey_index: Figure | None = None
     evidence: Figure | None = None
-    gaps: tuple[UnitEvidence, ...] = ()
+    gaps: tuple[UnitGaps, ...] = ()
+    """Per-unit evidence results; items largest gain first, as the document lists them."""
     inputs: tuple[InputRef, ...] = ()
     tool_version: str | None = None
     generated_at: str | None = None

@@ -9,16 +9,13 @@ from __future__ import annotations
 from berakhlak_cli.model.behaviours import BehaviourFigure, BehaviourResult
 from berakhlak_cli.model.comparison import (
     Figure,
-    GapItem,
     Headline,
     ResultKind,
     RubricInfo,
-    UnitEvidence,
     UnitResult,
     YearResult,
     YearSource,
 )
-from berakhlak_cli.model.evidence import UnitGaps
 from berakhlak_cli.model.results import GroupResult, Interval, Score
 from berakhlak_cli.model.results_document import ResultsDocument
 
@@ -84,21 +81,6 @@ def unit_row(group: GroupResult) -> UnitResult:
     )
 
 
-def _evidence(unit: UnitGaps) -> UnitEvidence:
-    return UnitEvidence(
-        unit=unit.unit,
-        evidence=unit.evidence,
-        provided=unit.provided,
-        expected=unit.expected,
-        next_band=unit.next_band,
-        to_next_band=unit.to_next_band,
-        items=tuple(
-            GapItem(g.evidence_id, g.criterion_id, g.score, g.provided, g.points)
-            for g in unit.items
-        ),
-    )
-
-
 def scored_year(
     doc: ResultsDocument, year: int, year_source: YearSource, source: str, sha256: str, label: str
 ) -> YearResult:
@@ -132,7 +114,7 @@ def scored_year(
         has_respondent_stats=True,
         survey_index=row.survey_index,
         evidence=row.evidence,
-        gaps=tuple(_evidence(u) for u in sheet.gaps),
+        gaps=sheet.gaps,
         inputs=prov.inputs,
         tool_version=prov.tool_version or None,
         generated_at=prov.generated_at or None,
