@@ -33,10 +33,10 @@ PROV = Provenance("9.9.9", WHEN)
 
 def scored_year(y: int, minimum: float | None = None, confidence: float = 0.95) -> YearResult:
     """A scored year; ``minimum`` sets its rubric's change.min_meaningful (None: not recorded)."""
-    info = rubric()
+    scored = year(y, rub=rubric())
     if minimum is not None:
-        info = replace(info, change=Change(min_meaningful=minimum, confidence=confidence))
-    return year(y, rub=info)
+        scored = replace(scored, change=Change(min_meaningful=minimum, confidence=confidence))
+    return scored
 
 
 def sampled(mean: float, variance: float, n: int) -> Figure:
@@ -229,7 +229,7 @@ def test_loader_reads_interval_statistics(two_years: tuple[Path, Path]) -> None:
     assert (
         loaded.value_scores["adaptif"].se == doc["institution"]["value_intervals"]["adaptif"]["se"]
     )
-    assert loaded.rubric.change == Change(2.0, 0.95)
+    assert loaded.change == Change(2.0, 0.95)
     published = load_results(PUBLISHED_2022)
     assert published.index is not None and published.index.se is None
 

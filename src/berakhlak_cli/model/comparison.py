@@ -17,7 +17,7 @@ from typing import Any
 from berakhlak_cli.model.behaviours import BehaviourFigure, BehaviourInfo, GapTest
 from berakhlak_cli.model.change import ChangeInterval
 from berakhlak_cli.model.evidence import UnitGaps
-from berakhlak_cli.model.results import InputRef
+from berakhlak_cli.model.results import InputRef, RubricRef
 from berakhlak_cli.model.rubric import Change
 
 
@@ -106,20 +106,6 @@ class BandInfo:
 
 
 @dataclass(frozen=True)
-class RubricInfo:
-    """The rubric a scored year used; ``summary`` is its comparability fingerprint."""
-
-    id: str
-    version: str
-    title: str
-    instrument: str
-    sha256: str
-    summary: Mapping[str, Any] | None = None
-    change: Change | None = None
-    """The rubric's change settings (``rubric.change`` in the results JSON), when recorded."""
-
-
-@dataclass(frozen=True)
 class UnitResult:
     """One unit's row of a year: the headline index, value scores (possibly partial) and counts."""
 
@@ -163,7 +149,10 @@ class YearResult:
     bands_declared: bool
     """False when the file gave no bands and the default KemenPANRB bands were assumed."""
     decimals: int = 1
-    rubric: RubricInfo | None = None
+    rubric: RubricRef | None = None
+    """The rubric a scored year used; ``summary`` is its comparability fingerprint."""
+    change: Change | None = None
+    """The rubric's change settings (``rubric.change`` in the results JSON), when recorded."""
     units: tuple[UnitResult, ...] = ()
     respondents: int | None = None
     headcount: int | None = None

@@ -11,7 +11,6 @@ from berakhlak_cli.model.comparison import (
     Figure,
     Headline,
     ResultKind,
-    RubricInfo,
     UnitResult,
     YearResult,
     YearSource,
@@ -105,9 +104,8 @@ def scored_year(
         bands=header.bands,
         bands_declared=True,
         decimals=header.rounding.decimals,
-        rubric=RubricInfo(
-            ref.id, ref.version, ref.title, ref.instrument, ref.sha256, ref.summary, header.change
-        ),
+        rubric=ref,
+        change=header.change,
         units=tuple(unit_row(g) for g in sheet.groups),
         respondents=inst.respondents,
         headcount=inst.headcount,

@@ -40,8 +40,7 @@ _DETAIL = {
 
 def change_settings(year: YearResult) -> Change:
     """The year's rubric ``change`` settings, or the defaults (2.0 points, 95 %)."""
-    recorded = year.rubric.change if year.rubric is not None else None
-    return recorded if recorded is not None else Change()
+    return year.change if year.change is not None else Change()
 
 
 def _sampling(figure: Figure, year: YearResult, level: float) -> MeanInterval | NoInterval:
