@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from berakhlak_cli.model.behaviours import BehaviourFigure, BehaviourInfo, GapTest
+from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult, GapTest
 from berakhlak_cli.model.change import ChangeInterval
 from berakhlak_cli.model.evidence import UnitGaps
 from berakhlak_cli.model.results import InputRef, RubricRef
@@ -121,7 +121,7 @@ class UnitResult:
     min_respondents: int | None = None
     merged_from: tuple[str, ...] = ()
     """Names this row was merged from by ``--units-map`` (empty when not merged)."""
-    behaviours: Mapping[str, BehaviourFigure] = field(default_factory=dict)
+    behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
     """Behaviour id -> figures (scored JSON with behaviour fields only)."""
     gap_tests: tuple[GapTest, ...] = ()
     priorities: tuple[str, ...] = ()
@@ -173,7 +173,7 @@ class YearResult:
     other_indices: Mapping[str, Figure] = field(default_factory=dict)
     behaviour_info: tuple[BehaviourInfo, ...] = ()
     """The behaviours (panduan perilaku) the document lists, in rubric order."""
-    institution_behaviours: Mapping[str, BehaviourFigure] = field(default_factory=dict)
+    institution_behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
     priority_confidence: float = 0.95
 
     def band_label(self, code: str | None, lang: str = "id") -> str:

@@ -6,7 +6,6 @@ else the survey index; none when the combined index is withheld), with its inter
 
 from __future__ import annotations
 
-from berakhlak_cli.model.behaviours import BehaviourFigure, BehaviourResult
 from berakhlak_cli.model.comparison import (
     Figure,
     Headline,
@@ -49,18 +48,6 @@ def _values(group: GroupResult) -> dict[str, Figure]:
     return out
 
 
-def _behaviour(b: BehaviourResult) -> BehaviourFigure:
-    s = b.score
-    return BehaviourFigure(
-        id=b.id,
-        raw=s.raw if s else None,
-        rounded=s.rounded if s else None,
-        band=s.band if s else None,
-        respondents=b.respondents,
-        distribution=b.distribution,
-    )
-
-
 def unit_row(group: GroupResult) -> UnitResult:
     """One group as a compared row (the institution's name is empty)."""
     return UnitResult(
@@ -74,7 +61,7 @@ def unit_row(group: GroupResult) -> UnitResult:
         withheld=group.withheld,
         eligible=group.eligible,
         min_respondents=group.min_respondents,
-        behaviours={k: _behaviour(b) for k, b in group.behaviours.items()},
+        behaviours=group.behaviours,
         gap_tests=group.gap_tests,
         priorities=group.priorities,
     )
