@@ -320,3 +320,40 @@ def test_the_example_document_reads_back_to_itself(runner: CliRunner, tmp_path: 
             if group.get("evidence") and "missing" in group["evidence"]:
                 group["evidence"]["missing"].sort()
     assert again == data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("institution", "level"), "unit-ish", "expected 'unit' or 'institution', got 'unit-ish'"),
+        (("rounding", "mode"), "up", "expected one of half_up, half_even, got 'up'"),
+        (("issues", "items", 0, "code"), "odd", "unknown issue code 'odd'"),
+    ],
+)
+def test_a_value_outside_the_contract_is_refused_in_both_languages(
+    path: tuple[Any, ...], value: str, message: str
+) -> None:
+    from berakhlak_cli.render.catalogue import has_entry
+
+    doc = ResultsDocument(
+        Scoresheet(
+            RubricRef("r", "1", "t", "i", "0" * 64),
+            ("unit",),
+            (),
+            GroupResult((), GroupLevel.INSTITUTION, 3, {}, {}, None),
+            RowAccount(3, 3),
+            issues=(Issue(IssueCode.EMPTY_ROW, "row is empty", row=4),),
+        ),
+        DocumentHeader((), ()),
+        Provenance("1.0", "2024-05-01T00:00:00Z"),
+    )
+    data = to_document(doc)
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    with pytest.raises(ResultsError) as caught:
+        from_document(data, "hasil.json")
+    where = ".".join(str(k) for k in path).replace(".0.", "[0].")
+    assert str(caught.value) == f"hasil.json: key '{where}': {message}"
+    assert has_entry(str(caught.value))
