@@ -252,7 +252,9 @@ def group_in(
         min_respondents=node.optional_int("min_respondents"),
         eligible=node.optional_bool("eligible"),
         value_intervals={
-            k: i for k, v in (intervals.entries() if intervals else ()) if (i := interval_in(v))
+            k: i
+            for k, v in (intervals.entries() if intervals else ())
+            if v.data is not None and (i := interval_in(v))
         },
         index_interval=interval_in(node.optional("index_interval")),
         flags=node.texts("flags"),
