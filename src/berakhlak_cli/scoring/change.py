@@ -21,7 +21,7 @@ from berakhlak_cli.model.change import ChangeInterval, NoInterval
 from berakhlak_cli.model.comparison import Figure, ResultKind, YearResult
 from berakhlak_cli.model.rubric import Change, RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
-from berakhlak_cli.scoring.uncertainty import MeanInterval, compare_years
+from berakhlak_cli.scoring.uncertainty import compare_years
 
 _DETAIL = {
     NoInterval.PUBLISHED_FIGURE: (
@@ -43,13 +43,10 @@ def change_settings(year: YearResult) -> Change:
     return year.change if year.change is not None else Change()
 
 
-def _sampling(figure: Figure, year: YearResult, level: float) -> MeanInterval | NoInterval:
-    """The figure as a mean with its standard error, or why it has none."""
+def _no_interval(figure: Figure, year: YearResult) -> NoInterval | None:
+    """Why the figure cannot be one side of a change interval (None: it can)."""
     if figure.se is not None and figure.df is not None:
-        n = figure.n if figure.n is not None else int(figure.df) + 1
-        return MeanInterval(
-            figure.raw, n, level, figure.lower, figure.upper, se=figure.se, df=figure.df
-        )
+        return None
     if year.kind == ResultKind.PUBLISHED:
         return NoInterval.PUBLISHED_FIGURE
     if figure.respondents is not None and figure.respondents < 2:
@@ -68,14 +65,12 @@ def change_between(
     settings = change_settings(new_year)
     level, minimum = settings.confidence, settings.min_meaningful
     estimate = new.raw - old.raw
-    previous, current = _sampling(old, old_year, level), _sampling(new, new_year, level)
-    for side, year in ((previous, old_year), (current, new_year)):
-        if isinstance(side, NoInterval):
-            detail = _DETAIL[side].format(year=year.year)
-            return ChangeInterval(estimate, level, minimum, reason=side, detail=detail)
-    if isinstance(previous, NoInterval) or isinstance(current, NoInterval):
-        raise AssertionError("unreachable: gaps are returned above")
-    result = compare_years(previous, current, min_change=minimum, level=level)
+    for side, year in ((old, old_year), (new, new_year)):
+        reason = _no_interval(side, year)
+        if reason is not None:
+            detail = _DETAIL[reason].format(year=year.year)
+            return ChangeInterval(estimate, level, minimum, reason=reason, detail=detail)
+    result = compare_years(old, new, min_change=minimum, level=level)
     if result.lower is None or result.upper is None:
         return result
     even = new_year.rounding_mode == "half_even"

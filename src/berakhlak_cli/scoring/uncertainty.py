@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from berakhlak_cli.model.change import ChangeInterval, NoInterval
+from berakhlak_cli.model.comparison import Figure
 
 
 @lru_cache(maxsize=4096)
@@ -225,9 +226,9 @@ class _Gap:
     detail: str
 
 
-def _sampling(side: MeanInterval | float, name: str) -> tuple[float, float] | _Gap:
+def _sampling(side: Figure | float, name: str) -> tuple[float, float] | _Gap:
     """The side's (SE, df), or why it has none."""
-    if not isinstance(side, MeanInterval):
+    if not isinstance(side, Figure):
         return _Gap(
             NoInterval.PUBLISHED_FIGURE,
             f"no interval available: the {name} score is a published figure "
@@ -242,13 +243,16 @@ def _sampling(side: MeanInterval | float, name: str) -> tuple[float, float] | _G
 
 
 def compare_years(
-    previous: MeanInterval | float,
-    current: MeanInterval | float,
+    previous: Figure | float,
+    current: Figure | float,
     *,
     min_change: float,
     level: float = 0.95,
 ) -> ChangeInterval:
     """Change between two independent years, Welch interval and "meaningful change" decision.
+
+    Each side is a year's figure (its raw score with the standard error and df of its
+    interval) or a plain number (a published figure).
 
     ``SE = sqrt(SE_prev^2 + SE_cur^2)``, Welch-Satterthwaite df (Welch 1947) with each side's
     ``n - 1``; the change is meaningful when the ``level`` interval excludes 0 and
@@ -258,8 +262,8 @@ def compare_years(
     df is NaN.
     """
     _check_level(level)
-    prev_est = previous.estimate if isinstance(previous, MeanInterval) else float(previous)
-    cur_est = current.estimate if isinstance(current, MeanInterval) else float(current)
+    prev_est = previous.raw if isinstance(previous, Figure) else float(previous)
+    cur_est = current.raw if isinstance(current, Figure) else float(current)
     change = cur_est - prev_est
     prev, cur = _sampling(previous, "previous"), _sampling(current, "current")
     if isinstance(prev, _Gap):
