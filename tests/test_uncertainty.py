@@ -7,8 +7,9 @@ import math
 import numpy as np
 import pytest
 
+from berakhlak_cli.model.change import NoInterval
+from berakhlak_cli.model.comparison import Figure
 from berakhlak_cli.scoring.uncertainty import (
-    NoInterval,
     ScoreMoments,
     ScoreSummary,
     band_edge,
@@ -165,19 +166,25 @@ def test_band_edge_inside_one_band_and_at_the_boundary() -> None:
     assert (point.crosses, point.bands) == (False, ("B",))
 
 
+def mean_side(summary: ScoreSummary, headcount: int | None = None) -> Figure:
+    """A year's figure carrying the standard error and df of its mean's interval."""
+    ci = mean_interval(summary, headcount=headcount)
+    return Figure(ci.estimate, ci.estimate, None, ci.n, se=ci.se, df=ci.df, n=ci.n)
+
+
 def test_welch_change_hand_computed() -> None:
     # Previous: n 10, mean 70, s^2 100 -> SE^2 = 10. Current: n 20, mean 75, s^2 144 -> 7.2.
     # SE = sqrt(17.2) = 4.1473; df = 17.2^2 / (10^2/9 + 7.2^2/19) = 295.84 / 13.8395 = 21.3764.
-    previous = mean_interval(ScoreSummary(10, 70.0, 100.0))
-    current = mean_interval(ScoreSummary(20, 75.0, 144.0))
+    previous = mean_side(ScoreSummary(10, 70.0, 100.0))
+    current = mean_side(ScoreSummary(20, 75.0, 144.0))
     change = compare_years(previous, current, min_change=2.0)
-    assert change.change == 5.0
+    assert change.estimate == 5.0
     assert change.se == pytest.approx(math.sqrt(17.2), rel=1e-12)
     assert change.df == pytest.approx(21.3764451355554, rel=1e-12)
     half = T_975_WELCH * math.sqrt(17.2)
     assert change.lower == pytest.approx(5.0 - half, rel=1e-10)
     assert change.upper == pytest.approx(5.0 + half, rel=1e-10)
-    assert change.is_meaningful is False  # the interval (-3.6, 13.6) contains 0
+    assert change.meaningful is False  # the interval (-3.6, 13.6) contains 0
     assert change.reason is None
 
 
@@ -185,7 +192,7 @@ def test_welch_change_matches_statsmodels() -> None:
     # statsmodels 0.15.0 CompareMeans(b, a).tconfint_diff(usevar="unequal"): df 12.2817.
     a = [62.5, 75, 100, 87.5, 50, 75, 62.5, 87.5]
     b = [75, 87.5, 100, 87.5, 75, 100, 62.5, 87.5, 100, 75, 87.5, 100]
-    change = compare_years(mean_interval(summarise(a)), mean_interval(summarise(b)), min_change=2.0)
+    change = compare_years(mean_side(summarise(a)), mean_side(summarise(b)), min_change=2.0)
     assert change.df == pytest.approx(12.281708669067996, rel=1e-10)
     assert change.lower == pytest.approx(-3.3462277293344354, rel=1e-10)
     assert change.upper == pytest.approx(26.262894396001094, rel=1e-10)
@@ -193,28 +200,28 @@ def test_welch_change_matches_statsmodels() -> None:
 
 def test_meaningful_change_needs_both_a_clear_interval_and_the_minimum() -> None:
     # n 100 each, s^2 100: SE = sqrt(2), df = 4 / (1/99 + 1/99) = 198.
-    previous = mean_interval(ScoreSummary(100, 70.0, 100.0))
-    current = mean_interval(ScoreSummary(100, 76.0, 100.0))
+    previous = mean_side(ScoreSummary(100, 70.0, 100.0))
+    current = mean_side(ScoreSummary(100, 76.0, 100.0))
     change = compare_years(previous, current, min_change=2.0)
     assert change.df == pytest.approx(198.0, rel=1e-12)
     assert change.lower == pytest.approx(6.0 - T_975_DF198 * math.sqrt(2), rel=1e-10)
-    assert change.is_meaningful is True
-    assert compare_years(previous, current, min_change=7.0).is_meaningful is False
+    assert change.meaningful is True
+    assert compare_years(previous, current, min_change=7.0).meaningful is False
     # A tiny but precisely measured change is not meaningful below the minimum.
-    big_prev = mean_interval(ScoreSummary(10_000, 70.0, 100.0))
-    big_cur = mean_interval(ScoreSummary(10_000, 71.5, 100.0))
+    big_prev = mean_side(ScoreSummary(10_000, 70.0, 100.0))
+    big_cur = mean_side(ScoreSummary(10_000, 71.5, 100.0))
     small = compare_years(big_prev, big_cur, min_change=2.0)
     assert small.lower is not None and small.lower > 0
-    assert small.is_meaningful is False
+    assert small.meaningful is False
     # Declines count too.
-    assert compare_years(current, previous, min_change=2.0).is_meaningful is True
+    assert compare_years(current, previous, min_change=2.0).meaningful is True
 
 
 def test_published_baseline_gives_no_interval() -> None:
-    current = mean_interval(ScoreSummary(42, 76.3, 150.0))
+    current = mean_side(ScoreSummary(42, 76.3, 150.0))
     change = compare_years(59.5, current, min_change=2.0)
-    assert change.change == pytest.approx(16.8)
-    assert (change.lower, change.upper, change.se, change.is_meaningful) == (
+    assert change.estimate == pytest.approx(16.8)
+    assert (change.lower, change.upper, change.se, change.meaningful) == (
         None,
         None,
         None,
@@ -227,20 +234,20 @@ def test_published_baseline_gives_no_interval() -> None:
 
 
 def test_side_without_interval_gives_no_change_interval() -> None:
-    lonely = mean_interval(ScoreSummary(1, 60.0, math.nan))
-    current = mean_interval(ScoreSummary(30, 70.0, 100.0))
+    lonely = mean_side(ScoreSummary(1, 60.0, math.nan))
+    current = mean_side(ScoreSummary(30, 70.0, 100.0))
     change = compare_years(lonely, current, min_change=2.0)
     assert change.reason is NoInterval.TOO_FEW_RESPONDENTS
-    assert change.is_meaningful is None
+    assert change.meaningful is None
 
 
 def test_two_censuses_give_a_zero_width_change() -> None:
-    previous = mean_interval(ScoreSummary(5, 70.0, 50.0), headcount=5)
-    current = mean_interval(ScoreSummary(8, 73.0, 40.0), headcount=8)
+    previous = mean_side(ScoreSummary(5, 70.0, 50.0), headcount=5)
+    current = mean_side(ScoreSummary(8, 73.0, 40.0), headcount=8)
     change = compare_years(previous, current, min_change=2.0)
     assert (change.lower, change.upper, change.se) == (3.0, 3.0, 0.0)
     assert change.df is not None and math.isnan(change.df)
-    assert change.is_meaningful is True
+    assert change.meaningful is True
 
 
 def test_band_edge_rejects_malformed_arguments() -> None:

@@ -10,12 +10,12 @@ from berakhlak_cli.model.comparison import (
     Figure,
     Headline,
     ResultKind,
-    RubricInfo,
     UnitResult,
     ValueInfo,
     YearResult,
     YearSource,
 )
+from berakhlak_cli.model.results import RubricRef
 
 BANDS = (
     BandInfo("A", "Sehat", 75.0, 100.0, "Healthy"),
@@ -51,9 +51,9 @@ def unit(
     )
 
 
-def rubric(version: str = "1", summary: Mapping[str, Any] | None = None) -> RubricInfo:
+def rubric(version: str = "1", summary: Mapping[str, Any] | None = None) -> RubricRef:
     """Rubric identity (optionally with a comparability fingerprint)."""
-    return RubricInfo("test", version, "Test", "Likert", "0" * 64, summary)
+    return RubricRef("test", version, "Test", "Likert", "0" * 64, summary)
 
 
 def year(
@@ -63,7 +63,7 @@ def year(
     instrument: str = "Likert",
     values: Mapping[str, float] | None = None,
     units: tuple[UnitResult, ...] = (),
-    rub: RubricInfo | None = None,
+    rub: RubricRef | None = None,
     headline: Headline = Headline.PUBLISHED,
     bands: tuple[BandInfo, ...] = BANDS,
     declared: bool = False,

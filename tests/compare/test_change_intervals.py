@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
 from berakhlak_cli.loaders.results import load_results
-from berakhlak_cli.model.change import NoChangeInterval
+from berakhlak_cli.model.change import NoInterval
 from berakhlak_cli.model.comparison import Figure, YearResult
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Change, Lang
@@ -33,10 +33,10 @@ PROV = Provenance("9.9.9", WHEN)
 
 def scored_year(y: int, minimum: float | None = None, confidence: float = 0.95) -> YearResult:
     """A scored year; ``minimum`` sets its rubric's change.min_meaningful (None: not recorded)."""
-    info = rubric()
+    scored = year(y, rub=rubric())
     if minimum is not None:
-        info = replace(info, change=Change(min_meaningful=minimum, confidence=confidence))
-    return year(y, rub=info)
+        scored = replace(scored, change=Change(min_meaningful=minimum, confidence=confidence))
+    return scored
 
 
 def sampled(mean: float, variance: float, n: int) -> Figure:
@@ -95,14 +95,14 @@ def test_published_baseline_has_no_interval_available() -> None:
     change = change_between(Figure(59.5, 59.5, "B"), sampled(76.3, 150.0, 42), published, scored, 1)
     assert change.estimate == pytest.approx(16.8)
     assert (change.lower, change.upper, change.se, change.meaningful) == (None,) * 4
-    assert change.reason is NoChangeInterval.PUBLISHED_FIGURE
+    assert change.reason is NoInterval.PUBLISHED_FIGURE
     assert change.detail == (
         "no interval available: the 2022 figure is a published figure without respondent-level data"
     )
     # a scored figure whose results carry no interval (pooled method, merged unit, old file)
     bare = Figure(70.0, 70.0, "B", 40)
     gap = change_between(bare, sampled(75.0, 100.0, 40), scored_year(2024), scored, 1)
-    assert gap.reason is NoChangeInterval.NOT_IN_RESULTS and gap.meaningful is None
+    assert gap.reason is NoInterval.NOT_IN_RESULTS and gap.meaningful is None
 
 
 def test_steps_carry_the_change_and_two_censuses_give_valid_json() -> None:
@@ -229,7 +229,7 @@ def test_loader_reads_interval_statistics(two_years: tuple[Path, Path]) -> None:
     assert (
         loaded.value_scores["adaptif"].se == doc["institution"]["value_intervals"]["adaptif"]["se"]
     )
-    assert loaded.rubric.change == Change(2.0, 0.95)
+    assert loaded.change == Change(2.0, 0.95)
     published = load_results(PUBLISHED_2022)
     assert published.index is not None and published.index.se is None
 

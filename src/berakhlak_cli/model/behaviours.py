@@ -86,15 +86,3 @@ class BehaviourInfo:
     id: str
     value: str
     label: str
-
-
-@dataclass(frozen=True)
-class BehaviourFigure:
-    """A behaviour's published figures as ``compare``/``report`` read them back."""
-
-    id: str
-    raw: float | None
-    rounded: float | None
-    band: str | None
-    respondents: int
-    distribution: Distribution

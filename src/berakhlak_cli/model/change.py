@@ -1,7 +1,8 @@
 """A year-over-year change with its confidence interval and the "meaningful change" decision.
 
-Filled by ``scoring.compare`` from ``scoring.uncertainty.compare_years`` (Welch interval on the
-raw scores of two independent years; docs/method-statistics.md) and read by the renderers.
+Made by ``scoring.uncertainty.compare_years`` (Welch interval on the raw scores of two
+independent years; docs/method-statistics.md), rounded by ``scoring.change`` and read by the
+renderers. It is the one shape of a change.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-class NoChangeInterval(StrEnum):
-    """Why a change has no interval (stable codes, in the comparison JSON/CSV as ``reason``)."""
+class NoInterval(StrEnum):
+    """Why a mean or a change has no interval (stable codes; the comparison JSON/CSV
+    ``reason``)."""
 
     PUBLISHED_FIGURE = "published-figure"
     """A side is a published figure: no respondent-level data."""
@@ -37,7 +39,7 @@ class ChangeInterval:
     """Welch-Satterthwaite degrees of freedom (NaN when both years are censuses)."""
     meaningful: bool | None = None
     """The interval excludes 0 and ``|estimate| >= min_meaningful``; None without an interval."""
-    reason: NoChangeInterval | None = None
+    reason: NoInterval | None = None
     detail: str = ""
     """"no interval available: ..." when there is no interval."""
 

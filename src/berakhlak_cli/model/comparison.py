@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from berakhlak_cli.model.behaviours import BehaviourFigure, BehaviourInfo, GapTest
+from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult, GapTest
 from berakhlak_cli.model.change import ChangeInterval
-from berakhlak_cli.model.results import InputRef
+from berakhlak_cli.model.evidence import UnitGaps
+from berakhlak_cli.model.results import InputRef, RubricRef
 from berakhlak_cli.model.rubric import Change
 
 
@@ -105,44 +106,6 @@ class BandInfo:
 
 
 @dataclass(frozen=True)
-class RubricInfo:
-    """The rubric a scored year used; ``summary`` is its comparability fingerprint."""
-
-    id: str
-    version: str
-    title: str
-    instrument: str
-    sha256: str
-    summary: Mapping[str, Any] | None = None
-    change: Change | None = None
-    """The rubric's change settings (``rubric.change`` in the results JSON), when recorded."""
-
-
-@dataclass(frozen=True)
-class GapItem:
-    """One evidence item a unit has not fully met and what meeting it would add (points)."""
-
-    evidence_id: str
-    criterion_id: str
-    score: float | None
-    provided: bool
-    points: float | None
-
-
-@dataclass(frozen=True)
-class UnitEvidence:
-    """A unit's evidence result as the results JSON reports it (issue #3 gap report)."""
-
-    unit: str
-    evidence: float | None
-    provided: int
-    expected: int
-    next_band: str | None
-    to_next_band: float | None
-    items: tuple[GapItem, ...] = ()
-
-
-@dataclass(frozen=True)
 class UnitResult:
     """One unit's row of a year: the headline index, value scores (possibly partial) and counts."""
 
@@ -158,7 +121,7 @@ class UnitResult:
     min_respondents: int | None = None
     merged_from: tuple[str, ...] = ()
     """Names this row was merged from by ``--units-map`` (empty when not merged)."""
-    behaviours: Mapping[str, BehaviourFigure] = field(default_factory=dict)
+    behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
     """Behaviour id -> figures (scored JSON with behaviour fields only)."""
     gap_tests: tuple[GapTest, ...] = ()
     priorities: tuple[str, ...] = ()
@@ -186,7 +149,10 @@ class YearResult:
     bands_declared: bool
     """False when the file gave no bands and the default KemenPANRB bands were assumed."""
     decimals: int = 1
-    rubric: RubricInfo | None = None
+    rubric: RubricRef | None = None
+    """The rubric a scored year used; ``summary`` is its comparability fingerprint."""
+    change: Change | None = None
+    """The rubric's change settings (``rubric.change`` in the results JSON), when recorded."""
     units: tuple[UnitResult, ...] = ()
     respondents: int | None = None
     headcount: int | None = None
@@ -194,7 +160,8 @@ class YearResult:
     """True when respondent counts come from respondent-level data (scored JSON)."""
     survey_index: Figure | None = None
     evidence: Figure | None = None
-    gaps: tuple[UnitEvidence, ...] = ()
+    gaps: tuple[UnitGaps, ...] = ()
+    """Per-unit evidence results; items largest gain first, as the document lists them."""
     inputs: tuple[InputRef, ...] = ()
     tool_version: str | None = None
     generated_at: str | None = None
@@ -206,7 +173,7 @@ class YearResult:
     other_indices: Mapping[str, Figure] = field(default_factory=dict)
     behaviour_info: tuple[BehaviourInfo, ...] = ()
     """The behaviours (panduan perilaku) the document lists, in rubric order."""
-    institution_behaviours: Mapping[str, BehaviourFigure] = field(default_factory=dict)
+    institution_behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
     priority_confidence: float = 0.95
 
     def band_label(self, code: str | None, lang: str = "id") -> str:

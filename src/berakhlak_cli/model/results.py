@@ -205,8 +205,12 @@ class GroupResult:
 
     @property
     def label(self) -> str:
-        """The key as one string (``Biro Hukum`` or ``Biro Hukum / PNS``)."""
-        return " / ".join(self.key)
+        """The key as one string (``Biro Hukum`` or ``Biro Hukum / PNS``); a level row's key is
+        padded with "" below its level (``model.levels``), which the name leaves out."""
+        parts = list(self.key)
+        while parts and not parts[-1]:
+            parts.pop()
+        return " / ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -258,8 +262,9 @@ class RubricRef:
     title: str
     instrument: str
     sha256: str
-    summary: Mapping[str, Any] = field(default_factory=dict)
-    """The rubric's comparability fingerprint (``scoring.comparability.rubric_summary``)."""
+    summary: Mapping[str, Any] | None = field(default_factory=dict)
+    """The rubric's comparability fingerprint (``scoring.comparability.rubric_summary``); None
+    when a results document read back does not record it."""
 
 
 @dataclass(frozen=True)

@@ -179,6 +179,11 @@ INPUT_MESSAGES: dict[str, str] = {
         "json'), atau .yaml/.csv berisi angka yang dipublikasikan"
     ),
     "not valid JSON ({reason})": "bukan JSON yang sah ({reason})",
+    "expected 'unit' or 'institution', got {got}": (
+        "seharusnya 'unit' atau 'institution', ternyata {got}"
+    ),
+    "expected one of {allowed}, got {got}": "seharusnya salah satu dari {allowed}, ternyata {got}",
+    "unknown issue code {code}": "kode masalah {code} tidak dikenal",
     "expected {expected}, got {got} (is this the JSON of 'berakhlak score -f json'?)": (
         "seharusnya {expected}, ternyata {got} (benarkah ini JSON dari 'berakhlak score -f json'?)"
     ),

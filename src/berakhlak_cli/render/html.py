@@ -120,7 +120,7 @@ def _value_legend(comparison: Comparison, lang: Lang) -> str:
 def _errorbar_caption(comparison: Comparison, lang: Lang) -> str:
     """The chart caption's note on error bars (empty when no figure has an interval)."""
     levels = [
-        year.rubric.change.confidence if year.rubric and year.rubric.change else 0.95
+        year.change.confidence if year.change else 0.95
         for pos, year in enumerate(comparison.years)
         if any(_interval(line.figures[pos]) for line in (*comparison.values, comparison.index))
     ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from berakhlak_cli.model.behaviours import BehaviourFigure, GapTest
+from berakhlak_cli.model.behaviours import BehaviourResult, GapTest
 from berakhlak_cli.model.comparison import Figure, UnitResult, YearResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.charts_more import likert_chart
@@ -41,10 +41,15 @@ def _percent(share: float | None, lang: Lang) -> str:
     return "—" if share is None else fmt_number(share * 100, 0, lang) + "%"
 
 
-def _score_cell(b: BehaviourFigure | None, year: YearResult, lang: Lang) -> Cell:
-    if b is None or b.rounded is None:
+def _score_cell(b: BehaviourResult | None, year: YearResult, lang: Lang) -> Cell:
+    if b is None or b.score is None:
         return Cell("—", "num")
-    return Cell(fmt_number(b.rounded, year.decimals, lang), "num " + band_css(year, b.band))
+    s = b.score
+    return Cell(fmt_number(s.rounded, year.decimals, lang), "num " + band_css(year, s.band))
+
+
+def _behaviour_rounded(b: BehaviourResult | None) -> float | None:
+    return b.score.rounded if b is not None and b.score is not None else None
 
 
 def _labels(year: YearResult) -> dict[str, str]:
@@ -59,7 +64,8 @@ def behaviour_table(year: YearResult, lang: Lang) -> Table | None:
     rows = []
     for info in year.behaviour_info:
         b = year.institution_behaviours.get(info.id)
-        figure = Figure(b.raw, b.rounded, b.band) if b and b.raw is not None and b.rounded else None
+        s = b.score if b else None
+        figure = Figure(s.raw, s.rounded, s.band) if s and s.rounded else None
         rows.append(
             [
                 Cell(f"{info.id} {info.label}"),
@@ -76,11 +82,11 @@ def behaviour_table(year: YearResult, lang: Lang) -> Table | None:
 
 
 def distribution_svg(
-    behaviours: Mapping[str, BehaviourFigure],
+    behaviours: Mapping[str, BehaviourResult],
     year: YearResult,
     lang: Lang,
     name: str,
-    against: Mapping[str, BehaviourFigure] | None = None,
+    against: Mapping[str, BehaviourResult] | None = None,
 ) -> Markup | None:
     """The diverging stacked bar chart of ``behaviours`` (behaviour id -> figures); with
     ``against`` (the institution), each bar's right shows unit score, institution score and
@@ -99,8 +105,8 @@ def distribution_svg(
             right.append(fav)
             continue
         other = against.get(bid)
-        mine = fmt_number(f.rounded, places, lang).rjust(5)
-        theirs = fmt_number(other.rounded if other else None, places, lang).rjust(5)
+        mine = fmt_number(_behaviour_rounded(f), places, lang).rjust(5)
+        theirs = fmt_number(_behaviour_rounded(other), places, lang).rjust(5)
         right.append(f"{mine} {theirs} {fav}")
     title = say("favourable", lang)
     if against is not None:

@@ -17,9 +17,11 @@ from typing import Any
 from rich.table import Table
 
 from berakhlak_cli.model.results import GroupLevel, Provenance, Score
+from berakhlak_cli.model.results_codec import FORMAT, FORMAT_VERSION
+from berakhlak_cli.model.results_document import header_of
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.model.values_selection_results import SelectionGroup, SelectionSheet
-from berakhlak_cli.render.json_out import FORMAT, FORMAT_VERSION, band_labels, layout_json
+from berakhlak_cli.render.json_out import layout_json
 from berakhlak_cli.render.number import fmt_count, fmt_number
 
 METHOD = "reconstruction"
@@ -94,7 +96,7 @@ def _selection_block(group: SelectionGroup, rubric: Rubric) -> dict[str, Any]:
         "value_votes": group.value_votes,
         "value_respondents": group.value_pickers,
         "entropy": _score(group.entropy, {}),
-        "positive_energy": _score(group.positive_energy, band_labels(rubric)),
+        "positive_energy": _score(group.positive_energy, header_of(rubric).band_labels()),
         "top": {q: list(t) for q, t in group.top.items()},
         "matches": [
             {"first": m.first, "second": m.second, "count": len(m.shared), "shared": list(m.shared)}
@@ -104,7 +106,7 @@ def _selection_block(group: SelectionGroup, rubric: Rubric) -> dict[str, Any]:
 
 
 def _group(group: SelectionGroup, sheet: SelectionSheet, rubric: Rubric) -> dict[str, Any]:
-    labels = band_labels(rubric)
+    labels = header_of(rubric).band_labels()
     doc: dict[str, Any] = {
         "key": dict(zip(sheet.group_by, group.key, strict=True)) if group.key else {},
         "level": (GroupLevel.UNIT if group.key else GroupLevel.INSTITUTION).value,
@@ -180,7 +182,11 @@ def selection_document(
         },
         "groups": [_group(g, sheet, rubric) for g in sheet.groups],
         "institution": _group(sheet.institution, sheet, rubric),
-        "rows": {"read": sheet.read, "excluded": dict(sorted(sheet.excluded.items()))},
+        "rows": {
+            "read": sheet.read,
+            "scored": sheet.read - sum(sheet.excluded.values()),
+            "excluded": dict(sorted(sheet.excluded.items())),
+        },
         "issues": {
             "count": sheet.issue_total,
             "by_code": dict(sorted(sheet.issue_counts.items())),

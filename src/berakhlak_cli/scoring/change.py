@@ -15,21 +15,23 @@ results carry no interval (pooled scoring, a merged unit, a file from before int
 
 from __future__ import annotations
 
-from berakhlak_cli.model.change import ChangeInterval, NoChangeInterval
+from dataclasses import replace
+
+from berakhlak_cli.model.change import ChangeInterval, NoInterval
 from berakhlak_cli.model.comparison import Figure, ResultKind, YearResult
 from berakhlak_cli.model.rubric import Change, RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
-from berakhlak_cli.scoring.uncertainty import MeanInterval, compare_years
+from berakhlak_cli.scoring.uncertainty import compare_years
 
 _DETAIL = {
-    NoChangeInterval.PUBLISHED_FIGURE: (
+    NoInterval.PUBLISHED_FIGURE: (
         "no interval available: the {year} figure is a published figure without "
         "respondent-level data"
     ),
-    NoChangeInterval.TOO_FEW_RESPONDENTS: (
+    NoInterval.TOO_FEW_RESPONDENTS: (
         "no interval available: the {year} figure rests on fewer than 2 respondents"
     ),
-    NoChangeInterval.NOT_IN_RESULTS: (
+    NoInterval.NOT_IN_RESULTS: (
         "no interval available: the {year} results carry no interval for this figure (pooled "
         "scoring, a merged unit, or a results file written before intervals)"
     ),
@@ -38,22 +40,18 @@ _DETAIL = {
 
 def change_settings(year: YearResult) -> Change:
     """The year's rubric ``change`` settings, or the defaults (2.0 points, 95 %)."""
-    recorded = year.rubric.change if year.rubric is not None else None
-    return recorded if recorded is not None else Change()
+    return year.change if year.change is not None else Change()
 
 
-def _sampling(figure: Figure, year: YearResult, level: float) -> MeanInterval | NoChangeInterval:
-    """The figure as a mean with its standard error, or why it has none."""
+def _no_interval(figure: Figure, year: YearResult) -> NoInterval | None:
+    """Why the figure cannot be one side of a change interval (None: it can)."""
     if figure.se is not None and figure.df is not None:
-        n = figure.n if figure.n is not None else int(figure.df) + 1
-        return MeanInterval(
-            figure.raw, n, level, figure.lower, figure.upper, se=figure.se, df=figure.df
-        )
+        return None
     if year.kind == ResultKind.PUBLISHED:
-        return NoChangeInterval.PUBLISHED_FIGURE
+        return NoInterval.PUBLISHED_FIGURE
     if figure.respondents is not None and figure.respondents < 2:
-        return NoChangeInterval.TOO_FEW_RESPONDENTS
-    return NoChangeInterval.NOT_IN_RESULTS
+        return NoInterval.TOO_FEW_RESPONDENTS
+    return NoInterval.NOT_IN_RESULTS
 
 
 def change_between(
@@ -67,30 +65,18 @@ def change_between(
     settings = change_settings(new_year)
     level, minimum = settings.confidence, settings.min_meaningful
     estimate = new.raw - old.raw
-    previous, current = _sampling(old, old_year, level), _sampling(new, new_year, level)
-    for side, year in ((previous, old_year), (current, new_year)):
-        if isinstance(side, NoChangeInterval):
-            detail = _DETAIL[side].format(year=year.year)
-            return ChangeInterval(estimate, level, minimum, reason=side, detail=detail)
-    if isinstance(previous, NoChangeInterval) or isinstance(current, NoChangeInterval):
-        raise AssertionError("unreachable: gaps are returned above")
-    result = compare_years(previous, current, min_change=minimum, level=level)
-    rounded = None
-    if result.lower is not None and result.upper is not None:
-        even = new_year.rounding_mode == "half_even"
-        mode = RoundingMode.HALF_EVEN if even else RoundingMode.HALF_UP
-        rounded = (
-            round_half_up(result.lower, decimals, mode),
-            round_half_up(result.upper, decimals, mode),
-        )
-    return ChangeInterval(
-        estimate=result.change,
-        level=level,
-        min_meaningful=minimum,
-        lower=result.lower,
-        upper=result.upper,
-        rounded=rounded,
-        se=result.se,
-        df=result.df,
-        meaningful=result.is_meaningful,
+    for side, year in ((old, old_year), (new, new_year)):
+        reason = _no_interval(side, year)
+        if reason is not None:
+            detail = _DETAIL[reason].format(year=year.year)
+            return ChangeInterval(estimate, level, minimum, reason=reason, detail=detail)
+    result = compare_years(old, new, min_change=minimum, level=level)
+    if result.lower is None or result.upper is None:
+        return result
+    even = new_year.rounding_mode == "half_even"
+    mode = RoundingMode.HALF_EVEN if even else RoundingMode.HALF_UP
+    ends = (
+        round_half_up(result.lower, decimals, mode),
+        round_half_up(result.upper, decimals, mode),
     )
+    return replace(result, rounded=ends)

@@ -28,11 +28,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
+
+from berakhlak_cli.model.change import ChangeInterval, NoInterval
+from berakhlak_cli.model.comparison import Figure
 
 
 @lru_cache(maxsize=4096)
@@ -45,13 +47,6 @@ def t_quantile(p: float, df: float) -> float:
     from scipy.special import stdtrit  # type: ignore[import-untyped, unused-ignore]
 
     return float(stdtrit(df, p))
-
-
-class NoInterval(StrEnum):
-    """Why no interval is given (stable codes)."""
-
-    TOO_FEW_RESPONDENTS = "too-few-respondents"
-    PUBLISHED_FIGURE = "published-figure"
 
 
 class ScoreMoments:
@@ -226,31 +221,14 @@ def band_edge(
 
 
 @dataclass(frozen=True)
-class ChangeResult:
-    """A change ``current - previous`` with its interval and the meaningful-change decision."""
-
-    change: float
-    level: float
-    min_change: float
-    lower: float | None = None
-    upper: float | None = None
-    se: float | None = None
-    df: float | None = None
-    is_meaningful: bool | None = None
-    """Interval excludes 0 and ``|change| >= min_change``; None when there is no interval."""
-    reason: NoInterval | None = None
-    detail: str = ""
-
-
-@dataclass(frozen=True)
 class _Gap:
     reason: NoInterval
     detail: str
 
 
-def _sampling(side: MeanInterval | float, name: str) -> tuple[float, float] | _Gap:
+def _sampling(side: Figure | float, name: str) -> tuple[float, float] | _Gap:
     """The side's (SE, df), or why it has none."""
-    if not isinstance(side, MeanInterval):
+    if not isinstance(side, Figure):
         return _Gap(
             NoInterval.PUBLISHED_FIGURE,
             f"no interval available: the {name} score is a published figure "
@@ -265,30 +243,33 @@ def _sampling(side: MeanInterval | float, name: str) -> tuple[float, float] | _G
 
 
 def compare_years(
-    previous: MeanInterval | float,
-    current: MeanInterval | float,
+    previous: Figure | float,
+    current: Figure | float,
     *,
     min_change: float,
     level: float = 0.95,
-) -> ChangeResult:
+) -> ChangeInterval:
     """Change between two independent years, Welch interval and "meaningful change" decision.
+
+    Each side is a year's figure (its raw score with the standard error and df of its
+    interval) or a plain number (a published figure).
 
     ``SE = sqrt(SE_prev^2 + SE_cur^2)``, Welch-Satterthwaite df (Welch 1947) with each side's
     ``n - 1``; the change is meaningful when the ``level`` interval excludes 0 and
     ``|change| >= min_change``. A side given as a plain number (a published figure) or without
-    a standard error yields no interval and ``is_meaningful = None``, with the reason; no
+    a standard error yields no interval and ``meaningful = None``, with the reason; no
     interval is invented. When both sides are censuses (SE 0) the interval has zero width and
     df is NaN.
     """
     _check_level(level)
-    prev_est = previous.estimate if isinstance(previous, MeanInterval) else float(previous)
-    cur_est = current.estimate if isinstance(current, MeanInterval) else float(current)
+    prev_est = previous.raw if isinstance(previous, Figure) else float(previous)
+    cur_est = current.raw if isinstance(current, Figure) else float(current)
     change = cur_est - prev_est
     prev, cur = _sampling(previous, "previous"), _sampling(current, "current")
     if isinstance(prev, _Gap):
-        return ChangeResult(change, level, min_change, reason=prev.reason, detail=prev.detail)
+        return ChangeInterval(change, level, min_change, reason=prev.reason, detail=prev.detail)
     if isinstance(cur, _Gap):
-        return ChangeResult(change, level, min_change, reason=cur.reason, detail=cur.detail)
+        return ChangeInterval(change, level, min_change, reason=cur.reason, detail=cur.detail)
     (se1, df1), (se2, df2) = prev, cur
     var = se1**2 + se2**2
     se = math.sqrt(var)
@@ -299,13 +280,13 @@ def compare_years(
         half = t_quantile((1.0 + level) / 2.0, df) * se
     lower, upper = change - half, change + half
     excludes_zero = lower > 0.0 or upper < 0.0
-    return ChangeResult(
-        change=change,
+    return ChangeInterval(
+        estimate=change,
         level=level,
-        min_change=min_change,
+        min_meaningful=min_change,
         lower=lower,
         upper=upper,
         se=se,
         df=df,
-        is_meaningful=excludes_zero and abs(change) >= min_change,
+        meaningful=excludes_zero and abs(change) >= min_change,
     )

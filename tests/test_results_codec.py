@@ -1,0 +1,359 @@
+"""The results document codec: ``from_document(to_document(x)) == x`` for every published field.
+
+The strategies build documents the way the contract publishes them (docs/output.md): a withheld
+group has no score fields, value intervals come with an index interval, priorities with gap
+tests, gap items largest gain first, and ``Interval.rounded`` (not published) is None.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from berakhlak_cli.cli import app
+from berakhlak_cli.errors import ResultsError
+from berakhlak_cli.loaders.results import load_results
+from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult, Distribution, GapTest
+from berakhlak_cli.model.comparison import BandInfo, ValueInfo
+from berakhlak_cli.model.evidence import EvidenceGap, UnitGaps
+from berakhlak_cli.model.results import (
+    GroupLevel,
+    GroupResult,
+    InputRef,
+    Interval,
+    Issue,
+    IssueCode,
+    IssueCount,
+    ItemFit,
+    Provenance,
+    RowAccount,
+    RubricRef,
+    ScaleReliability,
+    Score,
+    Scoresheet,
+)
+from berakhlak_cli.model.results_codec import from_document, to_document
+from berakhlak_cli.model.results_document import DocumentHeader, ResultsDocument
+from berakhlak_cli.model.rubric import BandOn, Change, Reporting, Rounding, RoundingMode
+from tests.conftest import EXAMPLES
+
+WORDS = st.text(alphabet="abcdefgh XYZ", min_size=1, max_size=6)
+NUMBERS = st.floats(-1e6, 1e6, allow_nan=False)
+COUNTS = st.integers(0, 10_000)
+
+
+def maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+SCORES = st.builds(Score, NUMBERS, NUMBERS, maybe(WORDS))
+INTERVALS = st.builds(
+    Interval,
+    NUMBERS,
+    NUMBERS,
+    st.floats(0.5, 0.99),
+    WORDS,
+    st.booleans(),
+    st.lists(WORDS, max_size=2).map(tuple),
+    maybe(NUMBERS),
+    st.integers(1, 500),
+    maybe(NUMBERS),
+)
+BANDS = st.lists(
+    st.builds(BandInfo, WORDS, WORDS, NUMBERS, NUMBERS, st.sampled_from(["", "Healthy"])),
+    max_size=3,
+).map(tuple)
+
+
+@st.composite
+def headers(draw: st.DrawFn) -> DocumentHeader:
+    ids = draw(st.lists(WORDS, min_size=1, max_size=3, unique=True))
+    values = tuple(
+        ValueInfo(v, draw(WORDS), draw(WORDS), draw(st.sampled_from(["", "Loyal"])), draw(BANDS))
+        for v in ids
+    )
+    reporting = draw(maybe(st.builds(Reporting, COUNTS, COUNTS, st.floats(0.5, 0.99))))
+    behaviours: tuple[BehaviourInfo, ...] = ()
+    if reporting is not None:
+        behaviours = tuple(
+            BehaviourInfo(f"{v}.{i}", v, draw(WORDS)) for v in ids for i in range(draw(COUNTS) % 3)
+        )
+    return DocumentHeader(
+        values=values,
+        bands=draw(BANDS),
+        rounding=Rounding(
+            draw(st.integers(0, 3)),
+            draw(st.sampled_from(list(BandOn))),
+            draw(st.sampled_from(list(RoundingMode))),
+        ),
+        behaviours=behaviours,
+        reporting=reporting,
+        change=draw(maybe(st.builds(Change, NUMBERS, st.floats(0.5, 0.99)))),
+    )
+
+
+@st.composite
+def behaviour_results(draw: st.DrawFn, info: BehaviourInfo) -> BehaviourResult:
+    k = draw(st.integers(1, 5))
+    distribution = Distribution(
+        tuple(draw(st.lists(NUMBERS, min_size=k, max_size=k))),
+        tuple(draw(st.lists(COUNTS, min_size=k, max_size=k))),
+        draw(st.integers(0, k)),
+    )
+    return BehaviourResult(
+        info.id, info.value, draw(maybe(SCORES)), draw(COUNTS), distribution, draw(maybe(NUMBERS))
+    )
+
+
+@st.composite
+def groups(
+    draw: st.DrawFn, key: tuple[str, ...], header: DocumentHeader, withheld: bool
+) -> GroupResult:
+    level = GroupLevel.UNIT if key else GroupLevel.INSTITUTION
+    counts = {
+        "headcount": draw(maybe(COUNTS)),
+        "min_respondents": draw(maybe(COUNTS)),
+        "eligible": draw(maybe(st.booleans())),
+    }
+    if withheld:
+        return GroupResult(key, level, draw(COUNTS), {}, {}, None, draw(WORDS), **counts)
+    ids = [v.id for v in header.values]
+    values = {v: draw(maybe(SCORES)) for v in draw(st.lists(st.sampled_from(ids), unique=True))}
+    index_interval = draw(maybe(INTERVALS))
+    behaviours = {b.id: draw(behaviour_results(b)) for b in header.behaviours}
+    gap_tests = tuple(
+        GapTest(b, draw(NUMBERS), draw(maybe(NUMBERS)), None, draw(maybe(NUMBERS)), None, True)
+        for b in (
+            draw(st.lists(st.sampled_from(list(behaviours)), unique=True)) if behaviours else []
+        )
+    )
+    return GroupResult(
+        key=key,
+        level=level,
+        respondents=draw(COUNTS),
+        values=values,
+        value_respondents={v: draw(COUNTS) for v, s in values.items() if s is not None},
+        index=draw(maybe(SCORES)),
+        evidence=draw(maybe(SCORES)),
+        combined=draw(maybe(SCORES)),
+        value_intervals={v: draw(INTERVALS) for v in values} if index_interval else {},
+        index_interval=index_interval,
+        flags=tuple(draw(st.lists(WORDS, max_size=2))),
+        combined_interval=draw(maybe(INTERVALS)),
+        behaviours=behaviours,
+        gap_tests=gap_tests,
+        priorities=tuple(t.behaviour for t in gap_tests[:2]),
+        **counts,
+    )
+
+
+@st.composite
+def unit_gaps(draw: st.DrawFn, group: GroupResult) -> UnitGaps:
+    items = draw(
+        st.lists(
+            st.builds(
+                EvidenceGap,
+                WORDS,
+                WORDS,
+                NUMBERS,
+                st.booleans(),
+                maybe(NUMBERS),
+                maybe(WORDS),
+                maybe(COUNTS),
+            ),  # fmt: skip
+            max_size=3,
+        )
+    )
+    return UnitGaps(
+        key=group.key,
+        evidence=draw(maybe(NUMBERS)),
+        criteria={} if group.withheld else draw(st.dictionaries(WORDS, NUMBERS, max_size=2)),
+        provided=draw(COUNTS),
+        expected=draw(COUNTS),
+        no_evidence=draw(st.booleans()),
+        combined=draw(maybe(NUMBERS)),
+        band=draw(maybe(WORDS)),
+        next_band=draw(maybe(WORDS)),
+        to_next_band=draw(maybe(NUMBERS)),
+        # NOTE: the document lists items largest gain first; rubric order is not published.
+        items=tuple(sorted(items, key=lambda g: -(g.points or 0.0))),
+    )
+
+
+ISSUES = st.builds(
+    Issue,
+    st.sampled_from(list(IssueCode)),
+    WORDS,
+    maybe(COUNTS),
+    maybe(WORDS),
+    maybe(WORDS),
+    maybe(WORDS),
+    st.booleans(),
+    st.sampled_from(["survey", "evidence"]),
+)
+RELIABILITY = st.builds(
+    ScaleReliability,
+    WORDS,
+    COUNTS,
+    maybe(NUMBERS),
+    maybe(NUMBERS),
+    COUNTS,
+    st.lists(st.builds(ItemFit, WORDS, maybe(NUMBERS), maybe(NUMBERS)), max_size=2).map(tuple),
+    st.sampled_from(["", "too few items"]),
+)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> ResultsDocument:
+    header = draw(headers())
+    group_by = tuple(draw(st.lists(WORDS, min_size=1, max_size=2, unique=True)))
+    keys = draw(st.lists(st.tuples(*[WORDS] * len(group_by)), max_size=3, unique=True))
+    rows = tuple(draw(groups(k, header, draw(st.booleans()))) for k in keys)
+    gaps = tuple(draw(unit_gaps(g)) for g in rows if draw(st.booleans()))
+    sheet = Scoresheet(
+        rubric=RubricRef(
+            *draw(st.tuples(WORDS, WORDS, WORDS, WORDS, WORDS)),
+            summary=draw(maybe(st.dictionaries(WORDS, st.integers() | WORDS, max_size=2))),
+        ),
+        group_by=group_by,
+        groups=rows,
+        institution=draw(groups((), header, draw(st.booleans()))),
+        accounting=RowAccount(draw(COUNTS), draw(COUNTS), draw(st.dictionaries(WORDS, COUNTS))),
+        issues=tuple(draw(st.lists(ISSUES, max_size=3))),
+        issue_counts=tuple(
+            draw(st.lists(st.builds(IssueCount, WORDS, WORDS, maybe(WORDS), COUNTS), max_size=2))
+        ),
+        ignored_columns=tuple(draw(st.lists(WORDS, max_size=2))),
+        reliability=tuple(draw(st.lists(RELIABILITY, max_size=2))),
+        gaps=gaps,
+    )
+    provenance = Provenance(
+        draw(WORDS),
+        draw(WORDS),
+        tuple(draw(st.lists(st.builds(InputRef, WORDS, WORDS, WORDS), max_size=2))),
+        draw(maybe(st.integers(2000, 2100))),
+    )
+    return ResultsDocument(sheet, header, provenance, draw(maybe(st.floats(0, 1))))
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents())
+def test_from_document_inverts_to_document(doc: ResultsDocument) -> None:
+    text = json.dumps(to_document(doc), ensure_ascii=False)
+    assert from_document(json.loads(text), "hasil.json") == doc
+
+
+def test_a_document_is_read_without_the_rubric(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    doc = ResultsDocument(
+        Scoresheet(
+            RubricRef("r", "1", "t", "i", "0" * 64),
+            ("unit",),
+            (),
+            GroupResult(
+                (), GroupLevel.INSTITUTION, 12, {"bp": Score(76.25, 76.3, "A")}, {"bp": 12}, None
+            ),
+            RowAccount(12, 12),
+        ),
+        DocumentHeader(
+            (ValueInfo("bp", "BP", "Berorientasi Pelayanan", "Service Orientation"),),
+            (BandInfo("A", "Sehat", 75.0, 100.0, "Healthy"),),
+        ),
+        Provenance("1.0", "2024-05-01T00:00:00Z", survey_year=2024),
+    )
+    path = tmp_path / "hasil.json"
+    path.write_text(json.dumps(to_document(doc)), encoding="utf-8")
+
+    def no_rubric(*_: object, **__: object) -> None:
+        raise AssertionError("the shipped rubric was loaded")
+
+    monkeypatch.setattr("berakhlak_cli.loaders.results_published.load_rubric", no_rubric)
+    year = load_results(path)
+    assert year.year == 2024
+    assert year.values[0].name("en") == "Service Orientation"
+    assert year.band_label("A", "en") == "Healthy"
+    assert year.value_scores["bp"].rounded == 76.3
+    assert year.value_scores["bp"].respondents == 12
+
+
+def test_a_bad_field_names_its_key_path() -> None:
+    doc = ResultsDocument(
+        Scoresheet(
+            RubricRef("r", "1", "t", "i", "0" * 64),
+            ("unit",),
+            (GroupResult(("Biro Hukum",), GroupLevel.UNIT, 3, {}, {}, Score(70.0, 70.0, "B")),),
+            GroupResult((), GroupLevel.INSTITUTION, 3, {}, {}, None),
+            RowAccount(3, 3),
+        ),
+        DocumentHeader((), ()),
+        Provenance("1.0", "2024-05-01T00:00:00Z"),
+    )
+    data = to_document(doc)
+    data["groups"][0]["index"]["rounded"] = "x"
+    with pytest.raises(ResultsError, match=r"hasil\.json: key 'groups\[0\]\.index\.rounded': "):
+        from_document(data, "hasil.json")
+
+
+def test_the_example_document_reads_back_to_itself(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "hasil-2024.json"
+    args = [
+        "score", str(EXAMPLES / "survei-2024.csv"), "--units", str(EXAMPLES / "units.csv"),
+        "--evidence", str(EXAMPLES / "bukti-dukung-2024.csv"), "--detail", "behaviours",
+        "--generated-at", "2026-01-01T00:00:00+00:00", "-f", "json", "-o", str(out), "-q",
+    ]  # fmt: skip
+    assert runner.invoke(app, args).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["gaps"] and data["groups"][0]["behaviours"]
+    assert data["values"][0]["label_en"] == "Service Orientation"
+    again = json.loads(json.dumps(to_document(from_document(data, str(out)))))
+    # NOTE: gap items are published largest gain first, so a unit's ``missing`` ids come back
+    # in that order rather than rubric order; everything else is a fixed point.
+    for doc in (again, data):
+        for group in doc["groups"]:
+            if group.get("evidence") and "missing" in group["evidence"]:
+                group["evidence"]["missing"].sort()
+    assert again == data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("institution", "level"), "unit-ish", "expected 'unit' or 'institution', got 'unit-ish'"),
+        (("rounding", "mode"), "up", "expected one of half_up, half_even, got 'up'"),
+        (("issues", "items", 0, "code"), "odd", "unknown issue code 'odd'"),
+    ],
+)
+def test_a_value_outside_the_contract_is_refused_in_both_languages(
+    path: tuple[Any, ...], value: str, message: str
+) -> None:
+    from berakhlak_cli.render.catalogue import has_entry
+
+    doc = ResultsDocument(
+        Scoresheet(
+            RubricRef("r", "1", "t", "i", "0" * 64),
+            ("unit",),
+            (),
+            GroupResult((), GroupLevel.INSTITUTION, 3, {}, {}, None),
+            RowAccount(3, 3),
+            issues=(Issue(IssueCode.EMPTY_ROW, "row is empty", row=4),),
+        ),
+        DocumentHeader((), ()),
+        Provenance("1.0", "2024-05-01T00:00:00Z"),
+    )
+    data = to_document(doc)
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    with pytest.raises(ResultsError) as caught:
+        from_document(data, "hasil.json")
+    where = ".".join(str(k) for k in path).replace(".0.", "[0].")
+    assert str(caught.value) == f"hasil.json: key '{where}': {message}"
+    assert has_entry(str(caught.value))
