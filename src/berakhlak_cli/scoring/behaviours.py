@@ -161,6 +161,47 @@ class BehaviourStats:
             )
         return out
 
+    def results_of(self, groups: Sequence[int], rubric: Rubric) -> list[dict[str, BehaviourResult]]:
+        """``results(g, rubric)`` for each of ``groups``, equal entry by entry; the scores,
+        rounding, bands and SDs of all groups are computed as whole arrays at once."""
+        if not groups:
+            return []
+        index = np.array(groups, dtype=np.intp)
+        n_b = len(self.ids)
+        if rubric.aggregation.respondent == RespondentMethod.POOLED:
+            num, den = self.pooled[index], self.weight[index]
+        else:
+            num, den = self.sum[index], self.count[index].astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = num / den
+        raw = [float(x) if d > 0 else None for x, d in zip(ratio.ravel(), den.ravel(), strict=True)]
+        scores = make_scores(raw, rubric)
+        s, q, n = self.sum[index], self.sumsq[index], self.count[index]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            spread = np.sqrt(np.maximum(q - s * s / n, 0.0) / (n - 1))
+        sds = [float(x) if c > 1 else None for x, c in zip(spread.ravel(), n.ravel(), strict=True)]
+        respondents = n.tolist()
+        dist = self.dist[index].tolist()
+        top = rubric.reporting.favourable_points
+        widths = [len(p) for p in self.points]
+        out: list[dict[str, BehaviourResult]] = []
+        for k in range(len(groups)):
+            row: dict[str, BehaviourResult] = {}
+            for b, bid in enumerate(self.ids):
+                width = widths[b]
+                row[bid] = BehaviourResult(
+                    id=bid,
+                    value=self.value_of[b],
+                    score=scores[k * n_b + b],
+                    respondents=respondents[k][b],
+                    distribution=Distribution(
+                        self.points[b], tuple(dist[k][b][:width]), min(top, width)
+                    ),
+                    sd=sds[k * n_b + b],
+                )
+            out.append(row)
+        return out
+
     def mean_of_units(self, rows: Sequence[int], rubric: Rubric) -> list[float | None]:
         """Per behaviour, the unweighted mean of the units' scores (units with a score)."""
         per_unit = [self.raw(g, rubric) for g in rows]
