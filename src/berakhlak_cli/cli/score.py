@@ -199,7 +199,9 @@ def score(
                 for message in checklist.warnings:
                     warn(message)
             language = Lang(lang.value) if lang else model.locale
-            prov = replace(provenance(inputs, when), survey_year=year)
+            # NOTE: the rubric and the survey were hashed as they were read (read once).
+            digests = {rubric_path: model.sha256, survey: source.sha256() or ""}
+            prov = replace(provenance(inputs, when, digests), survey_year=year)
             text = _render(fmt, sheet_out, model, language, prov, gaps, detail == Detail.BEHAVIOURS)
             # NOTE: everything is rendered before anything is written, and all files are
             # renamed into place together: a failed run leaves no output (and no stale half).
