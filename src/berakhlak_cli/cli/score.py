@@ -221,6 +221,11 @@ def score(
 def _render(  # type: ignore[no-untyped-def]
     fmt: OutputFormat, sheet, model, language, prov, gaps=False, behaviours=False
 ) -> str | bytes:
+    # NOTE: each format imports only its renderer (behaviour_rows pulls in openpyxl, 70 ms).
+    if fmt == OutputFormat.JSON:
+        from berakhlak_cli.render.json_out import render_json
+
+        return render_json(sheet, model, prov)
     from berakhlak_cli.render import behaviour_rows as br
     from berakhlak_cli.render.flat import render_csv, render_markdown
     from berakhlak_cli.render.gaps import (
@@ -228,7 +233,6 @@ def _render(  # type: ignore[no-untyped-def]
         render_gaps_markdown,
         render_gaps_table,
     )
-    from berakhlak_cli.render.json_out import render_json
     from berakhlak_cli.render.terminal import render_table
 
     if fmt == OutputFormat.XLSX:
@@ -238,8 +242,6 @@ def _render(  # type: ignore[no-untyped-def]
         if behaviours:
             sheets.insert(1, br.behaviour_sheet(sheet, model, language))
         return render_xlsx(sheets, prov.generated_at)
-    if fmt == OutputFormat.JSON:
-        return render_json(sheet, model, prov)
     if fmt == OutputFormat.CSV:
         if behaviours:
             return br.behaviours_csv(sheet, model)
