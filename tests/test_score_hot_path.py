@@ -99,6 +99,14 @@ def test_repeated_ids_are_found_across_many_batches() -> None:
     assert found[6] == [True, True, False, True]
 
 
+def test_a_batch_without_ids_leaves_the_seen_ids_usable() -> None:
+    screen = DuplicateScreen(DuplicatePolicy.KEEP_FIRST)
+    assert screen.drop(2, encoded(["", None])).tolist() == [False, False]
+    assert screen.drop(4, encoded(["a", "a"])).tolist() == [False, True]
+    assert screen.drop(6, encoded([""])).tolist() == [False]
+    assert screen.drop(7, encoded(["a"])).tolist() == [True]
+
+
 def test_behaviour_results_of_many_groups_equal_one_at_a_time() -> None:
     rubric = load_rubric(default_rubric_path())
     stats = BehaviourStats(rubric, Structure.from_rubric(rubric))

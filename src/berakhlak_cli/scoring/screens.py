@@ -154,7 +154,8 @@ class DuplicateScreen:
         # NOTE: the ids seen are kept as sorted runs of decreasing length, a run merged into
         # the one before it once it is as long: each id is merged O(log batches) times, not
         # once per later batch, and a lookup searches O(log batches) runs.
-        self._seen.append(ordered)
+        if len(ordered):
+            self._seen.append(ordered)
         while len(self._seen) > 1 and len(self._seen[-1]) >= len(self._seen[-2]):
             last = self._seen.pop()
             self._seen[-1] = np.sort(np.concatenate([self._seen[-1], last]), kind="stable")
