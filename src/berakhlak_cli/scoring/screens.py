@@ -87,7 +87,8 @@ def id_hashes(column: EncodedColumn) -> tuple[Hashes, Mask]:
     cats = [*respondent_keys(column.categories), ""]
     hashed = np.fromiter(map(hash, cats), dtype=np.int64, count=len(cats))
     blank = np.fromiter(map(operator.not_, cats), dtype=bool, count=len(cats))
-    idx = np.where(column.codes < 0, len(cats), column.codes)
+    # NOTE: a null cell (code -1) reads the appended "" (blank: no id).
+    idx = np.where(column.codes < 0, len(cats) - 1, column.codes)
     return hashed.view(np.uint64)[idx], ~blank[idx]
 
 
