@@ -1,9 +1,9 @@
 """Where ``berakhlak score -f json`` spends its time and memory, stage by stage (issue #16).
 
-Runs the same library calls as the CLI in one process and prints, per stage, wall seconds and
-the peak RSS so far: imports, reading + scoring the batches (and how long scoring waited for
-the reader thread), ``finish`` (per-group results, behaviours, gap tests, intervals), the
-provenance digests, and the JSON rendering.
+Runs the same library calls as the CLI in one process and prints, per stage, wall seconds,
+the peak RSS and the CPU seconds so far (all threads): imports, reading + scoring the batches
+(and how long scoring waited for the reader thread), ``finish`` (per-group results,
+behaviours, gap tests, intervals), the provenance digests, and the JSON rendering.
 
     python benchmarks/stages.py benchmarks/data/survey-real-1m.csv
 """
@@ -25,7 +25,9 @@ from berakhlak_cli.scoring.survey import SurveyScorer  # noqa: E402
 
 
 def _rss() -> str:
-    return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    """Peak RSS so far and the process's CPU seconds so far (all threads)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return f"{usage.ru_maxrss / 1024:.0f} MiB, CPU so far {time.process_time():.2f} s"
 
 
 def main() -> int:
