@@ -18,6 +18,13 @@ about 10 unit kerja each, then one row per respondent:
   "blank-respondent" exclusion).
 - ``--labels`` writes the answer labels ("Sangat Tidak Setuju" ... "Sangat Setuju") instead
   of the numbers 1-5.
+- ``--realistic`` writes the columns of a Google Forms export (examples/kalteng):
+  ``Timestamp,nip,nama,unit_kerja,jenis_asn,jabatan,bp1,...,kl3``: a submission time, a
+  synthetic two-word name and a role beside the NIP, so the parser carries the text columns
+  a real export has (``instansi`` is dropped; unit names still carry it).
+- ``--typo`` (with ``--labels``) writes "Setju" for every ``ak2`` answer: every row then holds
+  one unknown label (an issue per row; scoring treats the cell as unanswered, as the
+  references' label mapping does, so the results still agree).
 
 Rows are drawn in chunks of CHUNK_ROWS with one seeded ``numpy.random.Generator``, so the
 output depends only on (rows, seed, labels), and memory stays flat at any size. Rows are in
@@ -41,6 +48,11 @@ import pyarrow.csv as pa_csv
 VALUE_CODES = ("bp", "ak", "ko", "ha", "lo", "ad", "kl")
 ITEMS = tuple(f"{code}{k}" for code in VALUE_CODES for k in (1, 2, 3))
 COLUMNS = ("instansi", "unit_kerja", "jenis_asn", "nip", *ITEMS)
+REALISTIC_COLUMNS = ("Timestamp", "nip", "nama", "unit_kerja", "jenis_asn", "jabatan", *ITEMS)
+FIRST_NAMES = ("Yudi", "Samuel", "Siti", "Dewi", "Agus", "Rina", "Budi", "Maria", "Hendra", "Nur")
+LAST_NAMES = ("Pratama", "Rahmadi", "Lestari", "Saputra", "Wulandari", "Hidayat", "Simanjuntak")
+ROLES = ("Pelaksana", "Fungsional", "Struktural")
+TYPO = "Setju"
 LABELS = ("Sangat Tidak Setuju", "Tidak Setuju", "Netral", "Setuju", "Sangat Setuju")
 JENIS_ASN = ("PNS", "PPPK", "CPNS")
 JENIS_ASN_P = (0.75, 0.20, 0.05)
@@ -134,8 +146,34 @@ def _nips(rng: np.random.Generator, start: int, n: int) -> pa.Array:
     return pc.cast(pa.array(birth * 10_000_000_000 + tail), pa.string())
 
 
+def _realistic_text(rng: np.random.Generator, start: int, n: int) -> list[pa.Array]:
+    """Timestamp, name and role columns of a Forms export (seconds advance with the row)."""
+    second = 7 * 3600 + (np.arange(start, start + n) * 37) % (10 * 3600)
+    stamp = pc.binary_join_element_wise(
+        pa.scalar("2024/07/08 "),
+        pc.cast(pa.array(second // 3600), pa.string()),
+        pa.scalar(":"),
+        pc.utf8_lpad(pc.cast(pa.array(second // 60 % 60), pa.string()), 2, "0"),
+        pa.scalar(":"),
+        pc.utf8_lpad(pc.cast(pa.array(second % 60), pa.string()), 2, "0"),
+        pa.scalar(" AM GMT+7"),
+        "",
+    )
+    first = pa.array(FIRST_NAMES).take(pa.array(rng.integers(0, len(FIRST_NAMES), size=n)))
+    last = pa.array(LAST_NAMES).take(pa.array(rng.integers(0, len(LAST_NAMES), size=n)))
+    name = pc.binary_join_element_wise(first, last, " ")
+    role = pa.array(ROLES).take(pa.array(rng.integers(0, len(ROLES), size=n)))
+    return [stamp, name, role]
+
+
 def _chunk_table(
-    rng: np.random.Generator, structure: Structure, start: int, n: int, labels: bool
+    rng: np.random.Generator,
+    structure: Structure,
+    start: int,
+    n: int,
+    labels: bool,
+    realistic: bool = False,
+    typo: bool = False,
 ) -> pa.Table:
     unit = rng.choice(structure.unit_p.shape[0], size=n, p=structure.unit_p)
     jenis = rng.choice(len(JENIS_ASN), size=n, p=JENIS_ASN_P)
@@ -149,19 +187,33 @@ def _chunk_table(
         pa.array(JENIS_ASN).take(pa.array(jenis)),
         nips,
     ]
+    if realistic:
+        stamp, name, role = _realistic_text(rng, start, n)
+        columns = [stamp, nips, name, columns[1], columns[2], role]
     label_arr = pa.array(LABELS)
     for j in range(len(ITEMS)):
         col = answers[:, j]
         blank = col == 0
-        if labels:
+        if typo and ITEMS[j] == "ak2":
+            columns.append(pa.array([TYPO] * n))
+        elif labels:
             idx = pa.array((col - 1).astype(np.int8), mask=blank)
             columns.append(label_arr.take(idx))
         else:
             columns.append(pa.array(col, mask=blank))
-    return pa.Table.from_arrays(columns, names=list(COLUMNS))
+    names = REALISTIC_COLUMNS if realistic else COLUMNS
+    return pa.Table.from_arrays(columns, names=list(names))
 
 
-def generate(out: Path, rows: int, *, labels: bool = False, seed: int = DEFAULT_SEED) -> Path:
+def generate(
+    out: Path,
+    rows: int,
+    *,
+    labels: bool = False,
+    seed: int = DEFAULT_SEED,
+    realistic: bool = False,
+    typo: bool = False,
+) -> Path:
     """Write ``rows`` synthetic survey rows to ``out`` (CSV, UTF-8, header first)."""
     rng = np.random.default_rng(seed)
     structure = draw_structure(rng)
@@ -169,10 +221,11 @@ def generate(out: Path, rows: int, *, labels: bool = False, seed: int = DEFAULT_
     tmp = out.with_name(out.name + ".part")
     options = pa_csv.WriteOptions(include_header=False, quoting_style="none")
     with tmp.open("wb") as fh:
-        fh.write((",".join(COLUMNS) + "\n").encode())
+        fh.write((",".join(REALISTIC_COLUMNS if realistic else COLUMNS) + "\n").encode())
         for start in range(0, rows, CHUNK_ROWS):
             n = min(CHUNK_ROWS, rows - start)
-            pa_csv.write_csv(_chunk_table(rng, structure, start, n, labels), fh, options)
+            table = _chunk_table(rng, structure, start, n, labels, realistic, typo)
+            pa_csv.write_csv(table, fh, options)
     tmp.replace(out)
     return out
 
@@ -195,9 +248,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--labels", action="store_true", help="write Likert labels, not 1-5")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--realistic", action="store_true", help="a Forms export's columns")
+    parser.add_argument("--typo", action="store_true", help="an unknown label on every row")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    generate(args.out, args.rows, labels=args.labels, seed=args.seed)
+    generate(
+        args.out,
+        args.rows,
+        labels=args.labels or args.typo,
+        seed=args.seed,
+        realistic=args.realistic,
+        typo=args.typo,
+    )
     size_mib = args.out.stat().st_size / 2**20
     print(
         f"wrote {args.out} ({args.rows:,} rows, {size_mib:.1f} MiB) "

@@ -60,10 +60,17 @@ def is_label_file(path: Path) -> bool:
     return any(cell in LIKERT for row in head[1:] for cell in row)
 
 
+def header_columns(path: Path) -> list[str]:
+    """The file's column names (the narrow and the realistic shape differ)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return next(csv.reader(fh))
+
+
 def build_query(path: Path, labels: bool) -> str:
     """The one scoring query (per unit_kerja plus the pooled institution row)."""
     item_type = "VARCHAR" if labels else "TINYINT"
-    columns = {**OTHER_COLUMNS, **dict.fromkeys(ITEMS, item_type)}
+    names = header_columns(path) if path.exists() else [*OTHER_COLUMNS, *ITEMS]
+    columns = {c: item_type if c in ITEMS else "VARCHAR" for c in names}
     columns_sql = ", ".join(f"{_sql_str(c)}: {_sql_str(t)}" for c, t in columns.items())
     if labels:
         whens = " ".join(f"WHEN {_sql_str(lab)} THEN {num}" for lab, num in LIKERT.items())

@@ -10,7 +10,7 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -197,9 +197,15 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def provenance(inputs: Sequence[tuple[str, Path]], when: str | None) -> Provenance:
-    """Provenance record for the given (role, path) inputs."""
-    refs = tuple(InputRef(role, path.name, sha256_file(path)) for role, path in inputs)
+def provenance(
+    inputs: Sequence[tuple[str, Path]], when: str | None, known: Mapping[Path, str] | None = None
+) -> Provenance:
+    """Provenance record for the given (role, path) inputs; ``known`` holds digests already
+    taken while the file was read (so no input is read a second time just to hash it)."""
+    known = known or {}
+    refs = tuple(
+        InputRef(role, path.name, known.get(path) or sha256_file(path)) for role, path in inputs
+    )
     return Provenance(__version__, generated_at(when), refs)
 
 

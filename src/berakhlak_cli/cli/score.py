@@ -241,7 +241,9 @@ def score(
                 for message in checklist.warnings:
                     warn(message)
             language = Lang(lang.value) if lang else model.locale
-            prov = replace(provenance(inputs, when), survey_year=year)
+            # NOTE: the rubric and the survey were hashed as they were read (read once).
+            digests = {rubric_path: model.sha256, survey: source.sha256() or ""}
+            prov = replace(provenance(inputs, when, digests), survey_year=year)
             text = _render(fmt, sheet_out, model, language, prov, gaps, detail == Detail.BEHAVIOURS)
             # NOTE: everything is rendered before anything is written, and all files are
             # renamed into place together: a failed run leaves no output (and no stale half).
@@ -273,6 +275,11 @@ def chosen_levels(model: Rubric, columns: list[str], by: list[str]) -> tuple[Lev
 def _render(  # type: ignore[no-untyped-def]
     fmt: OutputFormat, sheet, model, language, prov, gaps=False, behaviours=False
 ) -> str | bytes:
+    # NOTE: each format imports only its renderer (behaviour_rows pulls in openpyxl, 70 ms).
+    if fmt == OutputFormat.JSON:
+        from berakhlak_cli.render.json_out import render_json
+
+        return render_json(sheet, model, prov)
     from berakhlak_cli.render import behaviour_rows as br
     from berakhlak_cli.render.flat import render_csv, render_markdown
     from berakhlak_cli.render.gaps import (
@@ -280,7 +287,6 @@ def _render(  # type: ignore[no-untyped-def]
         render_gaps_markdown,
         render_gaps_table,
     )
-    from berakhlak_cli.render.json_out import render_json
     from berakhlak_cli.render.terminal import render_table
 
     if fmt == OutputFormat.XLSX:
@@ -290,8 +296,6 @@ def _render(  # type: ignore[no-untyped-def]
         if behaviours:
             sheets.insert(1, br.behaviour_sheet(sheet, model, language))
         return render_xlsx(sheets, prov.generated_at)
-    if fmt == OutputFormat.JSON:
-        return render_json(sheet, model, prov)
     if fmt == OutputFormat.CSV:
         if behaviours:
             return br.behaviours_csv(sheet, model)

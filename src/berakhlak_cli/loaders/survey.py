@@ -95,6 +95,12 @@ class SurveySource:
     bytes_read: Callable[[], int] = field(default=lambda: 0)
     """Bytes of the file consumed so far (CSV only; Excel and Parquet report 0)."""
 
+    def sha256(self) -> str | None:
+        """Hex sha256 of the file's bytes, taken while they were parsed (CSV); None when the
+        file was not read to its end or is not a CSV (hash it separately then)."""
+        hashed = getattr(self.bytes_read, "hashed", None)
+        return None if hashed is None else hashed.hexdigest()
+
     def _record_batches(
         self, columns: list[int], plain: frozenset[int] = frozenset()
     ) -> Iterator[tuple[int, pa.RecordBatch]]:

@@ -20,7 +20,7 @@ from berakhlak_cli.model.rubric import InstitutionMethod, Rubric
 from berakhlak_cli.scoring.behaviours import BehaviourStats
 from berakhlak_cli.scoring.institution import weighted_scores
 from berakhlak_cli.scoring.normalize import normalize
-from berakhlak_cli.scoring.priorities import Moments, gap_test, priorities, with_holm
+from berakhlak_cli.scoring.priorities import GapTable, Moments, priorities, with_holm
 
 if TYPE_CHECKING:
     from berakhlak_cli.scoring.results import ResultBuilder
@@ -52,16 +52,30 @@ def attach_behaviours(
         raws = _mean_of_units(fine, builder, rubric) if mean_of_units else None
         inst = replace(institution, behaviours=total.results(0, rubric, raws))
     out: list[GroupResult] = []
+    published = [
+        position[tuple(normalize(k) for k in group.key)] for group in groups if not group.withheld
+    ]
+    results = iter(stats.results_of(published, rubric))
+    table = None
+    if inst.behaviours and not mean_of_units and published:
+        rows = np.array(published, dtype=np.intp)
+        whole = Moments(total.count[0], total.sum[0], total.sumsq[0])
+        inside = np.array([bool(run.inside[g]) for g in published])
+        level = rubric.reporting.priority_confidence
+        table = GapTable.of(
+            stats.count[rows], stats.sum[rows], stats.sumsq[rows], whole, inside, level
+        )
+    row = -1
     for group in groups:
         if group.withheld:
             out.append(group)
             continue
-        g = position[tuple(normalize(k) for k in group.key)]
-        behaviours = stats.results(g, rubric)
+        row += 1
+        g = published[row]
+        behaviours = next(results)
         tests: tuple[GapTest, ...] = ()
         if group.level == GroupLevel.UNIT and inst.behaviours:
-            inside = bool(run.inside[g])
-            tests = _gap_tests(stats, total, g, inside, inst, rubric, mean_of_units)
+            tests = _gap_tests(stats, g, row, table, inst, rubric)
         top = tuple(t.behaviour for t in priorities(tests, rubric.reporting.priorities))
         out.append(replace(group, behaviours=behaviours, gap_tests=tests, priorities=top))
     return tuple(out), inst
@@ -82,26 +96,26 @@ def _mean_of_units(
 
 def _gap_tests(
     stats: BehaviourStats,
-    total: BehaviourStats,
     g: int,
-    inside: bool,
+    row: int,
+    table: GapTable | None,
     institution: GroupResult,
     rubric: Rubric,
-    mean_of_units: bool,
 ) -> tuple[GapTest, ...]:
+    """Unit ``g``'s tests: from ``table`` row ``row``, or (institution a mean of units, no
+    table) plain gaps of raw scores."""
     level = rubric.reporting.priority_confidence
     tests: list[GapTest] = []
+    raws = stats.raw(g, rubric) if table is None else []
+    counts = stats.count[g].tolist()
     for b, bid in enumerate(stats.ids):
-        n = float(stats.count[g, b])
         inst_score = institution.behaviours[bid].score
-        if n == 0 or inst_score is None:
+        if counts[b] == 0 or inst_score is None:
             continue
-        unit = Moments(n, float(stats.sum[g, b]), float(stats.sumsq[g, b]))
-        if mean_of_units:
-            unit_raw = stats.raw(g, rubric)[b]
-            if unit_raw is not None:
-                tests.append(GapTest(bid, unit_raw - inst_score.raw))
+        if table is not None:
+            tests.append(table.test(row, b, bid))
             continue
-        whole = Moments(float(total.count[0, b]), float(total.sum[0, b]), float(total.sumsq[0, b]))
-        tests.append(gap_test(bid, unit, whole, inside=inside, level=level))
+        unit_raw = raws[b]
+        if unit_raw is not None:
+            tests.append(GapTest(bid, unit_raw - inst_score.raw))
     return with_holm(tests, level)

@@ -47,9 +47,16 @@ class GroupStats:
             setattr(self, name, np.concatenate([arr, pad]))
 
     def add(
-        self, group: Index, values: Matrix, index: Matrix, points: Matrix, weight: Matrix
+        self,
+        group: Index,
+        values: Matrix,
+        index: Matrix,
+        points: Matrix | None = None,
+        weight: Matrix | None = None,
     ) -> None:
-        """Add respondents to their groups; ``values``, ``points``, ``weight`` are values x n."""
+        """Add respondents to their groups; ``values``, ``points``, ``weight`` are values x n
+        (``points`` and ``weight`` None: the pooled sums are not kept, as person-first needs
+        none)."""
         g = self.size
         self.respondents += np.bincount(group, minlength=g)
         for v in range(self.n_values):
@@ -59,8 +66,9 @@ class GroupStats:
             self.value_sum[:, v] += np.bincount(group, weights=filled, minlength=g)
             self.value_sumsq[:, v] += np.bincount(group, weights=filled * filled, minlength=g)
             self.value_count[:, v] += np.bincount(group[present], minlength=g)
-            self.points[:, v] += np.bincount(group, weights=points[v], minlength=g)
-            self.weight[:, v] += np.bincount(group, weights=weight[v], minlength=g)
+            if points is not None and weight is not None:
+                self.points[:, v] += np.bincount(group, weights=points[v], minlength=g)
+                self.weight[:, v] += np.bincount(group, weights=weight[v], minlength=g)
         has_index = ~np.isnan(index)
         idx = np.where(has_index, index, 0.0)
         self.index_sum += np.bincount(group, weights=idx, minlength=g)

@@ -28,6 +28,25 @@ SHIFT = 50.0
 """Scores are centred on the middle of 0-100 before summing, for numerical stability."""
 
 
+_LEVELS = np.arange(-SHIFT - 1, SHIFT + 1)
+"""Centred whole-number scores by pattern code: code c stands for c - 51 (0 = missing)."""
+
+
+def _whole_codes(
+    centred: npt.NDArray[np.float64], present: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.int64] | None:
+    """Pattern codes (``_LEVELS``) of centred scores, or None unless all are whole numbers
+    in -50..50."""
+    shifted = centred + (SHIFT + 1)
+    codes = shifted.astype(np.int64)
+    if not codes.size or not np.array_equal(codes, shifted):
+        return None
+    if int(codes.min()) < 1 or int(codes.max()) > len(_LEVELS) - 1:
+        return None
+    codes[~present] = 0
+    return codes
+
+
 class ReliabilityAccumulator:
     """One ``ItemMoments`` per value plus one for the whole instrument."""
 
@@ -50,11 +69,21 @@ class ReliabilityAccumulator:
         }
 
     def add(self, scores: npt.NDArray[np.float64]) -> None:
-        """Add the 0-100 item scores of scored respondents (items x rows, NaN = unanswered)."""
+        """Add the 0-100 item scores of scored respondents (items x rows, NaN = unanswered).
+
+        Scores that are whole numbers between 0 and 100 (a 1-5 scale gives 0, 25, ..., 100)
+        enter each value's moments as answer-pattern counts (``ItemMoments.add_patterns``,
+        the same bits); any other score takes the general path.
+        """
         present = ~np.isnan(scores)
         centred = np.where(present, scores - SHIFT, 0.0)
+        codes = _whole_codes(centred, present)
         for scale, rows in self._slices.items():
-            self._moments[scale].add_centred(centred[rows], present[rows])
+            moments = self._moments[scale]
+            if codes is not None and scale != INSTRUMENT and 1 <= len(moments.items) <= 3:
+                moments.add_patterns(codes[rows], _LEVELS)
+            else:
+                moments.add_centred(centred[rows], present[rows])
 
     def finish(
         self, headers: Mapping[str, str]

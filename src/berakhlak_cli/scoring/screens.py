@@ -87,7 +87,8 @@ def id_hashes(column: EncodedColumn) -> tuple[Hashes, Mask]:
     cats = [*respondent_keys(column.categories), ""]
     hashed = np.fromiter(map(hash, cats), dtype=np.int64, count=len(cats))
     blank = np.fromiter(map(operator.not_, cats), dtype=bool, count=len(cats))
-    idx = np.where(column.codes < 0, len(cats), column.codes)
+    # NOTE: a null cell (code -1) reads the appended "" (blank: no id).
+    idx = np.where(column.codes < 0, len(cats) - 1, column.codes)
     return hashed.view(np.uint64)[idx], ~blank[idx]
 
 
@@ -100,7 +101,7 @@ class DuplicateScreen:
 
     def __init__(self, policy: DuplicatePolicy) -> None:
         self.policy = policy
-        self._seen: Hashes = np.zeros(0, dtype=np.uint64)
+        self._seen: list[Hashes] = []
         self._plan_hashes: list[Hashes] = []
         self._plan_rows: list[npt.NDArray[np.int64]] = []
         self._drop_rows: npt.NDArray[np.int64] | None = None
@@ -146,13 +147,19 @@ class DuplicateScreen:
         ordered = ids[order]
         repeat = np.zeros(len(ids), dtype=bool)
         repeat[order[1:]] = ordered[1:] == ordered[:-1]
-        if len(self._seen):
-            pos = np.searchsorted(self._seen, ids).clip(max=len(self._seen) - 1)
-            repeat |= self._seen[pos] == ids
+        for run in self._seen:
+            pos = np.searchsorted(run, ids).clip(max=len(run) - 1)
+            repeat |= run[pos] == ids
         dup = np.zeros(len(hashes), dtype=bool)
         dup[np.flatnonzero(has_id)] = repeat
-        # NOTE: a stable sort of two sorted runs is a linear merge, so this stays O(n) per batch.
-        self._seen = np.sort(np.concatenate([self._seen, ordered]), kind="stable")
+        # NOTE: the ids seen are kept as sorted runs of decreasing length, a run merged into
+        # the one before it once it is as long: each id is merged O(log batches) times, not
+        # once per later batch, and a lookup searches O(log batches) runs.
+        if len(ordered):
+            self._seen.append(ordered)
+        while len(self._seen) > 1 and len(self._seen[-1]) >= len(self._seen[-2]):
+            last = self._seen.pop()
+            self._seen[-1] = np.sort(np.concatenate([self._seen[-1], last]), kind="stable")
         return dup
 
 

@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from berakhlak_cli.model.personal_data import quote_answer, quote_cell
 from berakhlak_cli.model.results import IssueCode, RowAccount, Scoresheet
-from berakhlak_cli.model.rubric import Item, Rubric, StraightLiningPolicy
+from berakhlak_cli.model.rubric import Item, RespondentMethod, Rubric, StraightLiningPolicy
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 from berakhlak_cli.scoring.answers import AnswerCoder, issue_code
 from berakhlak_cli.scoring.behaviour_results import attach_behaviours
@@ -89,6 +89,7 @@ class SurveyScorer:
         self.excluded: dict[str, int] = {}
         self.duplicates = DuplicateScreen(rubric.quality.duplicates)
         self.reliability = ReliabilityAccumulator(rubric)
+        self._pooled = rubric.aggregation.respondent == RespondentMethod.POOLED
 
     def add(self, batch: SurveyBatch) -> None:
         """Score one batch of rows."""
@@ -136,12 +137,15 @@ class SurveyScorer:
         self._note_ungrouped(ungrouped & keep, rows, batch)
         self._note_personal(keep, personal, batch)
         kept = scores[:, keep]
+        # NOTE: a batch's arrays are tens of MiB; the coded answers are not needed past here.
+        del answers, scores
         behaviours = behaviour_scores(kept, self.structure)
         values, index = person_scores(kept, self.structure, behaviours)
-        points, weight = pooled_points(kept, self.structure)
+        # NOTE: the pooled sums are read by the pooled method only; person-first skips them.
+        pooled = pooled_points(kept, self.structure) if self._pooled else None
         self.reliability.add(kept)
         self.stats.grow(len(self.group_keys.keys))
-        self.stats.add(group[keep], values, index, points, weight)
+        self.stats.add(group[keep], values, index, *(pooled or (None, None)))
         self.behaviour_stats.grow(len(self.group_keys.keys))
         self.behaviour_stats.add(group[keep], kept, behaviours)
         self.log.add_blocks(self._blocks)

@@ -1,0 +1,156 @@
+"""The fast paths of ``score`` (issue #16) give the same results as the general code.
+
+Each fast path is pinned against a hand-computed case and against the general path on the same
+input, entry for entry (``==`` on floats: the fast path must give the same bits).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from typer.testing import CliRunner
+
+from berakhlak_cli.cli import app
+from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
+from berakhlak_cli.loaders.survey import open_survey
+from berakhlak_cli.loaders.survey_csv import has_line_break
+from berakhlak_cli.model.rubric import DuplicatePolicy
+from berakhlak_cli.scoring.behaviours import BehaviourStats
+from berakhlak_cli.scoring.group_keys import _unique
+from berakhlak_cli.scoring.reliability import ItemMoments
+from berakhlak_cli.scoring.reliability_report import _LEVELS, _whole_codes
+from berakhlak_cli.scoring.screens import DuplicateScreen
+from berakhlak_cli.scoring.structure import Structure
+from tests.conftest import encoded
+
+MOMENTS = ("_rows", "_n", "_sum", "_cross", "_pair_n", "_pair_sum", "_pair_cross")
+
+
+def _centred(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    present = ~np.isnan(scores)
+    return np.where(present, scores - 50.0, 0.0), present
+
+
+def test_answer_patterns_hand_computed() -> None:
+    # Items x rows, 0-100 scores: rows (100, 75, nan), (50, 50, 50), (100, 75, 25).
+    scores = np.array([[100.0, 50.0, 100.0], [75.0, 50.0, 75.0], [np.nan, 50.0, 25.0]])
+    z, present = _centred(scores)
+    codes = _whole_codes(z, present)
+    assert codes is not None
+    m = ItemMoments(["a", "b", "c"])
+    m.add_patterns(codes, _LEVELS)
+    # Complete rows 2 and 3, centred (0, 0, 0) and (50, 25, -25).
+    assert m._rows == 3 and m._n == 2
+    assert m._sum.tolist() == [50.0, 25.0, -25.0]
+    assert m._cross[0].tolist() == [2500.0, 1250.0, -1250.0]
+    # Pairwise: items a and c are both present in rows 2 and 3 only.
+    assert m._pair_n[0].tolist() == [3.0, 3.0, 2.0]
+    assert m._pair_sum[0, 2] == 50.0  # sum of centred a where c is present: 0 + 50
+    assert m._pair_cross[0, 1] == 50 * 25 + 0 + 50 * 25
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_answer_patterns_equal_the_general_sums_bit_for_bit(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 3000))
+    step = 25.0 if seed % 2 else 1.0
+    scores = rng.integers(0, int(100 / step) + 1, size=(3, n)) * step
+    scores[rng.random((3, n)) < 0.15] = np.nan
+    z, present = _centred(scores)
+    codes = _whole_codes(z, present)
+    assert codes is not None
+    fast, general = ItemMoments(["a", "b", "c"]), ItemMoments(["a", "b", "c"])
+    fast.add_patterns(codes, _LEVELS)
+    general.add_centred(z, present)
+    for name in MOMENTS:
+        assert np.array_equal(getattr(fast, name), getattr(general, name)), name
+
+
+def test_scores_that_are_not_whole_numbers_take_the_general_path() -> None:
+    scores = np.array([[33.333333333333336, 100.0]])
+    assert _whole_codes(*_centred(scores)) is None
+
+
+def test_unique_without_sort_equals_numpy_unique() -> None:
+    codes = np.array([7, 3, 3, 0, 12, 7, 7, 1], dtype=np.int64)
+    uniq, inverse = _unique(codes)
+    want_uniq, want_inverse = np.unique(codes, return_inverse=True)
+    assert uniq.tolist() == want_uniq.tolist() == [0, 1, 3, 7, 12]
+    assert inverse.tolist() == want_inverse.tolist() == [3, 2, 2, 0, 4, 3, 3, 1]
+
+
+def test_repeated_ids_are_found_across_many_batches() -> None:
+    screen = DuplicateScreen(DuplicatePolicy.KEEP_FIRST)
+    found = []
+    # Seven batches: the sorted runs of seen ids are merged as they grow; an id of batch 1
+    # must still be found in batch 7, and a repeat inside a batch too.
+    for b in range(7):
+        ids = [f"id{b}-{i}" for i in range(3)]
+        if b == 6:
+            ids = ["id0-1", "id3-2", "x", "x"]
+        dup = screen.drop(2 + 3 * b, encoded(ids))
+        found.append(dup.tolist())
+    assert found[:6] == [[False, False, False]] * 6
+    assert found[6] == [True, True, False, True]
+
+
+def test_a_batch_without_ids_leaves_the_seen_ids_usable() -> None:
+    screen = DuplicateScreen(DuplicatePolicy.KEEP_FIRST)
+    assert screen.drop(2, encoded(["", None])).tolist() == [False, False]
+    assert screen.drop(4, encoded(["a", "a"])).tolist() == [False, True]
+    assert screen.drop(6, encoded([""])).tolist() == [False]
+    assert screen.drop(7, encoded(["a"])).tolist() == [True]
+
+
+def test_behaviour_results_of_many_groups_equal_one_at_a_time() -> None:
+    rubric = load_rubric(default_rubric_path())
+    stats = BehaviourStats(rubric, Structure.from_rubric(rubric))
+    rng = np.random.default_rng(5)
+    n, items = 400, len(rubric.items)
+    scores = rng.integers(0, 5, size=(items, n)) * 25.0
+    scores[rng.random((items, n)) < 0.1] = np.nan
+    group = rng.integers(0, 6, size=n).astype(np.intp)
+    group[:3] = 5  # group 5: three respondents, group 6 below has none
+    stats.grow(7)
+    stats.add(group, scores, scores)
+    many = stats.results_of([0, 3, 5, 6], rubric)
+    assert many == [stats.results(g, rubric) for g in (0, 3, 5, 6)]
+    assert many[3]["BP.1"].score is None and many[3]["BP.1"].sd is None
+
+
+def test_a_line_break_in_any_cell_is_seen_by_the_byte_scan() -> None:
+    plain = pa.RecordBatch.from_arrays(
+        [pa.array(["a", "b"]), pa.array(["x", "y"]).dictionary_encode()], names=["c0", "c1"]
+    )
+    assert not has_line_break(plain)
+    for cell in ("line\nbreak", "carriage\rreturn"):
+        broken = pa.RecordBatch.from_arrays(
+            [pa.array(["a", cell]), pa.array(["x", "y"]).dictionary_encode()], names=["c0", "c1"]
+        )
+        assert has_line_break(broken)
+        encoded_break = pa.RecordBatch.from_arrays(
+            [pa.array(["a", "b"]), pa.array(["x", cell]).dictionary_encode()], names=["c0", "c1"]
+        )
+        assert has_line_break(encoded_break)
+
+
+def test_survey_sha256_is_taken_while_parsing(tmp_path: Path) -> None:
+    survey = Path(__file__).resolve().parents[1] / "examples" / "kalteng" / "survei-2024.csv"
+    rubric = load_rubric(default_rubric_path())
+    source = open_survey(survey, rubric, (rubric.columns.unit.name,))
+    assert source.sha256() is None  # nothing read yet
+    for _ in source.batches():
+        pass
+    want = hashlib.sha256(survey.read_bytes()).hexdigest()
+    assert source.sha256() == want
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(app, ["score", str(survey), "-f", "json", "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    inputs = {i["role"]: i["sha256"] for i in json.loads(out.read_text())["inputs"]}
+    assert inputs["survey"] == want
+    assert inputs["rubric"] == hashlib.sha256(default_rubric_path().read_bytes()).hexdigest()
