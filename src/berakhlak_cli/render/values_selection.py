@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from rich.table import Table
@@ -75,7 +76,7 @@ _QUESTION_WORDS = {
 }
 
 
-def _score(score: Score | None, labels: dict[str, str | None]) -> dict[str, Any] | None:
+def _score(score: Score | None, labels: Mapping[str, str | None]) -> dict[str, Any] | None:
     if score is None:
         return None
     return {
