@@ -19,9 +19,9 @@ from berakhlak_cli.errors import EvidenceError, SurveyError, located
 from berakhlak_cli.loaders.small_files import path_kind, read_bounded
 from berakhlak_cli.loaders.survey import CSV_SUFFIXES, EXCEL_SUFFIXES
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.model.rubric import Rubric
-from berakhlak_cli.scoring.normalize import normalize
 
 Col = ChecklistColumn
 

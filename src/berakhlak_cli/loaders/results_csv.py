@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.loaders.small_files import csv_rows, shown
 from berakhlak_cli.model.comparison import Figure, UnitResult
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.years import parse_year, year_hint
-from berakhlak_cli.scoring.normalize import normalize
 
 FIXED = (
     "year",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import looks_personal, quote_cell
 from berakhlak_cli.model.rubric import Rubric
-from berakhlak_cli.scoring.normalize import normalize
 
 MAX_BYTES = 16 << 20
 """A units file lists units, not respondents: 16 MiB is far beyond any real one."""

@@ -20,9 +20,9 @@ from pathlib import Path
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
 from berakhlak_cli.model.comparison import UnitRename
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.model.years import parse_year, year_hint
-from berakhlak_cli.scoring.normalize import normalize
 
 FROM_NAMES = ("from", "old", "unit_lama", "dari", "lama")
 TO_NAMES = ("to", "new", "unit_baru", "menjadi", "baru")

@@ -14,7 +14,7 @@ import io
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
-from berakhlak_cli.render.table_rows import all_rows, headers, response_rate
+from berakhlak_cli.render.table_rows import all_rows, headers
 
 
 def _num(value: float | None) -> str:
@@ -60,7 +60,7 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
         row += ["" if g.headcount is None else str(g.headcount)]
         row += ["" if g.min_respondents is None else str(g.min_respondents)]
         row += ["" if g.eligible is None else str(g.eligible).lower()]
-        row += [_num(response_rate(g, sheet, rubric))]
+        row += [_num(g.response_rate)]
         return row
 
     for group in (*sheet.groups, sheet.institution):

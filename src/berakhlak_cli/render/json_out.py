@@ -22,7 +22,6 @@ from berakhlak_cli.model.results import (
 from berakhlak_cli.model.rubric import Rubric, Value
 from berakhlak_cli.render.json_behaviours import behaviours_header, with_behaviours
 from berakhlak_cli.render.json_evidence import gaps_by_key, gaps_document, with_evidence
-from berakhlak_cli.render.table_rows import response_rate
 
 FORMAT = "berakhlak-results"
 FORMAT_VERSION = 2
@@ -140,8 +139,8 @@ def group_document(
     for name in ("headcount", "min_respondents", "eligible"):
         if getattr(group, name) is not None:
             doc[name] = getattr(group, name)
-    if group.key and group.headcount:
-        doc["response_rate"] = group.respondents / group.headcount
+    if group.key and group.response_rate is not None:
+        doc["response_rate"] = group.response_rate
     if group.withheld:
         return doc
     doc["values"] = _value_scores(group, labels)
@@ -161,7 +160,7 @@ def group_document(
 
 def _institution(sheet: Scoresheet, rubric: Rubric) -> dict[str, Any]:
     doc = group_document(sheet.institution, sheet.group_by, rubric)
-    rate = response_rate(sheet.institution, sheet, rubric)
+    rate = sheet.institution.response_rate
     if rate is not None:
         doc["response_rate"] = rate
     return doc
