@@ -82,7 +82,9 @@ def render_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
         if row.is_total:
             cells = [f"**{c}**" if c else c for c in cells]
         if row.note:
-            notes.append(f"{len(notes) + 1}. {row.cells[0]}: {row.note}")
+            notes.append(
+                f"{len(notes) + 1}. {markdown_cell(row.cells[0])}: {markdown_cell(row.note)}"
+            )
             cells[0] += f" [{len(notes)}]"
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines + ([""] + notes if notes else [])) + "\n"
