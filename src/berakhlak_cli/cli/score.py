@@ -148,7 +148,7 @@ def score(
 
         rubric_path = rubric or default_rubric_path()
         model = load_rubric(rubric_path)
-        headcounts = load_units(units, model) if units else None
+        headcounts = load_units(units, model, warn=warn) if units else None
         inputs = [("rubric", rubric_path), ("survey", survey)]
         if units:
             inputs.append(("units", units))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, out_console
+from berakhlak_cli.cli.boundary import boundary, out_console, warn
 from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC, LangChoice
 
 survey_app = typer.Typer(
@@ -56,7 +56,7 @@ def check(
         from berakhlak_cli.render.survey_check import render_check_json, render_check_table
 
         model = load_rubric(rubric)
-        headcounts = load_units(units, model) if units else None
+        headcounts = load_units(units, model, warn=warn) if units else None
         report = check_survey(survey, model, headcounts=headcounts, sheet=sheet, encoding=encoding)
         if fmt == CheckFormat.JSON:
             typer.echo(render_check_json(report), nl=False)

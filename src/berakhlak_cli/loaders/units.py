@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
-from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
+from berakhlak_cli.loaders.small_files import shown
+from berakhlak_cli.loaders.small_table import Warn, read_small_table
 from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import looks_personal, quote_cell
 from berakhlak_cli.model.rubric import Rubric
@@ -21,24 +21,14 @@ _GROUPED = re.compile(r"\d{1,3}([.,])\d{3}(\1\d{3})*")
 HEADCOUNT_NAMES = ("headcount", "jumlah_pegawai", "jumlah pegawai", "jumlah asn", "pegawai", "n")
 
 
-def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
-    """Unit name -> headcount; every malformed row is an error naming its row and column."""
+def load_units(path: Path, rubric: Rubric, *, warn: Warn | None = None) -> dict[str, int]:
+    """Unit name -> headcount; every malformed row is an error naming its row and column.
+
+    Read as every small table is (``loaders.small_table``); the cp1252 fallback goes to ``warn``.
+    """
     source = str(path)
-    data = read_bounded(path, MAX_BYTES, UnitsError, "a units file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UnitsError(f"{source}: line {line}: not UTF-8 text (byte {exc.start})") from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise UnitsError(f"{source}: line {line}: contains NUL bytes, not CSV text")
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    rows = csv_rows(text, delimiter, source, UnitsError, "a units file", strict=True)
+    table = read_small_table(path, MAX_BYTES, UnitsError, "a units file", warn=warn)
+    rows = table.rows(UnitsError, "a units file", strict=True)
     if not rows:
         raise UnitsError(f"{source}: the file is empty")
     head = [normalize(h) for h in rows[0]]
