@@ -1,7 +1,9 @@
-"""The layer rules of the brief, checked on the source: cli -> loaders -> scoring -> render.
+"""The layer rules of the brief, checked on the source: siblings over ``model``.
 
-Imports point down only. ``model`` (plain data) and ``errors`` are shared by every layer.
-Scoring is pure: no I/O, printing, clock or environment, and none of the I/O libraries.
+``loaders``, ``scoring`` and ``render`` are siblings: each may import only ``model`` (plain
+data), ``errors`` and itself. Only the wiring layers (``cli`` and the library entry points
+``pipeline*.py``) bring them together. Scoring is pure: no I/O, printing, clock or environment,
+and none of the I/O libraries. There are no exceptions.
 """
 
 from __future__ import annotations
@@ -13,21 +15,9 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "berakhlak_cli"
 SHARED = {"model", "errors", "__init__"}
+SIBLINGS = {"loaders", "scoring", "render"}
 # What each layer may import from the package, besides itself and SHARED.
-ALLOWED = {
-    "model": set(),
-    "render": set(),
-    "scoring": {"render"},
-    "loaders": {"scoring", "render"},
-    "pipeline": {"loaders", "scoring", "render"},
-    "pipeline_evidence": {"loaders", "scoring", "render", "pipeline"},
-    "pipeline_check": {"loaders", "scoring", "render"},
-    "pipeline_selection": {"loaders", "scoring", "render"},
-    "cli": {
-        "loaders", "scoring", "render", "pipeline", "pipeline_evidence", "pipeline_check",
-        "pipeline_selection", "console",
-    },
-}
+ALLOWED: dict[str, set[str]] = {"model": set(), "errors": set(), **{s: set() for s in SIBLINGS}}
 IMPURE_MODULES = {
     "os", "sys", "io", "pathlib", "time", "datetime", "random", "subprocess", "tempfile",
     "shutil", "socket", "logging", "typer", "rich", "yaml", "jinja2", "matplotlib", "pyarrow",
@@ -43,6 +33,11 @@ def modules() -> list[Path]:
 def layer_of(path: Path) -> str:
     rel = path.relative_to(PACKAGE)
     return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def is_wiring(layer: str) -> bool:
+    """The CLI and the library entry points (``pipeline.py``, ``pipeline_*.py``)."""
+    return layer == "cli" or layer == "pipeline" or layer.startswith("pipeline_")
 
 
 def package_imports(tree: ast.AST) -> list[tuple[int, str]]:
@@ -61,15 +56,21 @@ def package_imports(tree: ast.AST) -> list[tuple[int, str]]:
     return found
 
 
+def bad_imports(layer: str, tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, layer) of every import the rules forbid to a module of ``layer``."""
+    if is_wiring(layer) or layer in {"__init__", "__main__", "console"}:
+        return []  # they wire the layers together
+    allowed = ALLOWED[layer] | SHARED | {layer}
+    return [(line, target) for line, target in package_imports(tree) if target not in allowed]
+
+
 @pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_imports_point_down(path: Path) -> None:
     layer = layer_of(path)
-    if layer not in ALLOWED:
-        return  # __init__, __main__, console: entry points
-    allowed = ALLOWED[layer] | SHARED | {layer}
+    assert is_wiring(layer) or layer in ALLOWED or layer in {"__init__", "__main__", "console"}
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    bad = [(line, target) for line, target in package_imports(tree) if target not in allowed]
-    assert not bad, f"{path.name} imports {bad} (layer {layer!r} may use {sorted(allowed)})"
+    bad = bad_imports(layer, tree)
+    assert not bad, f"{path.name} imports {bad} (layer {layer!r} may use only model and errors)"
 
 
 @pytest.mark.parametrize(
@@ -90,6 +91,16 @@ def test_scoring_and_model_are_pure(path: Path) -> None:
             assert node.func.id not in IMPURE_CALLS, (
                 f"{path.name}:{node.lineno} calls {node.func.id}"
             )
+
+
+@pytest.mark.parametrize(
+    ("layer", "target"),
+    [("loaders", "scoring"), ("loaders", "render"), ("scoring", "render"), ("render", "loaders")],
+)
+def test_a_sibling_may_not_import_a_sibling(layer: str, target: str) -> None:
+    tree = ast.parse(f"import os\nfrom berakhlak_cli.{target}.x import y\n")
+    assert bad_imports(layer, tree) == [(2, target)]
+    assert bad_imports("pipeline_rubric", tree) == bad_imports("cli", tree) == []
 
 
 def test_the_check_sees_a_violation() -> None:

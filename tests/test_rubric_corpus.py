@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from berakhlak_cli.loaders.rubric_validation import validate_rubric
+from berakhlak_cli.pipeline_rubric import validate_rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "assets" / "rubrics"
@@ -143,6 +143,8 @@ def test_ten_thousand_items_are_refused_before_any_scoring(tmp_path: Path) -> No
 def test_validate_reads_dev_zero_with_a_bound() -> None:
     """Issue 18: ``rubric validate /dev/zero`` read without end (MemoryError, exit 3)."""
     assert [p.code for p in validate_rubric(Path("/dev/zero")).problems] == ["too-large"]
+
+
 def test_every_corpus_problem_has_indonesian_text() -> None:
     """Issue 13 item 7: ``rubric validate`` in Indonesian; a message with no entry is listed."""
     from berakhlak_cli.render.catalogue import has_entry

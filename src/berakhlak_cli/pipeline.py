@@ -38,7 +38,7 @@ def score_survey(
 
     ``levels`` (outermost first) scores every level of a hierarchy in the same pass
     (``scoring.levels``; ``group_by`` is then the level columns and ``level_headcounts``,
-    keyed by ``scoring.levels.level_headcount_key``, replaces ``headcounts``).
+    keyed by ``model.levels.level_headcount_key``, replaces ``headcounts``).
     """
     if levels:
         group_by, headcounts = tuple(level.column for level in levels), None

@@ -15,12 +15,12 @@ import numpy as np
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey import open_survey
 from berakhlak_cli.loaders.survey_columns import SurveyPlan
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import quote_answer
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.survey_check import ColumnRole, LabelCount, Role, SurveyCheck, UnitProgress
 from berakhlak_cli.scoring.answers import AnswerCoder
 from berakhlak_cli.scoring.eligibility import minimum_respondents
-from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.survey import SurveyScorer
 
 EMPTY = ""

@@ -28,7 +28,7 @@ import pytest
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
-from berakhlak_cli.scoring.normalize import normalize
+from berakhlak_cli.model.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kalteng"

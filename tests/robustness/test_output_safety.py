@@ -86,6 +86,20 @@ def test_markdown_keeps_html_as_text(runner: CliRunner) -> None:
     assert "&lt;script>alert(1)&lt;/script>" in result.stdout
 
 
+def test_markdown_footnotes_keep_html_as_text(runner: CliRunner, tmp_path: Path) -> None:
+    # Three respondents of the <script> unit: withheld, so its name reaches a footnote too.
+    lines = SCRIPT.read_text(encoding="utf-8").splitlines()
+    script = [line for line in lines if "<script>" in line][:3]
+    others = [line for line in lines[1:] if "<script>" not in line]
+    survey = tmp_path / "survey.csv"
+    survey.write_text("\n".join([lines[0], *script, *others]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(survey), "-f", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "<script>" not in result.stdout
+    notes = [line for line in result.stdout.splitlines() if line.startswith("1. ")]
+    assert notes and notes[0].startswith("1. &lt;script>alert(1)&lt;/script>: ")
+
+
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_no_terminal_escapes_reach_the_console(fmt: str, runner: CliRunner) -> None:
     result = runner.invoke(app, ["score", str(ESCAPES), "-f", fmt])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, err_console
+from berakhlak_cli.cli.boundary import boundary, err_console, warn
 from berakhlak_cli.cli.messages import say
 from berakhlak_cli.cli.options import DEBUG, LANG, QUIET, RUBRIC, LangChoice
 from berakhlak_cli.cli.output_files import write_atomic
@@ -63,7 +63,7 @@ def template(
             raise EvidenceError(
                 f"{rubric_path}: the rubric has no 'evaluation' section, so no evidence items"
             )
-        names = list(load_units(units, model))
+        names = list(load_units(units, model, warn=warn))
         language = Lang(lang.value) if lang else model.locale
         data: str | bytes
         if suffix == ".xlsx":

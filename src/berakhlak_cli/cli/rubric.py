@@ -71,7 +71,7 @@ def validate(
     """
     with boundary(debug, lang):
         from berakhlak_cli.loaders.rubric import default_rubric_path
-        from berakhlak_cli.loaders.rubric_validation import validate_rubric
+        from berakhlak_cli.pipeline_rubric import validate_rubric
         from berakhlak_cli.render.rubric_problems import (
             render_github,
             render_json,
@@ -245,8 +245,8 @@ def _survey_aliases(
     from berakhlak_cli.loaders.header_match import match_items
     from berakhlak_cli.loaders.survey import read_header
     from berakhlak_cli.loaders.survey_columns import known_columns
+    from berakhlak_cli.model.normalize import normalize
     from berakhlak_cli.model.rubric import HeaderMatching
-    from berakhlak_cli.scoring.normalize import normalize
 
     loose = replace(model, columns=replace(model.columns, header_matching=HeaderMatching.LOOSE))
     headers = read_header(survey, loose, sheet=sheet)[0]

@@ -172,7 +172,7 @@ def score(
             if not has_level_column(units):
                 raise UsageError(say("level_units", lang, units=units))
             level_heads = load_level_units(units, [lv.column for lv in levels])
-        headcounts = load_units(units, model) if units and not levels else None
+        headcounts = load_units(units, model, warn=warn) if units and not levels else None
         inputs = [("rubric", rubric_path), ("survey", survey)]
         if units:
             inputs.append(("units", units))
@@ -264,7 +264,7 @@ def chosen_levels(model: Rubric, columns: list[str], by: list[str]) -> tuple[Lev
     """The levels of this run: ``--level`` (each with the rubric's rules for that column,
     else the defaults), else the rubric's ``levels`` unless ``--by`` is given."""
     from berakhlak_cli.model.levels import Level
-    from berakhlak_cli.scoring.normalize import normalize
+    from berakhlak_cli.model.normalize import normalize
 
     if not columns:
         return () if by else model.levels

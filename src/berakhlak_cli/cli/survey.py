@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from berakhlak_cli.cli.boundary import boundary, out_console
+from berakhlak_cli.cli.boundary import boundary, out_console, warn
 from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC, LangChoice
 from berakhlak_cli.errors import UsageError
 
@@ -62,7 +62,7 @@ def check(
                 f"{rubric}: survey check reads Likert surveys; a values-selection rubric "
                 "(kind: values_selection) is checked by scoring it: berakhlak score"
             )
-        headcounts = load_units(units, model) if units else None
+        headcounts = load_units(units, model, warn=warn) if units else None
         report = check_survey(survey, model, headcounts=headcounts, sheet=sheet, encoding=encoding)
         if fmt == CheckFormat.JSON:
             typer.echo(render_check_json(report), nl=False)

@@ -72,7 +72,7 @@ def read_years(
         if year.year_source == YearSource.GENERATED_AT:
             name = Path(year.source).name
             warn(say("year_guessed", lang, source=year.source, year=year.year, name=name))
-    renames = load_units_map(units_map) if units_map else ()
+    renames = load_units_map(units_map, warn=warn) if units_map else ()
     for rename in unused_renames(years, renames):
         # NOTE: printed even with --quiet: no output shows a units-map row that matched nothing.
         warn(say("rename_unused", lang, source=units_map, row=rename.row, unit=rename.old))

@@ -65,6 +65,16 @@ def sniff(path: Path, source: str, encoding: str | None = None) -> CsvDialect:
     """Read the start of ``path``: encoding, delimiter and header, or a clear ``SurveyError``."""
     with path.open("rb") as fh:
         raw = fh.read(SNIFF_BYTES)
+    dialect = sniff_bytes(raw, source, encoding)
+    if len(dialect.header) < 2:
+        raise SurveyError(f"{source}: line 1: found one column only; is this a survey export?")
+    return dialect
+
+
+def sniff_bytes(raw: bytes, source: str, encoding: str | None = None) -> CsvDialect:
+    """Encoding, delimiter and header of the first ``SNIFF_BYTES`` of a CSV file (any CSV:
+    surveys, and the small tables of ``loaders.small_table``), or a clear ``SurveyError``."""
+    raw = raw[:SNIFF_BYTES]
     if not raw.strip():
         raise SurveyError(f"{source}: the file is empty")
     if encoding is None and raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -85,15 +95,21 @@ def sniff(path: Path, source: str, encoding: str | None = None) -> CsvDialect:
     if end is None:
         raise SurveyError(f"{source}: line 1: the header does not end within the first 1 MiB")
     first = text[:end]
-    counts = {d: _count_outside_quotes(first, d) for d in DELIMITERS}
-    delimiter = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
+    delimiter = delimiter_of(first)
     try:
         header = next(csv.reader(io.StringIO(first), delimiter=delimiter), [])
     except csv.Error as exc:
         raise SurveyError(f"{source}: line 1: cannot read the header ({exc})") from None
-    if len(header) < 2:
-        raise SurveyError(f"{source}: line 1: found one column only; is this a survey export?")
     return CsvDialect(enc, delimiter, [h.strip() for h in header], has_bom, warnings)
+
+
+def delimiter_of(text: str) -> str:
+    """The delimiter of ``DELIMITERS`` seen most often outside quotes in the first record of
+    ``text`` (a comma on a tie or when none is seen)."""
+    end = _first_record_end(text)
+    header = text if end is None else text[:end]
+    counts = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: (counts[d], d == ","))
 
 
 def _first_record_end(text: str) -> int | None:

@@ -15,13 +15,14 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from berakhlak_cli.errors import EvidenceError, SurveyError, located
-from berakhlak_cli.loaders.small_files import path_kind, read_bounded
+from berakhlak_cli.errors import EvidenceError, located
+from berakhlak_cli.loaders.small_files import path_kind
+from berakhlak_cli.loaders.small_table import read_small_table
 from berakhlak_cli.loaders.survey import CSV_SUFFIXES, EXCEL_SUFFIXES
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.model.rubric import Rubric
-from berakhlak_cli.scoring.normalize import normalize
 
 Col = ChecklistColumn
 
@@ -181,25 +182,16 @@ def _match_header(header: list[str], rubric: Rubric, source: str) -> dict[Checkl
 
 
 def _csv_rows(path: Path, source: str, encoding: str | None) -> tuple[list[list[str]], list[str]]:
-    from berakhlak_cli.loaders.csv_text import field_limit, locate_problem, sniff
+    from berakhlak_cli.loaders.csv_text import field_limit, locate_problem
 
-    try:
-        dialect = sniff(path, source, encoding)
-    except SurveyError as exc:
-        raise EvidenceError(str(exc)) from None
-    text_encoding = "utf-8-sig" if dialect.has_bom else dialect.encoding
-    try:
-        text = read_bounded(path, MAX_BYTES, EvidenceError, "an evidence checklist").decode(
-            text_encoding
-        )
-    except UnicodeDecodeError as exc:
-        problem = locate_problem(path, dialect, source, "the text cannot be decoded")
-        raise EvidenceError(str(problem)) from exc
+    table = read_small_table(
+        path, MAX_BYTES, EvidenceError, "an evidence checklist", encoding=encoding
+    )
     rows: list[list[str]] = []
     try:
         with field_limit(CELL_LIMIT):
             reader = csv.reader(
-                io.StringIO(text, newline=""), delimiter=dialect.delimiter, strict=True
+                io.StringIO(table.text, newline=""), delimiter=table.dialect.delimiter, strict=True
             )
             rows.extend(reader)
     except csv.Error as exc:
@@ -209,9 +201,9 @@ def _csv_rows(path: Path, source: str, encoding: str | None) -> tuple[list[list[
                 "cell may hold"
             )
             raise EvidenceError(located(source, message, row=len(rows) + 1)) from None
-        problem = locate_problem(path, dialect, source, "cannot be parsed as CSV")
+        problem = locate_problem(path, table.dialect, source, "cannot be parsed as CSV")
         raise EvidenceError(str(problem)) from None
-    return rows, list(dialect.warnings)
+    return rows, list(table.warnings)
 
 
 def _workbook_rows(path: Path, source: str, sheet: str | None) -> tuple[list[list[str]], list[str]]:

@@ -12,18 +12,18 @@ number may use a decimal comma (``59,5``). Empty cells are "not published".
 
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from berakhlak_cli.errors import ResultsError
+from berakhlak_cli.loaders.csv_text import delimiter_of
 from berakhlak_cli.loaders.small_files import csv_rows, shown
 from berakhlak_cli.model.comparison import Figure, UnitResult
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.years import parse_year, year_hint
-from berakhlak_cli.scoring.normalize import normalize
 
 FIXED = (
     "year",
@@ -128,11 +128,8 @@ def read_published_csv_rows(
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         raise ResultsError(f"{source}: the file is empty")
-    try:
-        delimiter = csv.Sniffer().sniff(lines[0], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    records = csv_rows(text, delimiter, source, ResultsError, "a results file")
+    # NOTE: the delimiter rule of every small table (``loaders.small_table``).
+    records = csv_rows(text, delimiter_of(text), source, ResultsError, "a results file")
     header = [h.strip() for h in records[0]]
     fixed, values = _columns(header, source, value_id)
     shared: dict[str, tuple[str, int]] = {}

@@ -29,9 +29,9 @@ from berakhlak_cli.model.comparison import (
     YearResult,
     YearSource,
 )
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.model.years import YEAR_MAX, YEAR_MIN, year_hint
-from berakhlak_cli.scoring.normalize import normalize
 
 PUBLISHED_FORMAT = "berakhlak-published"
 

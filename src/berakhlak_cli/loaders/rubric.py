@@ -97,6 +97,18 @@ class ParsedRubric:
     document: Document | None
 
 
+def read_rubric_file(path: Path) -> ParsedRubric:
+    """Read and parse the rubric at ``path``; an unreadable file is one ``no-file`` problem."""
+    try:
+        # NOTE: at most one byte over the limit, so /dev/zero is reported as too-large (by
+        # ``parse_yaml``) instead of exhausting memory.
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return ParsedRubric(None, (Problem("no-file", exc.strerror or str(exc)),), None)
+    return read_rubric(raw)
+
+
 def read_rubric(raw: bytes) -> ParsedRubric:
     """Parse rubric bytes, keeping the source positions; problems sorted by position."""
     try:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from berakhlak_cli.loaders.fields import Collector
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.rubric import Rubric
-from berakhlak_cli.scoring.normalize import normalize
 
 MAX_DECIMALS = 6
 """Scores are 0-100 with a few decimals; more than 6 is beyond any published figure."""

@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from berakhlak_cli.loaders.fields import Collector
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.rubric import Item, Rubric
-from berakhlak_cli.scoring.normalize import normalize
 
 SCORE_MIN = 0.0
 SCORE_MAX = 100.0

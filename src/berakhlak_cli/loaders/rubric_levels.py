@@ -5,8 +5,8 @@ from __future__ import annotations
 from berakhlak_cli.loaders.fields import Fields
 from berakhlak_cli.loaders.rubric_settings import read_eligibility
 from berakhlak_cli.model.levels import Level
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.rubric_settings import InstitutionMethod
-from berakhlak_cli.scoring.normalize import normalize
 
 
 def read_levels(top: Fields) -> tuple[Level, ...]:

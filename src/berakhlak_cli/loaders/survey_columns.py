@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.header_match import How, ItemMatching, closest_header, match_items
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import mask_personal
 from berakhlak_cli.model.rubric import ColumnSpec, Rubric
-from berakhlak_cli.scoring.normalize import normalize
 
 
 @dataclass(frozen=True)

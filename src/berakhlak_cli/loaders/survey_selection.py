@@ -20,12 +20,12 @@ from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.header_match import header_key
 from berakhlak_cli.loaders.survey import read_header
 from berakhlak_cli.loaders.survey_columns import SurveyPlan, plan_columns
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import mask_personal, quote_answer
 from berakhlak_cli.model.results import Issue, IssueCode
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.values_selection import ValuesSelection
 from berakhlak_cli.model.values_selection_results import SelectionRow
-from berakhlak_cli.scoring.normalize import normalize
 
 SLICE_ROWS = 8192
 """Rows turned into Python objects at a time."""

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
-from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
+from berakhlak_cli.loaders.small_files import shown
+from berakhlak_cli.loaders.small_table import Warn, read_small_table
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import looks_personal, quote_cell
 from berakhlak_cli.model.rubric import Rubric
-from berakhlak_cli.scoring.normalize import normalize
 
 MAX_BYTES = 16 << 20
 """A units file lists units, not respondents: 16 MiB is far beyond any real one."""
@@ -28,34 +28,21 @@ def headcount_digits(cell: str) -> str:
     return raw.replace(".", "").replace(",", "") if _GROUPED.fullmatch(raw) else raw
 
 
-def units_rows(path: Path) -> list[list[str]]:
-    """The rows of a units file (header first; UTF-8, ``,`` ``;`` or tab), or an error naming
-    the line."""
+def units_rows(path: Path, warn: Warn | None = None) -> list[list[str]]:
+    """The rows of a units file (header first), read as every small table is
+    (``loaders.small_table``; the cp1252 fallback goes to ``warn``), or an error naming the line."""
     source = str(path)
-    data = read_bounded(path, MAX_BYTES, UnitsError, "a units file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UnitsError(f"{source}: line {line}: not UTF-8 text (byte {exc.start})") from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise UnitsError(f"{source}: line {line}: contains NUL bytes, not CSV text")
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    rows = csv_rows(text, delimiter, source, UnitsError, "a units file", strict=True)
+    table = read_small_table(path, MAX_BYTES, UnitsError, "a units file", warn=warn)
+    rows = table.rows(UnitsError, "a units file", strict=True)
     if not rows:
         raise UnitsError(f"{source}: the file is empty")
     return rows
 
 
-def load_units(path: Path, rubric: Rubric) -> dict[str, int]:
+def load_units(path: Path, rubric: Rubric, *, warn: Warn | None = None) -> dict[str, int]:
     """Unit name -> headcount; every malformed row is an error naming its row and column."""
     source = str(path)
-    rows = units_rows(path)
+    rows = units_rows(path, warn)
     head = [normalize(h) for h in rows[0]]
     spec = rubric.columns.unit
     unit_names = {normalize(n) for n in (spec.name, *spec.aliases, "unit", "nama_unit")}

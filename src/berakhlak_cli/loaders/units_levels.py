@@ -22,9 +22,9 @@ from berakhlak_cli.loaders.units import (
     headcount_digits,
     units_rows,
 )
+from berakhlak_cli.model.levels import level_headcount_key
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import looks_personal, quote_cell
-from berakhlak_cli.scoring.levels import level_headcount_key
-from berakhlak_cli.scoring.normalize import normalize
 
 
 def has_level_column(path: Path) -> bool:

@@ -13,16 +13,16 @@ Two units of one year mapped to the same name are merged for the comparison.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 from berakhlak_cli.errors import UnitsError
-from berakhlak_cli.loaders.small_files import csv_rows, read_bounded, shown
+from berakhlak_cli.loaders.small_files import shown
+from berakhlak_cli.loaders.small_table import Warn, read_small_table
 from berakhlak_cli.model.comparison import UnitRename
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import quote_cell
 from berakhlak_cli.model.years import parse_year, year_hint
-from berakhlak_cli.scoring.normalize import normalize
 
 FROM_NAMES = ("from", "old", "unit_lama", "dari", "lama")
 TO_NAMES = ("to", "new", "unit_baru", "menjadi", "baru")
@@ -37,25 +37,14 @@ def _find(head: list[str], names: tuple[str, ...]) -> int | None:
     return next((i for i, h in enumerate(head) if normalize(h) in names), None)
 
 
-def load_units_map(path: Path) -> tuple[UnitRename, ...]:
-    """Every rename row; a malformed row is a ``UnitsError`` naming the file, row and column."""
+def load_units_map(path: Path, *, warn: Warn | None = None) -> tuple[UnitRename, ...]:
+    """Every rename row; a malformed row is a ``UnitsError`` naming the file, row and column.
+
+    Read as every small table is (``loaders.small_table``); the cp1252 fallback goes to ``warn``.
+    """
     source = str(path)
-    data = read_bounded(path, MAX_BYTES, UnitsError, "a units map")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnitsError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise UnitsError(f"{source}: line {line}: contains NUL bytes, not CSV text")
-    lines = text.splitlines()
-    if not lines:
-        raise UnitsError(f"{source}: the file is empty")
-    try:
-        delimiter = csv.Sniffer().sniff(lines[0], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    rows = csv_rows(text, delimiter, source, UnitsError, "a units map")
+    table = read_small_table(path, MAX_BYTES, UnitsError, "a units map", warn=warn)
+    rows = table.rows(UnitsError, "a units map")
     head = rows[0]
     col_from, col_to, col_year = (_find(head, n) for n in (FROM_NAMES, TO_NAMES, YEAR_NAMES))
     if col_from is None or col_to is None:

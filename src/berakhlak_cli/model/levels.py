@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.rubric_settings import Eligibility, InstitutionMethod
 
 
@@ -46,3 +47,9 @@ def level_of(key: Sequence[str], levels: Sequence[str]) -> str | None:
     """The level (column) of a level row's key; None for the top row (empty key)."""
     depth = len(level_path(key))
     return levels[depth - 1] if depth else None
+
+
+def level_headcount_key(path: Sequence[str]) -> tuple[str, ...]:
+    """How a group's path is looked up in the units file's headcounts (shared by the loader
+    that reads them and the scorer that looks them up)."""
+    return tuple(normalize(p) for p in path)

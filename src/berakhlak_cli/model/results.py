@@ -184,6 +184,15 @@ class GroupResult:
     """A unit's behaviours against the institution (``scoring.priorities``), rubric order."""
     priorities: tuple[str, ...] = ()
     """Behaviour ids furthest below the institution, most negative gap first."""
+    staff: int | None = None
+    """The institution row only: the staff of the units it contains (units left out of the
+    parent for too few respondents are not counted); None unless every one has a headcount."""
+
+    @property
+    def response_rate(self) -> float | None:
+        """Respondents / headcount; for the institution, respondents / ``staff``."""
+        staff = self.headcount if self.key else self.staff
+        return self.respondents / staff if staff else None
 
     @property
     def headline(self) -> Score | None:

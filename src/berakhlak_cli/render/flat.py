@@ -19,7 +19,6 @@ from berakhlak_cli.render.table_rows import (
     headers,
     note_cell,
     note_label,
-    response_rate,
     row_level,
 )
 
@@ -68,7 +67,7 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
         row += ["" if g.headcount is None else str(g.headcount)]
         row += ["" if g.min_respondents is None else str(g.min_respondents)]
         row += ["" if g.eligible is None else str(g.eligible).lower()]
-        row += [_num(response_rate(g, sheet, rubric))]
+        row += [_num(g.response_rate)]
         return row
 
     for group in (*sheet.groups, sheet.institution):
@@ -90,7 +89,8 @@ def render_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
         if row.is_total:
             cells = [f"**{c}**" if c else c for c in cells]
         if row.note:
-            notes.append(f"{len(notes) + 1}. {note_label(row.cells, sheet)}: {row.note}")
+            label = markdown_cell(note_label(row.cells, sheet))
+            notes.append(f"{len(notes) + 1}. {label}: {markdown_cell(row.note)}")
             cells[note_cell(row.cells, sheet)] += f" [{len(notes)}]"
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines + ([""] + notes if notes else [])) + "\n"

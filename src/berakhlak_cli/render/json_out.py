@@ -9,7 +9,6 @@ from berakhlak_cli.model.results import Provenance, Scoresheet
 from berakhlak_cli.model.results_codec import to_document
 from berakhlak_cli.model.results_document import ResultsDocument, header_of
 from berakhlak_cli.model.rubric import Rubric
-from berakhlak_cli.render.table_rows import response_rate
 
 
 def results_of(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) -> ResultsDocument:
@@ -18,7 +17,7 @@ def results_of(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) -> Res
         sheet=sheet,
         header=header_of(rubric),
         provenance=provenance,
-        institution_response_rate=response_rate(sheet.institution, sheet, rubric),
+        institution_response_rate=sheet.institution.response_rate,
     )
 
 

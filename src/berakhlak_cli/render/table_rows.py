@@ -65,23 +65,9 @@ def has_headcounts(sheet: Scoresheet) -> bool:
     return any(g.headcount is not None for g in sheet.groups)
 
 
-def response_rate(group: GroupResult, sheet: Scoresheet, rubric: Rubric) -> float | None:
-    """Respondents / headcount. For the institution: its respondents over the staff of the
-    units it contains (units left out for too few respondents are not counted)."""
-    if group.key or sheet.levels:
-        # NOTE: with levels, the top row's headcount is its included first-level groups' staff.
-        return group.respondents / group.headcount if group.headcount else None
-    drop = rubric.eligibility.exclude_from_parent
-    inside = [g for g in sheet.groups if not (drop and g.eligible is False)]
-    if not inside or any(g.headcount is None for g in inside):
-        return None
-    staff = sum(g.headcount or 0 for g in inside)
-    return group.respondents / staff if staff else None
-
-
-def _count_cell(group: GroupResult, sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
+def _count_cell(group: GroupResult, lang: Lang) -> str:
     count = fmt_count(group.respondents, lang)
-    rate = response_rate(group, sheet, rubric)
+    rate = group.response_rate
     return f"{count} ({fmt_number(rate * 100, 0, lang)}%)" if rate is not None else count
 
 
@@ -156,7 +142,7 @@ def group_row(
     return Row(
         cells=(
             *key,
-            _count_cell(group, sheet, rubric, lang),
+            _count_cell(group, lang),
             *values,
             index,
             *extra,

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.results import IssueCode
 from berakhlak_cli.model.rubric import Scale
 from berakhlak_cli.model.survey import EncodedColumn
-from berakhlak_cli.scoring.normalize import normalize
 
 OK = 0
 _NUMBER_FIRST = re.compile(

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from berakhlak_cli.model.behaviours import GapTest
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.results import GroupLevel, GroupResult
 from berakhlak_cli.model.rubric import InstitutionMethod, Rubric
 from berakhlak_cli.scoring.behaviours import BehaviourStats
 from berakhlak_cli.scoring.institution import weighted_scores
-from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.priorities import GapTable, Moments, priorities, with_holm
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from berakhlak_cli.scoring.normalize import normalize
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.scoring.suppression import Parent, withhold
 
 

@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from berakhlak_cli.model.comparison import Difference
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.rubric import Rubric, Text
-from berakhlak_cli.scoring.normalize import normalize
 
 SUMMARY_VERSION = 1
 _DIGITS = 6

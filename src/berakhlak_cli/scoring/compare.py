@@ -33,10 +33,10 @@ from berakhlak_cli.model.comparison import (
     ValueInfo,
     YearResult,
 )
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.scoring.bands import round_half_up
 from berakhlak_cli.scoring.change import change_between
 from berakhlak_cli.scoring.comparability import compare_summaries
-from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.unit_merge import apply_units_map
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.results import Issue, IssueCode
 from berakhlak_cli.model.rubric import Eligibility, EligibilityCombine, EligibilityRule
-from berakhlak_cli.scoring.normalize import normalize
 
 Eligible = tuple[int | None, int | None, bool | None]
 """(headcount, minimum respondents, eligible) of a unit; None where unknown."""

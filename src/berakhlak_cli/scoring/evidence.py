@@ -27,11 +27,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import quote_answer
 from berakhlak_cli.model.results import Issue, IssueCode
 from berakhlak_cli.model.rubric import AnswerScale, Evaluation, NoEvidencePolicy
 from berakhlak_cli.scoring.bands import weighted_mean
-from berakhlak_cli.scoring.normalize import normalize
 
 SOURCE = "evidence"
 _NO_EVIDENCE = {

@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import looks_personal
 from berakhlak_cli.model.survey import SurveyBatch
-from berakhlak_cli.scoring.normalize import normalize
 
 
 class GroupKeys:

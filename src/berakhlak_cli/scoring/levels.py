@@ -27,7 +27,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from berakhlak_cli.model.levels import Level
+from berakhlak_cli.model.levels import Level, level_headcount_key
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.results import (
     GroupLevel,
     GroupResult,
@@ -44,17 +45,11 @@ from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.institution import unit_weights, weighted_scores
 from berakhlak_cli.scoring.levels_suppression import Coef, LevelSuppression
 from berakhlak_cli.scoring.levels_tree import build_tree, included_leaves
-from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.results import ResultBuilder
 from berakhlak_cli.scoring.suppression import ANONYMITY
 from berakhlak_cli.scoring.survey import SurveyScorer
 
 Raw = tuple[list[float | None], float | None]
-
-
-def level_headcount_key(path: Sequence[str]) -> tuple[str, ...]:
-    """How a group's path is looked up in the units file's headcounts."""
-    return tuple(normalize(p) for p in path)
 
 
 class LevelBuilder:
@@ -127,7 +122,9 @@ class LevelBuilder:
             top.value_respondents,
             top.index,
             top.withheld,
-            headcount=None if None in heads or not heads else sum(h or 0 for h in heads),
+            headcount=(staff := None if None in heads or not heads else sum(h or 0 for h in heads)),
+            # NOTE: the top row's response rate is over its included first-level groups' staff.
+            staff=staff,
         )
         return rows, top, self.issues
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from berakhlak_cli.scoring.normalize import normalize
+from berakhlak_cli.model.normalize import normalize
 
 
 @dataclass

@@ -23,6 +23,7 @@ from dataclasses import replace
 import numpy as np
 import numpy.typing as npt
 
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.results import (
     GroupLevel,
     GroupResult,
@@ -40,7 +41,6 @@ from berakhlak_cli.scoring.eligibility import Eligible, unit_eligibility
 from berakhlak_cli.scoring.group_intervals import group_interval_table
 from berakhlak_cli.scoring.group_stats import GroupStats
 from berakhlak_cli.scoring.institution import stratified_interval, unit_weights, weighted_scores
-from berakhlak_cli.scoring.normalize import normalize
 from berakhlak_cli.scoring.suppression import ANONYMITY
 
 NO_ELIGIBLE_UNIT = "no-eligible-unit"
@@ -143,8 +143,16 @@ class ResultBuilder:
         )
         self._published = self._publish([g for g in order if not withheld.get(g)])
         groups = tuple(self._group(g, withheld.get(g), *eligibility[g]) for g in order)
-        institution = self._institution(units, counts)
+        institution = replace(self._institution(units, counts), staff=self._staff(groups))
         return groups, institution, self.issues
+
+    def _staff(self, groups: Sequence[GroupResult]) -> int | None:
+        """The institution's staff for its response rate: the headcounts of the groups it
+        contains (units left out of the parent are not counted), None when one is unknown."""
+        inside = [g for g in groups if not (self._excludes() and g.eligible is False)]
+        if not inside or any(g.headcount is None for g in inside):
+            return None
+        return sum(g.headcount or 0 for g in inside)
 
     def _unit_of(self, f: int) -> str | None:
         return None if self.unit is None else normalize(self.fine_keys[f][self.unit])

@@ -22,9 +22,9 @@ from dataclasses import replace
 
 from berakhlak_cli.errors import UnitsError
 from berakhlak_cli.model.comparison import Figure, UnitRename, UnitResult, YearResult
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.rubric import RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
-from berakhlak_cli.scoring.normalize import normalize
 
 
 def rename_for(name: str, year: int, renames: Sequence[UnitRename]) -> str:

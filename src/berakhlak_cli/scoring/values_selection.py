@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import looks_personal
 from berakhlak_cli.model.results import ISSUE_SAMPLE_PER_CODE, Issue, IssueCode, Score
 from berakhlak_cli.model.rubric import Band, BandOn, DuplicatePolicy, Rubric
@@ -42,7 +43,6 @@ from berakhlak_cli.scoring.bands import classify, round_half_up
 from berakhlak_cli.scoring.breakdowns import Cells, suppress
 from berakhlak_cli.scoring.comparability import rubric_summary
 from berakhlak_cli.scoring.eligibility import unit_eligibility
-from berakhlak_cli.scoring.normalize import normalize
 
 
 @dataclass
