@@ -118,16 +118,20 @@ def behaviour_results(draw: st.DrawFn, info: BehaviourInfo) -> BehaviourResult:
     )
 
 
-@st.composite
-def groups(
-    draw: st.DrawFn, key: tuple[str, ...], header: DocumentHeader, withheld: bool
-) -> GroupResult:
-    level = GroupLevel.UNIT if key else GroupLevel.INSTITUTION
+def _level_and_counts(draw: st.DrawFn, key: tuple[str, ...]) -> tuple[GroupLevel, dict[str, Any]]:
     counts = {
         "headcount": draw(maybe(COUNTS)),
         "min_respondents": draw(maybe(COUNTS)),
         "eligible": draw(maybe(st.booleans())),
     }
+    return GroupLevel.UNIT if key else GroupLevel.INSTITUTION, counts
+
+
+@st.composite
+def groups(
+    draw: st.DrawFn, key: tuple[str, ...], header: DocumentHeader, withheld: bool
+) -> GroupResult:
+    level, counts = _level_and_counts(draw, key)
     if withheld:
         return GroupResult(key, level, draw(COUNTS), {}, {}, None, draw(WORDS), **counts)
     ids = [v.id for v in header.values]
@@ -299,12 +303,7 @@ def selection_figures(draw: st.DrawFn, ids: list[str], values: list[str]) -> Sel
 def selection_groups(
     draw: st.DrawFn, key: tuple[str, ...], values: list[str], withheld: bool
 ) -> GroupResult:
-    level = GroupLevel.UNIT if key else GroupLevel.INSTITUTION
-    counts = {
-        "headcount": draw(maybe(COUNTS)),
-        "min_respondents": draw(maybe(COUNTS)),
-        "eligible": draw(maybe(st.booleans())),
-    }
+    level, counts = _level_and_counts(draw, key)
     if withheld:
         return GroupResult(key, level, draw(COUNTS), {}, {}, None, draw(WORDS), **counts)
     scores = {v: draw(SCORES) for v in values}
@@ -486,7 +485,8 @@ def test_the_values_selection_example_reads_back_to_itself(
 ) -> None:
     out = tmp_path / "hasil-2022.json"
     args = [
-        "score", str(EXAMPLES / "survei-2022.csv"), "--rubric", str(ROOT / "rubrics" / "act-2022.yaml"),
+        "score", str(EXAMPLES / "survei-2022.csv"),
+        "--rubric", str(ROOT / "rubrics" / "act-2022.yaml"),
         "--units", str(EXAMPLES / "units.csv"), "--generated-at", "2026-01-01T00:00:00+00:00",
         "-f", "json", "-o", str(out), "-q",
     ]  # fmt: skip
