@@ -40,8 +40,15 @@ from berakhlak_cli.model.results import (
 )
 from berakhlak_cli.model.results_codec import from_document, to_document
 from berakhlak_cli.model.results_document import DocumentHeader, ResultsDocument
+from berakhlak_cli.model.results_selection import (
+    SelectionFigures,
+    SelectionMethod,
+    SelectionPart,
+    TemplateInfo,
+)
 from berakhlak_cli.model.rubric import BandOn, Change, Reporting, Rounding, RoundingMode
-from tests.conftest import EXAMPLES
+from berakhlak_cli.model.values_selection_results import PAIRS, Match
+from tests.conftest import EXAMPLES, ROOT
 
 WORDS = st.text(alphabet="abcdefgh XYZ", min_size=1, max_size=6)
 NUMBERS = st.floats(-1e6, 1e6, allow_nan=False)
@@ -111,16 +118,20 @@ def behaviour_results(draw: st.DrawFn, info: BehaviourInfo) -> BehaviourResult:
     )
 
 
-@st.composite
-def groups(
-    draw: st.DrawFn, key: tuple[str, ...], header: DocumentHeader, withheld: bool
-) -> GroupResult:
-    level = GroupLevel.UNIT if key else GroupLevel.INSTITUTION
+def _level_and_counts(draw: st.DrawFn, key: tuple[str, ...]) -> tuple[GroupLevel, dict[str, Any]]:
     counts = {
         "headcount": draw(maybe(COUNTS)),
         "min_respondents": draw(maybe(COUNTS)),
         "eligible": draw(maybe(st.booleans())),
     }
+    return GroupLevel.UNIT if key else GroupLevel.INSTITUTION, counts
+
+
+@st.composite
+def groups(
+    draw: st.DrawFn, key: tuple[str, ...], header: DocumentHeader, withheld: bool
+) -> GroupResult:
+    level, counts = _level_and_counts(draw, key)
     if withheld:
         return GroupResult(key, level, draw(COUNTS), {}, {}, None, draw(WORDS), **counts)
     ids = [v.id for v in header.values]
@@ -210,10 +221,18 @@ RELIABILITY = st.builds(
 
 
 @st.composite
-def documents(draw: st.DrawFn) -> ResultsDocument:
+def level_keys(draw: st.DrawFn, levels: tuple[str, ...]) -> tuple[str, ...]:
+    """A level row's key: its path, padded with "" to the number of levels."""
+    path = draw(st.lists(WORDS, min_size=1, max_size=len(levels)))
+    return (*path, *[""] * (len(levels) - len(path)))
+
+
+@st.composite
+def documents(draw: st.DrawFn, levelled: bool = False) -> ResultsDocument:
     header = draw(headers())
-    group_by = tuple(draw(st.lists(WORDS, min_size=1, max_size=2, unique=True)))
-    keys = draw(st.lists(st.tuples(*[WORDS] * len(group_by)), max_size=3, unique=True))
+    group_by = tuple(draw(st.lists(WORDS, min_size=1, max_size=2 + levelled, unique=True)))
+    key_strategy = level_keys(group_by) if levelled else st.tuples(*[WORDS] * len(group_by))
+    keys = draw(st.lists(key_strategy, max_size=4, unique=True))
     rows = tuple(draw(groups(k, header, draw(st.booleans()))) for k in keys)
     gaps = tuple(draw(unit_gaps(g)) for g in rows if draw(st.booleans()))
     sheet = Scoresheet(
@@ -232,6 +251,7 @@ def documents(draw: st.DrawFn) -> ResultsDocument:
         ignored_columns=tuple(draw(st.lists(WORDS, max_size=2))),
         reliability=tuple(draw(st.lists(RELIABILITY, max_size=2))),
         gaps=gaps,
+        levels=group_by if levelled else (),
     )
     provenance = Provenance(
         draw(WORDS),
@@ -247,6 +267,107 @@ def documents(draw: st.DrawFn) -> ResultsDocument:
 def test_from_document_inverts_to_document(doc: ResultsDocument) -> None:
     text = json.dumps(to_document(doc), ensure_ascii=False)
     assert from_document(json.loads(text), "hasil.json") == doc
+
+
+@settings(max_examples=80, deadline=None)
+@given(documents(levelled=True))
+def test_from_document_inverts_to_document_with_levels(doc: ResultsDocument) -> None:
+    data = json.loads(json.dumps(to_document(doc), ensure_ascii=False))
+    assert data["levels"] == list(doc.sheet.levels)
+    for group, row in zip(doc.sheet.groups, data["groups"], strict=True):
+        depth = len([part for part in group.key if part])
+        assert row["path"] == list(group.key[:depth])
+        assert row["level"] == doc.sheet.levels[depth - 1]
+    assert (data["institution"]["level"], data["institution"]["path"]) == ("institution", [])
+    assert from_document(data, "hasil.json") == doc
+
+
+@st.composite
+def selection_figures(draw: st.DrawFn, ids: list[str], values: list[str]) -> SelectionFigures:
+    questions = draw(st.lists(st.sampled_from(["personal", "current", "desired"]), unique=True))
+    return SelectionFigures(
+        votes={q: {i: draw(COUNTS) for i in ids} for q in questions},
+        value_votes={v: {q: draw(COUNTS) for q in questions} for v in values},
+        value_respondents={v: draw(COUNTS) for v in values},
+        entropy=draw(maybe(SCORES)),
+        positive_energy=draw(maybe(SCORES)),
+        top={q: tuple(draw(st.lists(st.sampled_from(ids), unique=True))) for q in questions},
+        matches=tuple(
+            Match(a, b, tuple(draw(st.lists(st.sampled_from(ids), unique=True))))
+            for a, b in draw(st.lists(st.sampled_from(PAIRS), unique=True))
+        ),
+    )
+
+
+@st.composite
+def selection_groups(
+    draw: st.DrawFn, key: tuple[str, ...], values: list[str], withheld: bool
+) -> GroupResult:
+    level, counts = _level_and_counts(draw, key)
+    if withheld:
+        return GroupResult(key, level, draw(COUNTS), {}, {}, None, draw(WORDS), **counts)
+    scores = {v: draw(SCORES) for v in values}
+    # NOTE: a values-selection score publishes no respondents; it reads back as 0.
+    return GroupResult(
+        key, level, draw(COUNTS), scores, dict.fromkeys(scores, 0), draw(maybe(SCORES)), **counts
+    )
+
+
+@st.composite
+def selection_documents(draw: st.DrawFn) -> ResultsDocument:
+    """A values-selection document as published: labels in one language, no behaviours,
+    intervals, evidence, reliability or per-column issue counts."""
+    values = draw(st.lists(WORDS, min_size=1, max_size=3, unique=True))
+    header = DocumentHeader(
+        values=tuple(ValueInfo(v, draw(WORDS), draw(WORDS)) for v in values),
+        bands=tuple(draw(st.lists(st.builds(BandInfo, WORDS, WORDS, NUMBERS, NUMBERS)))),
+        rounding=Rounding(draw(st.integers(0, 3))),
+        change=draw(maybe(st.builds(Change, NUMBERS, st.floats(0.5, 0.99)))),
+    )
+    template = tuple(
+        TemplateInfo(i, draw(WORDS), draw(st.sampled_from(["", *values])), draw(st.booleans()))
+        for i in draw(st.lists(WORDS, min_size=1, max_size=4, unique=True))
+    )
+    ids = [e.id for e in template]
+    group_by = tuple(draw(st.lists(WORDS, min_size=1, max_size=2, unique=True)))
+    keys = draw(st.lists(st.tuples(*[WORDS] * len(group_by)), max_size=3, unique=True))
+    rows = tuple(draw(selection_groups(k, values, draw(st.booleans()))) for k in keys)
+    institution = draw(selection_groups((), values, draw(st.booleans())))
+    codes = draw(st.lists(WORDS, max_size=3, unique=True))
+    sheet = Scoresheet(
+        rubric=RubricRef(*draw(st.tuples(WORDS, WORDS, WORDS, WORDS, WORDS))),
+        group_by=group_by,
+        groups=rows,
+        institution=institution,
+        accounting=RowAccount(draw(COUNTS), draw(COUNTS), draw(st.dictionaries(WORDS, COUNTS))),
+        issues=tuple(draw(st.lists(ISSUES, max_size=3))),
+        issue_counts=tuple(IssueCount(c, "survey", None, draw(COUNTS)) for c in sorted(codes)),
+    )
+    part = SelectionPart(
+        method=SelectionMethod(draw(WORDS), draw(WORDS), draw(COUNTS), draw(COUNTS), draw(WORDS)),
+        template=template,
+        figures={
+            g.key: draw(selection_figures(ids, values))
+            for g in (*rows, institution)
+            if not g.withheld
+        },
+    )
+    provenance = Provenance(draw(WORDS), draw(WORDS), (), draw(maybe(st.integers(2000, 2100))))
+    return ResultsDocument(sheet, header, provenance, selection=part)
+
+
+@settings(max_examples=100, deadline=None)
+@given(selection_documents())
+def test_from_document_inverts_to_document_for_values_selection(doc: ResultsDocument) -> None:
+    data = json.loads(json.dumps(to_document(doc), ensure_ascii=False))
+    assert data["kind"] == "values_selection"
+    assert doc.selection is not None
+    method = doc.selection.method.status
+    for row in (*data["groups"], data["institution"]):
+        assert ("selection" in row) is (row["withheld"] is None)
+        scored = [*(row.get("values") or {}).values(), row.get("index")]
+        assert all(s["method"] == method for s in scored if s is not None)
+    assert from_document(data, "hasil.json") == doc
 
 
 def test_a_document_is_read_without_the_rubric(
@@ -357,3 +478,22 @@ def test_a_value_outside_the_contract_is_refused_in_both_languages(
     where = ".".join(str(k) for k in path).replace(".0.", "[0].")
     assert str(caught.value) == f"hasil.json: key '{where}': {message}"
     assert has_entry(str(caught.value))
+
+
+def test_the_values_selection_example_reads_back_to_itself(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "hasil-2022.json"
+    args = [
+        "score", str(EXAMPLES / "survei-2022.csv"),
+        "--rubric", str(ROOT / "rubrics" / "act-2022.yaml"),
+        "--units", str(EXAMPLES / "units.csv"), "--generated-at", "2026-01-01T00:00:00+00:00",
+        "-f", "json", "-o", str(out), "-q",
+    ]  # fmt: skip
+    assert runner.invoke(app, args).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    doc = from_document(data, str(out))
+    assert doc.selection is not None
+    # 561 rows read, one blank respondent and one with too many picks excluded.
+    assert (doc.sheet.accounting.read, doc.sheet.accounting.scored) == (561, 559)
+    assert json.loads(json.dumps(to_document(doc))) == data

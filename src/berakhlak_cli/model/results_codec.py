@@ -18,11 +18,8 @@ from berakhlak_cli.model.behaviours import BehaviourInfo
 from berakhlak_cli.model.comparison import BandInfo, ValueInfo
 from berakhlak_cli.model.document_node import DocNode
 from berakhlak_cli.model.results import (
-    ISSUE_SAMPLE_PER_CODE,
+    GroupResult,
     InputRef,
-    Issue,
-    IssueCode,
-    IssueCount,
     ItemFit,
     Provenance,
     RowAccount,
@@ -31,6 +28,14 @@ from berakhlak_cli.model.results import (
     Scoresheet,
 )
 from berakhlak_cli.model.results_codec_groups import gaps_in, gaps_out, group_in, group_out
+from berakhlak_cli.model.results_codec_issues import issues_in, issues_out
+from berakhlak_cli.model.results_codec_selection import (
+    figures_out,
+    kind_out,
+    method_out,
+    selection_in,
+    template_out,
+)
 from berakhlak_cli.model.results_document import DocumentHeader, ResultsDocument
 from berakhlak_cli.model.rubric import BandOn, Change, Reporting, Rounding, RoundingMode
 
@@ -142,9 +147,10 @@ def _rounding_in(node: DocNode) -> Rounding:
     )
 
 
-def _header_out(h: DocumentHeader) -> dict[str, Any]:
+def _header_out(h: DocumentHeader, after_values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "values": [_value_out(v) for v in h.values],
+        **after_values,
         "bands": _bands_out(h.bands),
         "rounding": {
             "decimals": h.rounding.decimals,
@@ -234,109 +240,52 @@ def _reliability_in(node: DocNode | None) -> tuple[ScaleReliability, ...]:
     )
 
 
-_ISSUE_TEXTS = ("row", "column", "value", "group")
-
-
-def _issues_out(sheet: Scoresheet) -> dict[str, Any]:
-    tally = sheet.tally
-    by_code: dict[str, int] = {}
-    for c in tally:
-        by_code[c.code] = by_code.get(c.code, 0) + c.count
-    return {
-        "count": sheet.issue_total,
-        "by_code": dict(sorted(by_code.items())),
-        "by_column": [
-            {"code": c.code, "source": c.source, "column": c.column, "count": c.count}
-            for c in tally
-        ],
-        "listed": len(sheet.issues),
-        "listed_per_code": ISSUE_SAMPLE_PER_CODE,
-        "items": [
-            {
-                "code": i.code.value,
-                "source": i.source,
-                **{k: getattr(i, k) for k in _ISSUE_TEXTS},
-                "excluded": i.excluded,
-                "message": i.message,
-            }
-            for i in sheet.issues
-        ],
-    }
-
-
-def _issue_in(node: DocNode) -> Issue:
-    code = node.get("code").text()
-    if code not in {c.value for c in IssueCode}:
-        raise node.get("code").fail(f"unknown issue code {code!r}")
-    return Issue(
-        code=IssueCode(code),
-        message=node.get("message").text(),
-        row=node.optional_int("row"),
-        column=node.optional_str("column"),
-        value=node.optional_str("value"),
-        group=node.optional_str("group"),
-        excluded=bool(node.optional_bool("excluded")),
-        source=node.optional_str("source") or "survey",
-    )
-
-
-def _issues_in(node: DocNode | None) -> tuple[tuple[Issue, ...], tuple[IssueCount, ...] | None]:
-    if node is None:
-        return (), None
-    counts = node.optional("by_column")
-    return (
-        tuple(_issue_in(i) for i in node.get("items").items()) if node.optional("items") else (),
-        tuple(
-            IssueCount(
-                c.get("code").text(),
-                c.optional_str("source") or "survey",
-                c.optional_str("column"),
-                c.get("count").integer(),
-            )
-            for c in counts.items()
-        )
-        if counts is not None
-        else None,
-    )
-
-
 def to_document(doc: ResultsDocument) -> dict[str, Any]:
-    """The whole results document as plain data (key order is part of the published layout)."""
-    sheet, prov, header = doc.sheet, doc.provenance, doc.header
+    """The whole results document as plain data (key order is part of the published layout).
+
+    A values-selection document (``doc.selection``) adds its part (``results_codec_selection``)
+    and, as it was first published, tags every score with its ``method`` and leaves out value
+    respondents, response rates, ``ignored_columns``, ``reliability`` and ``by_column``."""
+    sheet, prov, header, part = doc.sheet, doc.provenance, doc.header, doc.selection
     labels = header.band_labels()
     gaps = {g.key: g for g in sheet.gaps}
+    method = part.method.status if part is not None else None
+
+    def row(group: GroupResult, **extra: Any) -> dict[str, Any]:
+        out = group_out(group, sheet.group_by, labels, levels=sheet.levels, method=method, **extra)
+        return out if part is None else {**out, **figures_out(part, group.key, labels)}
+
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
+        **kind_out(part),
         "tool": {"name": TOOL, "version": prov.tool_version},
         "generated_at": prov.generated_at,
         **({"year": prov.survey_year} if prov.survey_year is not None else {}),
+        **method_out(part),
         "rubric": _rubric_out(sheet.rubric, header.change),
         "inputs": [{"role": i.role, "name": i.name, "sha256": i.sha256} for i in prov.inputs],
         "group_by": list(sheet.group_by),
         # NOTE: only in a run with levels, so every other document is unchanged.
         **({"levels": list(sheet.levels)} if sheet.levels else {}),
-        **_header_out(header),
-        "groups": [
-            group_out(g, sheet.group_by, labels, gaps.get(g.key) if g.key else None, sheet.levels)
-            for g in sheet.groups
-        ],
-        "institution": group_out(
-            sheet.institution,
-            sheet.group_by,
-            labels,
-            response_rate=doc.institution_response_rate,
-            levels=sheet.levels,
-        ),
+        **_header_out(header, template_out(part)),
+        "groups": [row(g, unit_gaps=gaps.get(g.key) if g.key else None) for g in sheet.groups],
+        "institution": row(sheet.institution, response_rate=doc.institution_response_rate),
         "rows": {
             "read": sheet.accounting.read,
             "scored": sheet.accounting.scored,
             "excluded": dict(sorted(sheet.accounting.excluded.items())),
         },
-        "ignored_columns": list(sheet.ignored_columns),
-        "reliability": _reliability_out(sheet),
+        **(
+            {
+                "ignored_columns": list(sheet.ignored_columns),
+                "reliability": _reliability_out(sheet),
+            }
+            if part is None
+            else {}
+        ),
         **gaps_out(sheet.gaps, sheet.group_by),
-        "issues": _issues_out(sheet),
+        "issues": issues_out(sheet, by_column=part is None),
     }
 
 
@@ -363,7 +312,8 @@ def from_document(data: Any, source: str) -> ResultsDocument:
     institution_node = doc.get("institution")
     group_nodes = list(doc.get("groups").items())
     rows = doc.optional("rows")
-    issues, counts = _issues_in(doc.optional("issues"))
+    part = selection_in(doc, group_by, group_nodes, institution_node)
+    issues, counts = issues_in(doc.optional("issues"), by_column=part is None)
     tool = doc.optional("tool")
     sheet = Scoresheet(
         rubric=_rubric_in(doc.get("rubric")),
@@ -399,4 +349,5 @@ def from_document(data: Any, source: str) -> ResultsDocument:
             survey_year=doc.optional_int("year"),
         ),
         institution_response_rate=institution_node.optional_number("response_rate"),
+        selection=part,
     )

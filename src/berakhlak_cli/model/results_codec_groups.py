@@ -32,6 +32,12 @@ def score_out(score: Score | None, labels: Labels) -> dict[str, Any] | None:
     }
 
 
+def tagged_score(score: Score | None, labels: Labels, method: str | None) -> dict[str, Any] | None:
+    """``score_out`` with the ``method`` of the figure when one is given, or None."""
+    out = score_out(score, labels)
+    return {**out, "method": method} if out is not None and method else out
+
+
 def score_in(node: DocNode | None) -> Score | None:
     """A score object; one whose ``raw`` is null (a unit that submitted no evidence) is None."""
     if node is None or node.get("raw").data is None:
@@ -144,13 +150,16 @@ def group_out(
     unit_gaps: UnitGaps | None = None,
     levels: Sequence[str] = (),
     response_rate: float | None = None,
+    method: str | None = None,
 ) -> dict[str, Any]:
     """One group (or the institution) as a mapping; ``unit_gaps``: its evidence result.
 
     ``response_rate``: the institution's (it needs the units), added last. In a run with
     ``levels`` a row's ``level`` is its level column (``instansi``; the top row stays
-    ``institution``) and its ``path`` the names from the outermost level down, added last."""
-    doc = _group_out(group, group_by, labels, unit_gaps)
+    ``institution``) and its ``path`` the names from the outermost level down, added last.
+    ``method``: the method every score of a values-selection row states, in place of the
+    value respondents (``results_codec_selection``); such a row has no response rate."""
+    doc = _group_out(group, group_by, labels, unit_gaps, method)
     if response_rate is not None:
         doc["response_rate"] = response_rate
     if levels:
@@ -160,7 +169,11 @@ def group_out(
 
 
 def _group_out(
-    group: GroupResult, group_by: Sequence[str], labels: Labels, unit_gaps: UnitGaps | None
+    group: GroupResult,
+    group_by: Sequence[str],
+    labels: Labels,
+    unit_gaps: UnitGaps | None,
+    method: str | None,
 ) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "key": dict(zip(group_by, group.key, strict=True)) if group.key else {},
@@ -171,7 +184,7 @@ def _group_out(
     for name in _OPTIONAL_COUNTS:
         if getattr(group, name) is not None:
             doc[name] = getattr(group, name)
-    if group.key and group.headcount:
+    if group.key and group.headcount and method is None:
         doc["response_rate"] = group.respondents / group.headcount
     if group.withheld:
         return doc
@@ -179,10 +192,14 @@ def _group_out(
     doc["values"] = {
         vid: None
         if s is None
-        else {**(score_out(s, labels) or {}), "respondents": counts.get(vid, 0)}
+        else (
+            tagged_score(s, labels, method)
+            if method
+            else {**(score_out(s, labels) or {}), "respondents": counts.get(vid, 0)}
+        )
         for vid, s in group.values.items()
     }
-    doc["index"] = score_out(group.index, labels)
+    doc["index"] = tagged_score(group.index, labels, method)
     if group.evidence is not None or group.combined is not None:
         doc["evidence"] = score_out(group.evidence, labels)
         doc["combined"] = score_out(group.combined, labels)
@@ -231,7 +248,8 @@ def group_in(
     levels: Sequence[str] = (),
 ) -> GroupResult:
     """One group (or the institution) read back; a level row (``level`` one of ``levels``)
-    is a unit-level result, its level given by its path."""
+    is a unit-level result, its level given by its path. A value score without
+    ``respondents`` (a values-selection row) reads as 0 respondents."""
     level = node.get("level").text()
     if level in levels:
         level = GroupLevel.UNIT.value

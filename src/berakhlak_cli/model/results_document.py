@@ -2,8 +2,9 @@
 
 ``ResultsDocument`` is the scored ``Scoresheet`` with the rubric facts a reader needs to show it
 without the rubric (value and band labels in both languages, rounding, behaviours, reporting
-and change settings) and the provenance. ``model.results_codec`` turns it into the
-``berakhlak-results`` mapping and back (docs/output.md).
+and change settings) and the provenance, plus the values-selection part of a run of that
+instrument. ``model.results_codec`` turns it into the ``berakhlak-results`` mapping and back
+(docs/output.md).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from berakhlak_cli.model.behaviours import BehaviourInfo
 from berakhlak_cli.model.comparison import BandInfo, ValueInfo
 from berakhlak_cli.model.results import Provenance, Scoresheet
+from berakhlak_cli.model.results_selection import SelectionPart
 from berakhlak_cli.model.rubric import Band, Change, Lang, Reporting, Rounding, Rubric
 
 
@@ -46,6 +48,8 @@ class ResultsDocument:
     provenance: Provenance
     institution_response_rate: float | None = None
     """Respondents over the staff of the units the institution contains (``table_rows``)."""
+    selection: SelectionPart | None = None
+    """The values-selection part (``kind: values_selection``); None for every other run."""
 
 
 def _band(band: Band, locale: Lang) -> BandInfo:

@@ -2,30 +2,45 @@
 
 Every output says its figures are a *reconstruction* of an unpublished method (the JSON's
 ``method`` block, a ``method`` CSV column, a note above the Markdown and terminal tables).
-The JSON is a ``berakhlak-results`` document (docs/output.md) with the keys ``compare`` reads
-(values, bands, rounding, groups, institution with ``index`` and ``values``) plus a
-``selection`` block per group (votes, entropy, energi positif, matches), so a scored 2022
-compares against a scored 2024 and ``compare`` warns about the instrument change.
+The JSON is a ``berakhlak-results`` document written by ``model.results_codec`` with its
+values-selection part (``model.results_codec_selection``: ``kind``, ``method``, ``template``,
+a ``selection`` block per group), so a scored 2022 compares against a scored 2024 and
+``compare`` warns about the instrument change.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import replace
 
 from rich.table import Table
 
-from berakhlak_cli.model.results import GroupLevel, Provenance, Score
-from berakhlak_cli.model.results_codec import FORMAT, FORMAT_VERSION
-from berakhlak_cli.model.results_document import header_of
+from berakhlak_cli.model.comparison import ValueInfo
+from berakhlak_cli.model.results import (
+    GroupLevel,
+    GroupResult,
+    IssueCount,
+    Provenance,
+    RowAccount,
+    RubricRef,
+    Score,
+    Scoresheet,
+)
+from berakhlak_cli.model.results_codec import to_document
+from berakhlak_cli.model.results_document import DocumentHeader, ResultsDocument, header_of
+from berakhlak_cli.model.results_selection import (
+    METHOD,
+    SelectionFigures,
+    SelectionMethod,
+    SelectionPart,
+    TemplateInfo,
+)
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.model.values_selection_results import SelectionGroup, SelectionSheet
 from berakhlak_cli.render.json_out import layout_json
 from berakhlak_cli.render.number import fmt_count, fmt_number
 
-METHOD = "reconstruction"
 NOTE = {
     Lang.ID: (
         "Rekonstruksi metode yang tidak dipublikasikan (Survei Indeks BerAKHLAK 2022-2023, "
@@ -76,142 +91,93 @@ _QUESTION_WORDS = {
 }
 
 
-def _score(score: Score | None, labels: Mapping[str, str | None]) -> dict[str, Any] | None:
-    if score is None:
-        return None
-    return {
-        "raw": score.raw,
-        "rounded": score.rounded,
-        "band": score.band,
-        "band_label": labels.get(score.band) if score.band else None,
-        "method": METHOD,
-    }
+def _document_header(rubric: Rubric) -> DocumentHeader:
+    """The rubric facts a values-selection document carries: value and band labels in the
+    rubric's locale (no English labels, value bands or behaviours, as first published)."""
+    full = header_of(rubric)
+    return DocumentHeader(
+        values=tuple(ValueInfo(v.id, v.code, v.label) for v in full.values),
+        bands=tuple(replace(b, label_en="") for b in full.bands),
+        rounding=full.rounding,
+        change=full.change,
+    )
 
 
-def _selection_block(group: SelectionGroup, rubric: Rubric) -> dict[str, Any]:
-    sel = rubric.selection
-    assert sel is not None
-    ids = [e.id for e in sel.template]
-    return {
-        "votes": {q: dict(zip(ids, v, strict=True)) for q, v in group.votes.items()},
-        "value_votes": group.value_votes,
-        "value_respondents": group.value_pickers,
-        "entropy": _score(group.entropy, {}),
-        "positive_energy": _score(group.positive_energy, header_of(rubric).band_labels()),
-        "top": {q: list(t) for q, t in group.top.items()},
-        "matches": [
-            {"first": m.first, "second": m.second, "count": len(m.shared), "shared": list(m.shared)}
-            for m in group.matches
-        ],
-    }
+def _figures(group: SelectionGroup, ids: list[str]) -> SelectionFigures:
+    return SelectionFigures(
+        votes={q: dict(zip(ids, v, strict=True)) for q, v in group.votes.items()},
+        value_votes=group.value_votes,
+        value_respondents=group.value_pickers,
+        entropy=group.entropy,
+        positive_energy=group.positive_energy,
+        top=group.top,
+        matches=group.matches,
+    )
 
 
-def _group(group: SelectionGroup, sheet: SelectionSheet, rubric: Rubric) -> dict[str, Any]:
-    labels = header_of(rubric).band_labels()
-    doc: dict[str, Any] = {
-        "key": dict(zip(sheet.group_by, group.key, strict=True)) if group.key else {},
-        "level": (GroupLevel.UNIT if group.key else GroupLevel.INSTITUTION).value,
-        "respondents": group.respondents,
-        "withheld": group.withheld,
-    }
-    for name in ("headcount", "min_respondents", "eligible"):
-        if getattr(group, name) is not None:
-            doc[name] = getattr(group, name)
-    if group.withheld:
-        return doc
-    doc["values"] = {vid: _score(s, labels) for vid, s in group.values.items()}
-    doc["index"] = _score(group.index, labels)
-    doc["selection"] = _selection_block(group, rubric)
-    return doc
+def _group(group: SelectionGroup) -> GroupResult:
+    return GroupResult(
+        key=group.key,
+        level=GroupLevel.UNIT if group.key else GroupLevel.INSTITUTION,
+        respondents=group.respondents,
+        values=group.values,
+        # NOTE: not published (the shares are over all respondents); 0 is what compare has
+        # always read back for such a score.
+        value_respondents=dict.fromkeys(group.values, 0),
+        index=group.index,
+        withheld=group.withheld,
+        headcount=group.headcount,
+        min_respondents=group.min_respondents,
+        eligible=group.eligible,
+    )
 
 
-def selection_document(
+def selection_results(
     sheet: SelectionSheet, rubric: Rubric, provenance: Provenance
-) -> dict[str, Any]:
-    """The results document as plain data (module docstring)."""
+) -> ResultsDocument:
+    """What the results document publishes of a values-selection run (module docstring)."""
     sel = rubric.selection
     assert sel is not None
     locale = rubric.locale
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "kind": rubric.kind.value,
-        "tool": {"name": "berakhlak-cli", "version": provenance.tool_version},
-        "generated_at": provenance.generated_at,
-        **({"year": provenance.survey_year} if provenance.survey_year is not None else {}),
-        "method": {
-            "status": METHOD,
-            "note": NOTE[Lang.EN],
-            "value_percent": sel.value_percent.value,
-            "picks": sel.picks,
-            "top": sel.top,
-        },
-        "rubric": {
-            "id": rubric.id,
-            "version": rubric.version,
-            "title": rubric.title.get(locale),
-            "instrument": rubric.instrument,
-            "sha256": rubric.sha256,
-            "summary": dict(sheet.summary),
-            "change": {
-                "min_meaningful": rubric.change.min_meaningful,
-                "confidence": rubric.change.confidence,
-            },
-        },
-        "inputs": [{"role": i.role, "name": i.name, "sha256": i.sha256} for i in provenance.inputs],
-        "group_by": list(sheet.group_by),
-        "values": [
-            {"id": v.id, "code": v.code, "label": v.label.get(locale)} for v in rubric.values
-        ],
-        "template": [
-            {
-                "id": e.id,
-                "label": e.label.get(locale),
-                "value": e.value or None,
-                "limiting": e.limiting,
-            }
-            for e in sel.template
-        ],
-        "bands": [
-            {"code": b.code, "label": b.label.get(locale), "min": b.lower, "max": b.upper}
-            for b in rubric.bands
-        ],
-        "rounding": {
-            "decimals": rubric.rounding.decimals,
-            "band_on": rubric.rounding.band_on.value,
-            "mode": rubric.rounding.mode.value,
-        },
-        "groups": [_group(g, sheet, rubric) for g in sheet.groups],
-        "institution": _group(sheet.institution, sheet, rubric),
-        "rows": {
-            "read": sheet.read,
-            "scored": sheet.read - sum(sheet.excluded.values()),
-            "excluded": dict(sorted(sheet.excluded.items())),
-        },
-        "issues": {
-            "count": sheet.issue_total,
-            "by_code": dict(sorted(sheet.issue_counts.items())),
-            "listed": len(sheet.issues),
-            "items": [
-                {
-                    "code": i.code.value,
-                    "source": i.source,
-                    "row": i.row,
-                    "column": i.column,
-                    "value": i.value,
-                    "group": i.group,
-                    "excluded": i.excluded,
-                    "message": i.message,
-                }
-                for i in sheet.issues
-            ],
-        },
-    }
+    ids = [e.id for e in sel.template]
+    rows = _rows(sheet)
+    return ResultsDocument(
+        sheet=Scoresheet(
+            rubric=RubricRef(
+                rubric.id,
+                rubric.version,
+                rubric.title.get(locale),
+                rubric.instrument,
+                rubric.sha256,
+                dict(sheet.summary),
+            ),
+            group_by=sheet.group_by,
+            groups=tuple(_group(g) for g in sheet.groups),
+            institution=_group(sheet.institution),
+            accounting=RowAccount(
+                sheet.read, sheet.read - sum(sheet.excluded.values()), sheet.excluded
+            ),
+            issues=sheet.issues,
+            issue_counts=tuple(
+                IssueCount(code, "survey", None, n)
+                for code, n in sorted(sheet.issue_counts.items())
+            ),
+        ),
+        header=_document_header(rubric),
+        provenance=provenance,
+        selection=SelectionPart(
+            method=SelectionMethod(NOTE[Lang.EN], sel.value_percent.value, sel.picks, sel.top),
+            template=tuple(
+                TemplateInfo(e.id, e.label.get(locale), e.value, e.limiting) for e in sel.template
+            ),
+            figures={g.key: _figures(g, ids) for g in rows if not g.withheld},
+        ),
+    )
 
 
 def render_selection_json(sheet: SelectionSheet, rubric: Rubric, provenance: Provenance) -> str:
     """The results document as JSON text (the layout of ``render.json_out``)."""
-    return layout_json(selection_document(sheet, rubric, provenance)) + "\n"
+    return layout_json(to_document(selection_results(sheet, rubric, provenance))) + "\n"
 
 
 def _rows(sheet: SelectionSheet) -> list[SelectionGroup]:
