@@ -18,8 +18,8 @@ from pathlib import Path
 T0 = time.perf_counter()
 
 from berakhlak_cli.cli.boundary import provenance  # noqa: E402
-from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric  # noqa: E402
-from berakhlak_cli.loaders.survey import open_survey  # noqa: E402
+from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric  # noqa: E402
+from berakhlak_cli.loaders.survey.source import open_survey  # noqa: E402
 from berakhlak_cli.render.json_out import render_json  # noqa: E402
 from berakhlak_cli.scoring.survey import SurveyScorer  # noqa: E402
 

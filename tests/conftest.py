@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from berakhlak_cli.loaders.rubric import parse_rubric
+from berakhlak_cli.loaders.rubric.load import parse_rubric
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 

@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.model.rubric import BandOn
 from berakhlak_cli.scoring.bands import make_score, round_half_up
-from berakhlak_cli.scoring.eligibility import minimum_respondents
+from berakhlak_cli.scoring.groups.eligibility import minimum_respondents
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.model.rubric import BandOn, Rubric
 from berakhlak_cli.scoring.bands import (
     classify,
@@ -19,7 +19,7 @@ from berakhlak_cli.scoring.bands import (
     round_half_up,
     round_half_up_exact,
 )
-from berakhlak_cli.scoring.group_intervals import _bands_between, _may_be
+from berakhlak_cli.scoring.groups.intervals import _bands_between, _may_be
 
 EDGES = [
     74.95,

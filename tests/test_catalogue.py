@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from berakhlak_cli.render.catalogue import has_entry, lookup, translate
+from berakhlak_cli.render.language.catalogue import has_entry, lookup, translate
 
 
 def test_location_prefix_and_fields_are_carried_over() -> None:

@@ -12,10 +12,10 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.cli import app
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.model.rubric import Lang
-from berakhlak_cli.pipeline import score_survey
 from berakhlak_cli.render.json_out import results_document
 from berakhlak_cli.render.terminal import render_table
 from tests.conftest import EXAMPLES
@@ -81,7 +81,7 @@ def test_internal_errors_exit_3_without_traceback(
     def boom(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr("berakhlak_cli.pipeline.score_survey", boom)
+    monkeypatch.setattr("berakhlak_cli.api.score.score_survey", boom)
     result = runner.invoke(app, ["score", str(SURVEY)])
     assert result.exit_code == 3
     assert "internal error: ZeroDivisionError: simulated bug" in result.stderr
@@ -99,8 +99,8 @@ def test_json_output_equals_the_library_result(runner: CliRunner, tmp_path: Path
     cli_doc = json.loads(out.read_text(encoding="utf-8"))
     rubric = load_rubric()
     from berakhlak_cli.cli.boundary import provenance
-    from berakhlak_cli.loaders.rubric import default_rubric_path
-    from berakhlak_cli.loaders.units import load_units
+    from berakhlak_cli.loaders.rubric.load import default_rubric_path
+    from berakhlak_cli.loaders.units.headcounts import load_units
 
     sheet, _ = score_survey(SURVEY, rubric, headcounts=load_units(UNITS, rubric))
     prov = provenance(

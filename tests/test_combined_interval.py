@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.model.results import (
     GroupLevel,
     GroupResult,
@@ -22,9 +22,9 @@ from berakhlak_cli.model.results import (
 )
 from berakhlak_cli.model.rubric import NoEvidencePolicy, Rubric
 from berakhlak_cli.scoring.bands import round_half_up
-from berakhlak_cli.scoring.combined import add_evidence
-from berakhlak_cli.scoring.evidence import UnitEvidence
-from berakhlak_cli.scoring.group_intervals import scaled_intervals
+from berakhlak_cli.scoring.evidence.combined import add_evidence
+from berakhlak_cli.scoring.evidence.score import UnitEvidence
+from berakhlak_cli.scoring.groups.intervals import scaled_intervals
 from tests.conftest import EXAMPLES
 
 RUBRIC = load_rubric()  # evaluation 80/20, bands A 75, B 50, C 25, D 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.model.rubric import (
     Aggregation,
     Band,
@@ -13,7 +13,7 @@ from berakhlak_cli.model.rubric import (
     Scale,
     Text,
 )
-from berakhlak_cli.scoring.comparability import (
+from berakhlak_cli.scoring.compare.comparability import (
     Difference,
     compare_summaries,
     rubric_summary,

@@ -9,9 +9,9 @@ import pytest
 
 from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import BandOn
-from berakhlak_cli.scoring.combined import add_evidence
-from berakhlak_cli.scoring.evidence import score_checklist
-from berakhlak_cli.scoring.gaps import item_shares, next_band
+from berakhlak_cli.scoring.evidence.combined import add_evidence
+from berakhlak_cli.scoring.evidence.gaps import item_shares, next_band
+from berakhlak_cli.scoring.evidence.score import score_checklist
 from tests.conftest import small_rubric
 from tests.test_evidence_scoring import VALUES, checklist, evidence_rubric, group, scored, sheet
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from berakhlak_cli.errors import EvidenceError
-from berakhlak_cli.loaders.evidence import load_checklist
-from berakhlak_cli.loaders.evidence_documents import check_documents
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.evidence.checklist import load_checklist
+from berakhlak_cli.loaders.evidence.documents import check_documents
+from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
 from berakhlak_cli.model.results import IssueCode
 from berakhlak_cli.model.rubric import Rubric

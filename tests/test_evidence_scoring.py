@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
 from berakhlak_cli.model.results import (
     COMBINED_WITHHELD,
@@ -20,8 +20,8 @@ from berakhlak_cli.model.results import (
 )
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.scoring.bands import make_score
-from berakhlak_cli.scoring.combined import add_evidence, combine
-from berakhlak_cli.scoring.evidence import AnswerCoder, parse_number, score_checklist
+from berakhlak_cli.scoring.evidence.combined import add_evidence, combine
+from berakhlak_cli.scoring.evidence.score import AnswerCoder, parse_number, score_checklist
 from tests.conftest import small_rubric
 
 VALUES = """

@@ -14,10 +14,10 @@ import pytest
 from forms_exports import INDEX, PEOPLE, email, write_all
 from typer.testing import CliRunner
 
+from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.cli import app
 from berakhlak_cli.errors import SurveyError
-from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric, parse_rubric
-from berakhlak_cli.pipeline import score_survey
+from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric, parse_rubric
 
 
 @pytest.fixture(autouse=True)

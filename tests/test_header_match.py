@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from berakhlak_cli.loaders.header_match import How, closest_header, header_key, match_items
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric
+from berakhlak_cli.loaders.survey.header_match import How, closest_header, header_key, match_items
 from berakhlak_cli.scoring.answers import AnswerCoder
 
 RUBRIC = load_rubric()
@@ -145,8 +145,8 @@ def test_two_items_of_one_behaviour_are_told_apart_by_their_text() -> None:
 
 
 def test_rubric_copy_adds_aliases_in_every_layout(asset) -> None:  # type: ignore[no-untyped-def]
-    from berakhlak_cli.loaders.rubric import parse_rubric
-    from berakhlak_cli.loaders.rubric_copy import rubric_copy
+    from berakhlak_cli.loaders.rubric.load import parse_rubric
+    from berakhlak_cli.loaders.rubric.own_copy import rubric_copy
 
     raw = asset("rubrics/rubric.valid.yaml").read_text(encoding="utf-8")
     block = raw.replace('aliases: ["AD.1"]', 'aliases:\n              - "AD.1"')

@@ -106,8 +106,8 @@ def test_reverse_keying_mistake_is_reported_not_fixed() -> None:
 def test_vectorised_intervals_match_the_scalar_reference() -> None:
     import numpy as np
 
-    from berakhlak_cli.loaders.rubric import load_rubric
-    from berakhlak_cli.scoring.group_intervals import intervals
+    from berakhlak_cli.loaders.rubric.load import load_rubric
+    from berakhlak_cli.scoring.groups.intervals import intervals
     from berakhlak_cli.scoring.uncertainty import ScoreSummary, mean_interval
 
     rng = np.random.default_rng(8)

@@ -2,7 +2,7 @@
 
 ``loaders``, ``scoring`` and ``render`` are siblings: each may import only ``model`` (plain
 data), ``errors`` and itself. Only the wiring layers (``cli`` and the library entry points
-``pipeline*.py``) bring them together. Scoring is pure: no I/O, printing, clock or environment,
+``api/``) bring them together. Scoring is pure: no I/O, printing, clock or environment,
 and none of the I/O libraries. There are no exceptions.
 """
 
@@ -36,8 +36,8 @@ def layer_of(path: Path) -> str:
 
 
 def is_wiring(layer: str) -> bool:
-    """The CLI and the library entry points (``pipeline.py``, ``pipeline_*.py``)."""
-    return layer == "cli" or layer == "pipeline" or layer.startswith("pipeline_")
+    """The CLI and the library entry points (``api/``)."""
+    return layer in {"cli", "api"}
 
 
 def package_imports(tree: ast.AST) -> list[tuple[int, str]]:
@@ -100,7 +100,7 @@ def test_scoring_and_model_are_pure(path: Path) -> None:
 def test_a_sibling_may_not_import_a_sibling(layer: str, target: str) -> None:
     tree = ast.parse(f"import os\nfrom berakhlak_cli.{target}.x import y\n")
     assert bad_imports(layer, tree) == [(2, target)]
-    assert bad_imports("pipeline_rubric", tree) == bad_imports("cli", tree) == []
+    assert bad_imports("api", tree) == bad_imports("cli", tree) == []
 
 
 def test_the_check_sees_a_violation() -> None:

@@ -14,12 +14,12 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
+from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
 from berakhlak_cli.model.levels import Level
 from berakhlak_cli.model.results import GroupResult, Issue
 from berakhlak_cli.model.rubric import Eligibility, EligibilityRule, InstitutionMethod, Rubric
-from berakhlak_cli.scoring.group_stats import GroupStats
-from berakhlak_cli.scoring.levels import LevelBuilder
+from berakhlak_cli.scoring.groups.levels import LevelBuilder
+from berakhlak_cli.scoring.groups.stats import GroupStats
 
 ROOT = Path(__file__).resolve().parents[1]
 MEAN = InstitutionMethod.MEAN_OF_UNITS

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from berakhlak_cli.errors import UnitsError
-from berakhlak_cli.loaders.rubric import default_rubric_path, parse_rubric
-from berakhlak_cli.loaders.units_levels import has_level_column, load_level_units
+from berakhlak_cli.loaders.rubric.load import default_rubric_path, parse_rubric
+from berakhlak_cli.loaders.units.levels import has_level_column, load_level_units
 from berakhlak_cli.model.rubric import InstitutionMethod
-from berakhlak_cli.scoring.comparability import compare_summaries, rubric_summary
+from berakhlak_cli.scoring.compare.comparability import compare_summaries, rubric_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 NATIONAL = ROOT / "examples" / "nasional"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from berakhlak_cli.errors import SurveyError
-from berakhlak_cli.loaders.prefetch import prefetch
+from berakhlak_cli.loaders.survey.prefetch import prefetch
 
 
 def test_items_arrive_in_order() -> None:

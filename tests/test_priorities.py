@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from berakhlak_cli.scoring.priorities import Moments, gap_test, holm
+from berakhlak_cli.scoring.behaviours.priorities import Moments, gap_test, holm
 from berakhlak_cli.scoring.survey import SurveyScorer
 from tests.conftest import batch, small_rubric
 

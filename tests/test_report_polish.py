@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from berakhlak_cli.loaders.results import load_results
+from berakhlak_cli.loaders.results.load import load_results
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
-from berakhlak_cli.render.charts import _year_shades
-from berakhlak_cli.render.dates import human_date
-from berakhlak_cli.render.html import render_report
-from berakhlak_cli.scoring.compare import build_comparison
+from berakhlak_cli.render.language.dates import human_date
+from berakhlak_cli.render.report.charts import _year_shades
+from berakhlak_cli.render.report.pages import render_report
+from berakhlak_cli.scoring.compare.years import build_comparison
 from tests.compare.kalteng import PUBLISHED_2022, score_2024
 
 PROV = Provenance("9.9.9", "2025-02-01T00:00:00+00:00")

@@ -18,9 +18,11 @@ from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
 from berakhlak_cli.errors import ResultsError
-from berakhlak_cli.loaders.results import load_results
+from berakhlak_cli.loaders.results.load import load_results
 from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult, Distribution, GapTest
 from berakhlak_cli.model.comparison import BandInfo, ValueInfo
+from berakhlak_cli.model.document.codec import from_document, to_document
+from berakhlak_cli.model.document.contents import DocumentHeader, ResultsDocument
 from berakhlak_cli.model.evidence import EvidenceGap, UnitGaps
 from berakhlak_cli.model.results import (
     GroupLevel,
@@ -38,8 +40,6 @@ from berakhlak_cli.model.results import (
     Score,
     Scoresheet,
 )
-from berakhlak_cli.model.results_codec import from_document, to_document
-from berakhlak_cli.model.results_document import DocumentHeader, ResultsDocument
 from berakhlak_cli.model.results_selection import (
     SelectionFigures,
     SelectionMethod,
@@ -395,7 +395,7 @@ def test_a_document_is_read_without_the_rubric(
     def no_rubric(*_: object, **__: object) -> None:
         raise AssertionError("the shipped rubric was loaded")
 
-    monkeypatch.setattr("berakhlak_cli.loaders.results_published.load_rubric", no_rubric)
+    monkeypatch.setattr("berakhlak_cli.loaders.results.published.load_rubric", no_rubric)
     year = load_results(path)
     assert year.year == 2024
     assert year.values[0].name("en") == "Service Orientation"
@@ -454,7 +454,7 @@ def test_the_example_document_reads_back_to_itself(runner: CliRunner, tmp_path: 
 def test_a_value_outside_the_contract_is_refused_in_both_languages(
     path: tuple[Any, ...], value: str, message: str
 ) -> None:
-    from berakhlak_cli.render.catalogue import has_entry
+    from berakhlak_cli.render.language.catalogue import has_entry
 
     doc = ResultsDocument(
         Scoresheet(

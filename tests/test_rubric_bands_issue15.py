@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
 from berakhlak_cli.cli.rubric import schema_text
-from berakhlak_cli.loaders.rubric import parse_rubric
-from berakhlak_cli.scoring.comparability import compare_summaries, rubric_summary
-from berakhlak_cli.scoring.unit_merge import merge_units
+from berakhlak_cli.loaders.rubric.load import parse_rubric
+from berakhlak_cli.scoring.compare.comparability import compare_summaries, rubric_summary
+from berakhlak_cli.scoring.groups.unit_merge import merge_units
 from tests.compare.builders import unit, year
 from tests.conftest import BANDS_YAML, small_rubric
 from tests.test_rubric_settings_issue15 import SMALL, problems_of, score
@@ -188,7 +188,7 @@ def test_merge_follows_the_years_rounding_mode_and_band_footing() -> None:
 
 
 def test_value_bands_travel_through_results_json_to_compare(tmp_path: Path) -> None:
-    from berakhlak_cli.loaders.results import load_results
+    from berakhlak_cli.loaders.results.load import load_results
 
     text = small_rubric_text(OWN_BANDS)
     (tmp_path / "r.yaml").write_text(text, encoding="utf-8")

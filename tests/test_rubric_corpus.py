@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from berakhlak_cli.pipeline_rubric import validate_rubric
+from berakhlak_cli.api.rubric import validate_rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "assets" / "rubrics"
@@ -147,11 +147,12 @@ def test_validate_reads_dev_zero_with_a_bound() -> None:
 
 def test_every_corpus_problem_has_indonesian_text() -> None:
     """Issue 13 item 7: ``rubric validate`` in Indonesian; a message with no entry is listed."""
-    from berakhlak_cli.render.catalogue import has_entry
+    from berakhlak_cli.render.language.catalogue import has_entry
 
     messages = [p.message for name in CASES for p in validate_rubric(CORPUS / name).problems]
     missing = [m for m in dict.fromkeys(messages) if not has_entry(m)]
     assert not missing, (
-        "add these problems to render/catalogue_rubric.py (English template -> Indonesian):\n"
+        "add these problems to render/language/catalogue_rubric.py "
+        "(English template -> Indonesian):\n"
         + "\n".join(missing)
     )

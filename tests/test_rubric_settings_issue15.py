@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import yaml
 
-from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric, parse_rubric
+from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric, parse_rubric
 from berakhlak_cli.model.results import Interval, Scoresheet
 from berakhlak_cli.model.rubric import (
     BandOn,
@@ -22,10 +22,10 @@ from berakhlak_cli.model.rubric import (
     Rubric,
 )
 from berakhlak_cli.scoring.bands import make_score, make_scores
-from berakhlak_cli.scoring.comparability import compare_summaries, rubric_summary
-from berakhlak_cli.scoring.eligibility import minimum_respondents
-from berakhlak_cli.scoring.gaps import item_shares
-from berakhlak_cli.scoring.group_intervals import intervals, scaled_intervals
+from berakhlak_cli.scoring.compare.comparability import compare_summaries, rubric_summary
+from berakhlak_cli.scoring.evidence.gaps import item_shares
+from berakhlak_cli.scoring.groups.eligibility import minimum_respondents
+from berakhlak_cli.scoring.groups.intervals import intervals, scaled_intervals
 from berakhlak_cli.scoring.rubric_examples import check_example
 from berakhlak_cli.scoring.screens import straight_lined
 from berakhlak_cli.scoring.survey import SurveyScorer

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
-from berakhlak_cli.loaders.rubric import default_rubric_path
+from berakhlak_cli.loaders.rubric.load import default_rubric_path
 
 CORPUS = Path(__file__).resolve().parent / "assets" / "rubrics"
 SHIPPED = default_rubric_path()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from berakhlak_cli.api.rubric import validate_rubric
 from berakhlak_cli.cli import app
-from berakhlak_cli.loaders.rubric import default_rubric_path, read_rubric
+from berakhlak_cli.loaders.rubric.load import default_rubric_path, read_rubric
 from berakhlak_cli.model.rubric import ExampleExpectation, RubricExample
-from berakhlak_cli.pipeline_rubric import validate_rubric
 from berakhlak_cli.scoring.rubric_examples import check_example, score_example
 
 CORPUS = Path(__file__).resolve().parent / "assets" / "rubrics"

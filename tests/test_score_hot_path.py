@@ -16,12 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
-from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
-from berakhlak_cli.loaders.survey import open_survey
-from berakhlak_cli.loaders.survey_csv import has_line_break
+from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
+from berakhlak_cli.loaders.survey.from_csv import has_line_break
+from berakhlak_cli.loaders.survey.source import open_survey
 from berakhlak_cli.model.rubric import DuplicatePolicy
-from berakhlak_cli.scoring.behaviours import BehaviourStats
-from berakhlak_cli.scoring.group_keys import _unique
+from berakhlak_cli.scoring.behaviours.scores import BehaviourStats
+from berakhlak_cli.scoring.groups.keys import _unique
 from berakhlak_cli.scoring.reliability import ItemMoments
 from berakhlak_cli.scoring.reliability_report import _LEVELS, _whole_codes
 from berakhlak_cli.scoring.screens import DuplicateScreen

@@ -11,12 +11,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.errors import SurveyError
-from berakhlak_cli.loaders.rubric import load_rubric
-from berakhlak_cli.loaders.survey import open_survey
+from berakhlak_cli.loaders.rubric.load import load_rubric
+from berakhlak_cli.loaders.survey.source import open_survey
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Rubric
-from berakhlak_cli.pipeline import score_survey
 from berakhlak_cli.render.json_out import results_document
 from tests.conftest import EXAMPLES
 
@@ -186,7 +186,7 @@ def test_ambiguous_header_is_an_error(tmp_path: Path, rubric: Rubric) -> None:
 
 
 def test_dictionary_codes_from_buffers_handle_nulls_and_slices() -> None:
-    from berakhlak_cli.loaders.survey import _codes
+    from berakhlak_cli.loaders.survey.source import _codes
 
     indices = pa.array([0, None, 1, 0, None, 1, 1, 0, 1, None], pa.int32())
     assert _codes(indices).tolist() == [0, -1, 1, 0, -1, 1, 1, 0, 1, -1]

@@ -24,11 +24,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from berakhlak_cli.api.selection import score_selection
 from berakhlak_cli.cli import app
-from berakhlak_cli.loaders.rubric import load_rubric, read_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric, read_rubric
 from berakhlak_cli.model.results import IssueCode
 from berakhlak_cli.model.values_selection import ValuePercent
-from berakhlak_cli.pipeline_selection import score_selection
 from tests.conftest import EXAMPLES
 
 ASSETS = Path(__file__).resolve().parent / "assets" / "values_selection"
@@ -224,7 +224,7 @@ def test_rubric_show_lists_the_template_and_settings() -> None:
 
 
 def test_every_selection_problem_has_indonesian_text() -> None:
-    from berakhlak_cli.render.catalogue import has_entry
+    from berakhlak_cli.render.language.catalogue import has_entry
 
     base = RUBRIC.read_text(encoding="utf-8")
     variants = [
@@ -262,7 +262,7 @@ def test_by_another_column_keeps_the_institution_population(tmp_path: Path) -> N
 
 
 def test_fingerprint_tells_selection_rules_and_template_changes_apart() -> None:
-    from berakhlak_cli.scoring.comparability import compare_summaries, rubric_summary
+    from berakhlak_cli.scoring.compare.comparability import compare_summaries, rubric_summary
 
     base = RUBRIC.read_text(encoding="utf-8")
     changed = base.replace("  top: 2\n", "  top: 2\n  value_percent: votes\n").replace(
@@ -291,7 +291,7 @@ def load_rubric_text(text: str):  # type: ignore[no-untyped-def]
 def test_slices_of_two_rows_give_the_same_sheet(
     list_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from berakhlak_cli.loaders import survey_selection
+    from berakhlak_cli.loaders.survey import selection as survey_selection
 
     whole, _ = score_selection(list_file, load_rubric(RUBRIC))
     monkeypatch.setattr(survey_selection, "SLICE_ROWS", 2)
@@ -368,7 +368,7 @@ def test_survey_check_points_a_values_selection_rubric_to_score(list_file: Path)
 
 
 def test_example_2022_file_holds_its_planted_cases() -> None:
-    from berakhlak_cli.loaders.units import load_units
+    from berakhlak_cli.loaders.units.headcounts import load_units
 
     rubric = load_rubric(ROOT / "rubrics" / "act-2022.yaml")
     units = load_units(EXAMPLES / "units.csv", rubric)

@@ -14,15 +14,15 @@ import pytest
 from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
-from berakhlak_cli.loaders.results import load_results
+from berakhlak_cli.loaders.results.load import load_results
 from berakhlak_cli.model.change import NoInterval
 from berakhlak_cli.model.comparison import Figure, YearResult
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Change, Lang
-from berakhlak_cli.render.compare_flat import render_comparison_json
-from berakhlak_cli.render.html import render_report
-from berakhlak_cli.scoring.change import change_between
-from berakhlak_cli.scoring.compare import build_comparison
+from berakhlak_cli.render.compare.flat import render_comparison_json
+from berakhlak_cli.render.report.pages import render_report
+from berakhlak_cli.scoring.compare.change import change_between
+from berakhlak_cli.scoring.compare.years import build_comparison
 from tests.compare.builders import band, rubric, year
 from tests.compare.kalteng import EXAMPLES, PUBLISHED_2022, WHEN
 

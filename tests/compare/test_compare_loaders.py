@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from berakhlak_cli.errors import ResultsError, UnitsError
-from berakhlak_cli.loaders.results import load_results, year_from_name
-from berakhlak_cli.loaders.units_map import load_units_map
+from berakhlak_cli.loaders.results.load import load_results, year_from_name
+from berakhlak_cli.loaders.units.mapping import load_units_map
 from berakhlak_cli.model.comparison import Headline, ResultKind, UnitRename, YearSource
 from tests.compare.kalteng import PUBLISHED_2022, PUBLISHED_2024, WHEN
 

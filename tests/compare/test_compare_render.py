@@ -11,19 +11,19 @@ import openpyxl
 import pytest
 from rich.console import Console
 
-from berakhlak_cli.loaders.results import load_results
+from berakhlak_cli.loaders.results.load import load_results
 from berakhlak_cli.model.comparison import Comparison
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
-from berakhlak_cli.render.compare_flat import (
+from berakhlak_cli.render.compare.flat import (
     comparison_document,
     render_comparison_csv,
     render_comparison_markdown,
 )
-from berakhlak_cli.render.compare_terminal import render_comparison
-from berakhlak_cli.render.compare_xlsx import comparison_sheets
+from berakhlak_cli.render.compare.terminal import render_comparison
+from berakhlak_cli.render.compare.xlsx import comparison_sheets
 from berakhlak_cli.render.xlsx import Sheet, render_xlsx
-from berakhlak_cli.scoring.compare import build_comparison
+from berakhlak_cli.scoring.compare.years import build_comparison
 from tests.compare.builders import unit, year
 from tests.compare.kalteng import EXAMPLES
 

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from berakhlak_cli.errors import ResultsError, UnitsError
-from berakhlak_cli.loaders.rubric import load_rubric
+from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.model.comparison import BandInfo, Figure, Headline, Step, UnitRename, ValueInfo
-from berakhlak_cli.scoring.comparability import rubric_summary
-from berakhlak_cli.scoring.compare import build_comparison, differences, step
-from berakhlak_cli.scoring.unit_merge import apply_units_map, merge_units, unused_renames
+from berakhlak_cli.scoring.compare.comparability import rubric_summary
+from berakhlak_cli.scoring.compare.years import build_comparison, differences, step
+from berakhlak_cli.scoring.groups.unit_merge import apply_units_map, merge_units, unused_renames
 from tests.compare.builders import BANDS, VALUES, fig, rubric, unit, year
 
 

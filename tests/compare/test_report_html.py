@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from jinja2 import StrictUndefined
 
-from berakhlak_cli.loaders.results import load_results
+from berakhlak_cli.loaders.results.load import load_results
 from berakhlak_cli.model.comparison import Comparison
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
-from berakhlak_cli.render.html import environment, render_compare_html, render_report
-from berakhlak_cli.scoring.compare import build_comparison
+from berakhlak_cli.render.report.pages import environment, render_compare_html, render_report
+from berakhlak_cli.scoring.compare.years import build_comparison
 from tests.compare.builders import unit, year
 from tests.compare.kalteng import PUBLISHED_2022
 

@@ -18,11 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.cli import app
-from berakhlak_cli.loaders.rubric import load_rubric
-from berakhlak_cli.pipeline import score_survey
-from berakhlak_cli.scoring.breakdowns import parents_of
-from berakhlak_cli.scoring.suppression import ANONYMITY, COMPLEMENTARY, Parent, withhold
+from berakhlak_cli.loaders.rubric.load import load_rubric
+from berakhlak_cli.scoring.groups.breakdowns import parents_of
+from berakhlak_cli.scoring.groups.suppression import ANONYMITY, COMPLEMENTARY, Parent, withhold
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kalteng"

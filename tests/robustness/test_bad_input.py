@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.cli import app
 from berakhlak_cli.errors import BerakhlakError, SurveyError, UnitsError
-from berakhlak_cli.loaders.rubric import load_rubric
-from berakhlak_cli.loaders.units import load_units
-from berakhlak_cli.pipeline import score_survey
+from berakhlak_cli.loaders.rubric.load import load_rubric
+from berakhlak_cli.loaders.units.headcounts import load_units
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 SURVEYS = ASSETS / "surveys"
@@ -663,7 +663,7 @@ RESULTS_CASES: dict[str, Fails] = {
 def test_small_tables_fall_back_to_cp1252_like_surveys(tmp_path: Path) -> None:
     """Excel's plain "CSV" on Windows is cp1252: a units file and a units map are read as the
     survey is (issue 12: only the survey and the checklist had the fallback), with a warning."""
-    from berakhlak_cli.loaders.units_map import load_units_map
+    from berakhlak_cli.loaders.units.mapping import load_units_map
 
     warned: list[str] = []
     units = UNITS / "units.cp1252.csv"
@@ -1057,9 +1057,9 @@ def test_evidence_cell_over_the_limit(runner: CliRunner, tmp_path: Path) -> None
 # --- issue 13 item 7: every message the corpus shows on stderr has its Indonesian text -------
 def _stderr_messages(runner: CliRunner, tmp_path: Path, args: list[str], lang: str) -> list[str]:
     """The error/warning/note texts on stderr and, in English, the issues described only by
-    their message (the listing on stderr shows them after the code: render/issue_lines.py)."""
+    their message (the listing on stderr shows them after the code: render/issues/lines.py)."""
     from berakhlak_cli.model.results import IssueCode
-    from berakhlak_cli.render.issue_lines import described
+    from berakhlak_cli.render.issues.lines import described
 
     out = tmp_path / "out.json"
     result = runner.invoke(app, [*args, "-f", "json", "-o", str(out), "--lang", lang])
@@ -1088,7 +1088,7 @@ def _corpus_runs() -> list[list[str]]:
 def test_every_corpus_message_has_indonesian_text(runner: CliRunner, tmp_path: Path) -> None:
     """Default (Indonesian) stderr is the catalogue's text of the English line; a message with
     no entry fails here, listed with every other one, so each new message gets its entry."""
-    from berakhlak_cli.render.catalogue import has_entry, translate
+    from berakhlak_cli.render.language.catalogue import has_entry, translate
 
     missing: list[str] = []
     for args in _corpus_runs():
@@ -1097,7 +1097,7 @@ def test_every_corpus_message_has_indonesian_text(runner: CliRunner, tmp_path: P
         assert indonesian == [translate(m, "id") for m in english[: len(indonesian)]]
         missing += [m for m in english if not has_entry(m)]
     assert not missing, (
-        "add these messages to render/catalogue_input.py or catalogue_issues.py (English "
+        "add these messages to render/language/catalogue_input.py or catalogue_issues.py (English "
         "template -> Indonesian):\n" + "\n".join(dict.fromkeys(missing))
     )
 
@@ -1131,4 +1131,4 @@ def test_every_cli_edge_message_has_indonesian_text(
             monkeypatch.delenv(key)
         if lines["en"] == lines["id"]:
             same.append(lines["en"])
-    assert not same, "add these messages to render/catalogue_input.py:\n" + "\n".join(same)
+    assert not same, "add these messages to render/language/catalogue_input.py:\n" + "\n".join(same)

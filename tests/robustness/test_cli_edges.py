@@ -444,7 +444,7 @@ def test_messages_follow_the_language(runner: CliRunner, tmp_path: Path) -> None
 
 
 def test_a_year_out_of_range_in_a_file_name_is_not_taken(tmp_path: Path) -> None:
-    from berakhlak_cli.loaders.results import year_from_name
+    from berakhlak_cli.loaders.results.load import year_from_name
 
     assert year_from_name(Path("hasil-1999-2024.json")) == 2024
     assert year_from_name(Path("hasil-1999.json")) is None

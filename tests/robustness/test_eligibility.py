@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from berakhlak_cli.cli import app
 from berakhlak_cli.model.rubric import Eligibility, EligibilityRule
-from berakhlak_cli.scoring.eligibility import minimum_respondents
+from berakhlak_cli.scoring.groups.eligibility import minimum_respondents
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kalteng"

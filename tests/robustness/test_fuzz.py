@@ -14,11 +14,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.errors import BerakhlakError
-from berakhlak_cli.loaders.evidence import load_checklist
-from berakhlak_cli.loaders.rubric import load_rubric, parse_rubric
-from berakhlak_cli.loaders.units import load_units
-from berakhlak_cli.pipeline import score_survey
+from berakhlak_cli.loaders.evidence.checklist import load_checklist
+from berakhlak_cli.loaders.rubric.load import load_rubric, parse_rubric
+from berakhlak_cli.loaders.units.headcounts import load_units
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRIC_PATH = ROOT / "rubrics" / "kemenpanrb-2025.yaml"

@@ -100,9 +100,9 @@ def test_the_log_keeps_the_first_issues_of_each_code_across_batches() -> None:
 
 
 def test_the_workbook_lists_the_sample_and_says_how_many_more(tmp_path: Path) -> None:
-    from berakhlak_cli.loaders.rubric import load_rubric
+    from berakhlak_cli.api.score import score_survey
+    from berakhlak_cli.loaders.rubric.load import load_rubric
     from berakhlak_cli.model.rubric import Lang
-    from berakhlak_cli.pipeline import score_survey
     from berakhlak_cli.render.xlsx import score_sheets
 
     survey = tmp_path / "s.csv"

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.cli import app
 from berakhlak_cli.errors import SurveyError
-from berakhlak_cli.loaders.rubric import load_rubric
-from berakhlak_cli.pipeline import score_survey
+from berakhlak_cli.loaders.rubric.load import load_rubric
 
 
 @pytest.fixture(autouse=True)

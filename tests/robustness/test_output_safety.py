@@ -220,9 +220,9 @@ def test_evidence_template_xlsx_keeps_unit_names_inert(tmp_path: Path) -> None:
     """Unit names from --units reach the template workbook as text, never as formulas."""
     from openpyxl import load_workbook
 
-    from berakhlak_cli.loaders.rubric import load_rubric
+    from berakhlak_cli.loaders.rubric.load import load_rubric
     from berakhlak_cli.model.rubric import Lang
-    from berakhlak_cli.render.checklist import render_template_xlsx
+    from berakhlak_cli.render.evidence.checklist import render_template_xlsx
 
     units = ['=HYPERLINK("http://example.invalid")', BIDI_NAME, "Biro\x01Umum"]
     book = load_workbook(io.BytesIO(render_template_xlsx(load_rubric(), units, Lang.ID)))

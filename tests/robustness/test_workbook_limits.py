@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from berakhlak_cli.errors import SurveyError
-from berakhlak_cli.loaders import workbook_limits
-from berakhlak_cli.loaders.workbook import read_sheet
+from berakhlak_cli.loaders.files import workbook_limits
+from berakhlak_cli.loaders.files.workbook import read_sheet
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "assets" / "surveys"))
 from workbooks import raw_ods, raw_xlsx  # noqa: E402

@@ -39,7 +39,7 @@ def message_lang(lang: str | None = None) -> str:
 
 def in_lang(message: str) -> str:
     """A loader's or writer's English message in this run's language (``render.catalogue``)."""
-    from berakhlak_cli.render.catalogue import translate
+    from berakhlak_cli.render.language.catalogue import translate
 
     return translate(message, message_lang())
 

@@ -101,27 +101,27 @@ def _render(
     fmt: CompareFormat, comparison: Comparison, language: Lang, prov: Provenance
 ) -> str | bytes:
     if fmt == CompareFormat.JSON:
-        from berakhlak_cli.render.compare_flat import render_comparison_json
+        from berakhlak_cli.render.compare.flat import render_comparison_json
 
         return render_comparison_json(comparison, prov)
     if fmt == CompareFormat.CSV:
-        from berakhlak_cli.render.compare_flat import render_comparison_csv
+        from berakhlak_cli.render.compare.flat import render_comparison_csv
 
         return render_comparison_csv(comparison)
     if fmt == CompareFormat.MARKDOWN:
-        from berakhlak_cli.render.compare_flat import render_comparison_markdown
+        from berakhlak_cli.render.compare.flat import render_comparison_markdown
 
         return render_comparison_markdown(comparison, language)
     if fmt == CompareFormat.HTML:
-        from berakhlak_cli.render.html import render_compare_html
+        from berakhlak_cli.render.report.pages import render_compare_html
 
         return render_compare_html(comparison, language, prov)
     if fmt == CompareFormat.XLSX:
-        from berakhlak_cli.render.compare_xlsx import comparison_sheets
+        from berakhlak_cli.render.compare.xlsx import comparison_sheets
         from berakhlak_cli.render.xlsx import render_xlsx
 
         return render_xlsx(comparison_sheets(comparison, language), prov.generated_at)
-    from berakhlak_cli.render.compare_terminal import render_comparison
+    from berakhlak_cli.render.compare.terminal import render_comparison
 
     console = out_console()
     with console.capture() as capture:

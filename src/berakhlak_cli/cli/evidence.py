@@ -49,10 +49,13 @@ def template(
     """
     with boundary(debug, lang):
         from berakhlak_cli.errors import EvidenceError, OutputError
-        from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
-        from berakhlak_cli.loaders.units import load_units
+        from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
+        from berakhlak_cli.loaders.units.headcounts import load_units
         from berakhlak_cli.model.rubric import Lang
-        from berakhlak_cli.render.checklist import render_template_csv, render_template_xlsx
+        from berakhlak_cli.render.evidence.checklist import (
+            render_template_csv,
+            render_template_xlsx,
+        )
 
         suffix = output.suffix.lower()
         if suffix not in (".xlsx", ".csv"):

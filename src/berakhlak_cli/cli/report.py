@@ -77,7 +77,7 @@ def report(
     """
     with boundary(debug, lang), private_matplotlib():
         from berakhlak_cli.model.rubric import Lang
-        from berakhlak_cli.render.html import render_report
+        from berakhlak_cli.render.report.pages import render_report
 
         when = generated_at(when)
         fmt = output_format(fmt, output, ReportFormat, ReportFormat.HTML, lang)

@@ -70,9 +70,9 @@ def validate(
     problem was found, 2 on a usage error (missing file, bad option).
     """
     with boundary(debug, lang):
-        from berakhlak_cli.loaders.rubric import default_rubric_path
-        from berakhlak_cli.pipeline_rubric import validate_rubric
-        from berakhlak_cli.render.rubric_problems import (
+        from berakhlak_cli.api.rubric import validate_rubric
+        from berakhlak_cli.loaders.rubric.load import default_rubric_path
+        from berakhlak_cli.render.rubric.problems import (
             render_github,
             render_json,
             render_text,
@@ -111,9 +111,9 @@ def show(
     Show values -> behaviours -> items with normalised weights, evidence, bands, settings.
     """
     with boundary(debug):
-        from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
+        from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
         from berakhlak_cli.model.rubric import Lang
-        from berakhlak_cli.render.rubric_tree import render_rubric
+        from berakhlak_cli.render.rubric.tree import render_rubric
 
         path = file or default_rubric_path()
         model = load_rubric(path)
@@ -150,9 +150,9 @@ def diff(
     Exit 0 when nothing that matters differs, 1 when something does (like diff).
     """
     with boundary(debug):
-        from berakhlak_cli.loaders.rubric import load_rubric
-        from berakhlak_cli.render.rubric_diff import render_diff_json, render_diff_text
-        from berakhlak_cli.scoring.comparability import compare_summaries, rubric_summary
+        from berakhlak_cli.loaders.rubric.load import load_rubric
+        from berakhlak_cli.render.rubric.diff import render_diff_json, render_diff_text
+        from berakhlak_cli.scoring.compare.comparability import compare_summaries, rubric_summary
 
         before, after = load_rubric(old), load_rubric(new)
         differences = compare_summaries(rubric_summary(before), rubric_summary(after))
@@ -208,8 +208,8 @@ def init(
     """
     with boundary(debug):
         from berakhlak_cli.errors import OutputError
-        from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
-        from berakhlak_cli.loaders.rubric_copy import SCHEMA_FILE, rubric_copy
+        from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
+        from berakhlak_cli.loaders.rubric.own_copy import SCHEMA_FILE, rubric_copy
 
         base_path = base or default_rubric_path()
         if output.exists() and not force:
@@ -242,9 +242,9 @@ def _survey_aliases(
     """(item id -> headers to add, comment lines) from the survey's header row."""
     from dataclasses import replace
 
-    from berakhlak_cli.loaders.header_match import match_items
-    from berakhlak_cli.loaders.survey import read_header
-    from berakhlak_cli.loaders.survey_columns import known_columns
+    from berakhlak_cli.loaders.survey.columns import known_columns
+    from berakhlak_cli.loaders.survey.header_match import match_items
+    from berakhlak_cli.loaders.survey.source import read_header
     from berakhlak_cli.model.normalize import normalize
     from berakhlak_cli.model.rubric import HeaderMatching
 

@@ -152,11 +152,11 @@ def score(
         fmt = output_format(fmt, output, OutputFormat, OutputFormat.TABLE, lang)
         if fmt == OutputFormat.XLSX and (not output or is_stdout(output) and stdout_is_terminal()):
             raise OutputError(say("xlsx_needs_output", lang))
-        from berakhlak_cli.loaders.rubric import default_rubric_path, load_rubric
-        from berakhlak_cli.loaders.units import load_units
+        from berakhlak_cli.api.score import score_survey
+        from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
+        from berakhlak_cli.loaders.units.headcounts import load_units
         from berakhlak_cli.model.rubric import Lang
-        from berakhlak_cli.pipeline import score_survey
-        from berakhlak_cli.render.issues_csv import issues_csv_chunks, issues_csv_header
+        from berakhlak_cli.render.issues.issues_file import issues_csv_chunks, issues_csv_header
 
         rubric_path = rubric or default_rubric_path()
         model = load_rubric(rubric_path)
@@ -167,7 +167,7 @@ def score(
             raise UsageError(say("level_with_behaviours", lang))
         level_heads = None
         if levels and units:
-            from berakhlak_cli.loaders.units_levels import has_level_column, load_level_units
+            from berakhlak_cli.loaders.units.levels import has_level_column, load_level_units
 
             if not has_level_column(units):
                 raise UsageError(say("level_units", lang, units=units))
@@ -228,7 +228,7 @@ def score(
                 for message in source.plan.notes:
                     note(message)
             if evidence:
-                from berakhlak_cli.pipeline_evidence import score_evidence
+                from berakhlak_cli.api.evidence import score_evidence
 
                 sheet_out, checklist = score_evidence(
                     sheet_out,
@@ -281,12 +281,12 @@ def _render(  # type: ignore[no-untyped-def]
 
         return render_json(sheet, model, prov)
     from berakhlak_cli.render import behaviour_rows as br
-    from berakhlak_cli.render.flat import render_csv, render_markdown
-    from berakhlak_cli.render.gaps import (
+    from berakhlak_cli.render.evidence.gaps import (
         render_gaps_csv,
         render_gaps_markdown,
         render_gaps_table,
     )
+    from berakhlak_cli.render.flat import render_csv, render_markdown
     from berakhlak_cli.render.terminal import render_table
 
     if fmt == OutputFormat.XLSX:
@@ -316,7 +316,7 @@ def _render(  # type: ignore[no-untyped-def]
 
 
 def _report_issues(sheet: Scoresheet, written: bool, language: Lang) -> None:
-    from berakhlak_cli.render.issue_lines import issue_line, more_line
+    from berakhlak_cli.render.issues.lines import issue_line, more_line
 
     for issue in sheet.issues[:ISSUES_SHOWN]:
         # NOTE: messages quote survey cells; escape them, or "[/]" in a cell crashes rich.

@@ -38,10 +38,10 @@ def score_values_selection(
     issues: Path | None,
 ) -> None:
     """Score, render and write (all outputs or none), then list the first issues."""
-    from berakhlak_cli.pipeline_selection import score_selection
+    from berakhlak_cli.api.selection import score_selection
     from berakhlak_cli.render import values_selection as vs
-    from berakhlak_cli.render.issue_lines import issue_line, more_line
-    from berakhlak_cli.render.issues_csv import issues_csv_chunks, issues_csv_header
+    from berakhlak_cli.render.issues.issues_file import issues_csv_chunks, issues_csv_header
+    from berakhlak_cli.render.issues.lines import issue_line, more_line
 
     for option, given in refused:
         if given:

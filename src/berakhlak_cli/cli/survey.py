@@ -50,10 +50,10 @@ def check(
     would score cleanly, 1 when it would score with data issues, 2 when it cannot be scored.
     """
     with boundary(debug):
-        from berakhlak_cli.loaders.rubric import load_rubric
-        from berakhlak_cli.loaders.units import load_units
+        from berakhlak_cli.api.check import check_survey
+        from berakhlak_cli.loaders.rubric.load import load_rubric
+        from berakhlak_cli.loaders.units.headcounts import load_units
         from berakhlak_cli.model.rubric import Lang
-        from berakhlak_cli.pipeline_check import check_survey
         from berakhlak_cli.render.survey_check import render_check_json, render_check_table
 
         model = load_rubric(rubric)

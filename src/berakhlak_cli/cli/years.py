@@ -60,9 +60,9 @@ def read_years(
     minimum: int = 2,
 ) -> tuple[list[YearResult], tuple[UnitRename, ...]]:
     """Load every results file and the units map; warn when a year is only a guess."""
-    from berakhlak_cli.loaders.results import load_results
-    from berakhlak_cli.loaders.units_map import load_units_map
-    from berakhlak_cli.scoring.unit_merge import unused_renames
+    from berakhlak_cli.loaders.results.load import load_results
+    from berakhlak_cli.loaders.units.mapping import load_units_map
+    from berakhlak_cli.scoring.groups.unit_merge import unused_renames
 
     if len(files) < minimum:
         raise ResultsError("give the results files of at least two years")
@@ -90,7 +90,7 @@ def load_comparison(
 ) -> tuple[Comparison, list[tuple[str, Path]]]:
     """Read the years, build the comparison, and list the inputs for provenance (``report``
     takes ``minimum=1``: one year makes a one-year report)."""
-    from berakhlak_cli.scoring.compare import build_comparison
+    from berakhlak_cli.scoring.compare.years import build_comparison
 
     years, renames = read_years(files, year_specs, units_map, lang, quiet=quiet, minimum=minimum)
     comparison = build_comparison(years, renames, minimum)
@@ -104,7 +104,7 @@ def warn_comparison(comparison: Comparison, language: Lang, *, table: bool = Fal
     """One stderr warning per pair of consecutive years that is not comparable (unless the
     output is the terminal table, which shows it), and one naming the units found in one year
     only (they have no change to show, so a renamed unit is not lost without a word)."""
-    from berakhlak_cli.render.compare_text import describe, single_year_text
+    from berakhlak_cli.render.compare.text import describe, single_year_text
 
     for check in comparison.checks if not table else ():
         if not check.comparable:

@@ -17,8 +17,8 @@ from berakhlak_cli.model.behaviours import BehaviourResult
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
-from berakhlak_cli.render.i18n import word
-from berakhlak_cli.render.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.i18n import word
+from berakhlak_cli.render.language.number import fmt_count, fmt_number
 from berakhlak_cli.render.xlsx import Cell, Sheet
 
 if TYPE_CHECKING:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from berakhlak_cli.model.document.codec import to_document
+from berakhlak_cli.model.document.contents import ResultsDocument, header_of
 from berakhlak_cli.model.results import Provenance, Scoresheet
-from berakhlak_cli.model.results_codec import to_document
-from berakhlak_cli.model.results_document import ResultsDocument, header_of
 from berakhlak_cli.model.rubric import Rubric
 
 

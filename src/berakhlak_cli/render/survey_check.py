@@ -15,7 +15,7 @@ from rich.text import Text
 
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.model.survey_check import ColumnRole, Role, SurveyCheck
-from berakhlak_cli.render.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.number import fmt_count, fmt_number
 
 FORMAT_VERSION = 1
 SHOWN = 8

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from berakhlak_cli.model.levels import level_of
 from berakhlak_cli.model.results import GroupResult, Interval, Score, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
-from berakhlak_cli.render.i18n import word
-from berakhlak_cli.render.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.i18n import word
+from berakhlak_cli.render.language.number import fmt_count, fmt_number
 
 
 @dataclass(frozen=True)

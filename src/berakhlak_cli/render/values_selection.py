@@ -17,6 +17,8 @@ from dataclasses import replace
 from rich.table import Table
 
 from berakhlak_cli.model.comparison import ValueInfo
+from berakhlak_cli.model.document.codec import to_document
+from berakhlak_cli.model.document.contents import DocumentHeader, ResultsDocument, header_of
 from berakhlak_cli.model.results import (
     GroupLevel,
     GroupResult,
@@ -27,8 +29,6 @@ from berakhlak_cli.model.results import (
     Score,
     Scoresheet,
 )
-from berakhlak_cli.model.results_codec import to_document
-from berakhlak_cli.model.results_document import DocumentHeader, ResultsDocument, header_of
 from berakhlak_cli.model.results_selection import (
     METHOD,
     SelectionFigures,
@@ -39,7 +39,7 @@ from berakhlak_cli.model.results_selection import (
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.model.values_selection_results import SelectionGroup, SelectionSheet
 from berakhlak_cli.render.json_out import layout_json
-from berakhlak_cli.render.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.number import fmt_count, fmt_number
 
 NOTE = {
     Lang.ID: (

@@ -26,8 +26,8 @@ from openpyxl.styles import Font
 from berakhlak_cli.model.results import Issue, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import is_formula_like, spreadsheet_text
-from berakhlak_cli.render.i18n import word
-from berakhlak_cli.render.issue_lines import more_line
+from berakhlak_cli.render.issues.lines import more_line
+from berakhlak_cli.render.language.i18n import word
 from berakhlak_cli.render.table_rows import row_level
 
 Cell = str | float | int | None
@@ -181,7 +181,7 @@ def score_sheets(
         ),
     ]
     if gaps:
-        from berakhlak_cli.render.gaps import gap_records, gaps_title
+        from berakhlak_cli.render.evidence.gaps import gap_records, gaps_title
 
         gap_head, gap_rows = gap_records(sheet)
         sheets.append(Sheet(gaps_title(lang), gap_head, gap_rows))

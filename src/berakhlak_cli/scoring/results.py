@@ -35,13 +35,17 @@ from berakhlak_cli.model.results import (
 )
 from berakhlak_cli.model.rubric import InstitutionMethod, RespondentMethod, Rubric
 from berakhlak_cli.scoring.bands import make_scores, weighted_mean
-from berakhlak_cli.scoring.breakdowns import Breakdown, Cells, breakdown, suppress
-from berakhlak_cli.scoring.comparability import rubric_summary
-from berakhlak_cli.scoring.eligibility import Eligible, unit_eligibility
-from berakhlak_cli.scoring.group_intervals import group_interval_table
-from berakhlak_cli.scoring.group_stats import GroupStats
-from berakhlak_cli.scoring.institution import stratified_interval, unit_weights, weighted_scores
-from berakhlak_cli.scoring.suppression import ANONYMITY
+from berakhlak_cli.scoring.compare.comparability import rubric_summary
+from berakhlak_cli.scoring.groups.breakdowns import Breakdown, Cells, breakdown, suppress
+from berakhlak_cli.scoring.groups.eligibility import Eligible, unit_eligibility
+from berakhlak_cli.scoring.groups.institution import (
+    stratified_interval,
+    unit_weights,
+    weighted_scores,
+)
+from berakhlak_cli.scoring.groups.intervals import group_interval_table
+from berakhlak_cli.scoring.groups.stats import GroupStats
+from berakhlak_cli.scoring.groups.suppression import ANONYMITY
 
 NO_ELIGIBLE_UNIT = "no-eligible-unit"
 """Why the institution row is withheld when every unit was left out (below its minimum)."""

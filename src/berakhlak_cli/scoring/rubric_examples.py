@@ -20,8 +20,8 @@ from berakhlak_cli.model.evidence import Checklist, EvidenceEntry
 from berakhlak_cli.model.results import GroupResult, IssueCode, Score, Scoresheet
 from berakhlak_cli.model.rubric import Anonymity, Evaluation, Rubric, RubricExample
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
-from berakhlak_cli.scoring.combined import add_evidence
-from berakhlak_cli.scoring.evidence import score_checklist
+from berakhlak_cli.scoring.evidence.combined import add_evidence
+from berakhlak_cli.scoring.evidence.score import score_checklist
 from berakhlak_cli.scoring.survey import SurveyScorer
 
 UNIT = "unit"

@@ -19,10 +19,10 @@ from berakhlak_cli.model.results import IssueCode, RowAccount, Scoresheet
 from berakhlak_cli.model.rubric import Item, RespondentMethod, Rubric, StraightLiningPolicy
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 from berakhlak_cli.scoring.answers import AnswerCoder, issue_code
-from berakhlak_cli.scoring.behaviour_results import attach_behaviours
-from berakhlak_cli.scoring.behaviours import BehaviourStats
-from berakhlak_cli.scoring.group_keys import GroupKeys
-from berakhlak_cli.scoring.group_stats import GroupStats
+from berakhlak_cli.scoring.behaviours.results import attach_behaviours
+from berakhlak_cli.scoring.behaviours.scores import BehaviourStats
+from berakhlak_cli.scoring.groups.keys import GroupKeys
+from berakhlak_cli.scoring.groups.stats import GroupStats
 from berakhlak_cli.scoring.issue_log import IssueBlock, IssueLog, IssueSink
 from berakhlak_cli.scoring.reliability_report import ReliabilityAccumulator
 from berakhlak_cli.scoring.results import ResultBuilder

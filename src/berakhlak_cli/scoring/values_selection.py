@@ -40,9 +40,9 @@ from berakhlak_cli.model.values_selection_results import (
     SelectionSheet,
 )
 from berakhlak_cli.scoring.bands import classify, round_half_up
-from berakhlak_cli.scoring.breakdowns import Cells, suppress
-from berakhlak_cli.scoring.comparability import rubric_summary
-from berakhlak_cli.scoring.eligibility import unit_eligibility
+from berakhlak_cli.scoring.compare.comparability import rubric_summary
+from berakhlak_cli.scoring.groups.breakdowns import Cells, suppress
+from berakhlak_cli.scoring.groups.eligibility import unit_eligibility
 
 
 @dataclass

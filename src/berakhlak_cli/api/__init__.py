@@ -1,0 +1,1 @@
+"""Library entry points: what the CLI calls, usable from Python."""

@@ -1,0 +1,73 @@
+"""Library entry points that tie loaders to scoring (the CLI is a thin layer over these)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.loaders.survey.source import SurveySource, open_survey
+from berakhlak_cli.model.levels import Level
+from berakhlak_cli.model.results import IssueCode, Scoresheet
+from berakhlak_cli.model.rubric import Rubric
+from berakhlak_cli.scoring.groups.levels import finish_levels
+from berakhlak_cli.scoring.issue_log import IssueSink
+from berakhlak_cli.scoring.survey import SurveyScorer
+
+
+def score_survey(
+    path: Path,
+    rubric: Rubric,
+    *,
+    group_by: tuple[str, ...] = (),
+    headcounts: Mapping[str, int] | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    batch_rows: int | None = None,
+    on_batch: Callable[[int, int], None] | None = None,
+    on_issues: IssueSink | None = None,
+    levels: Sequence[Level] = (),
+    level_headcounts: Mapping[tuple[str, ...], int] | None = None,
+) -> tuple[Scoresheet, SurveySource]:
+    """Score the survey at ``path`` with ``rubric``, grouped by ``group_by`` (default: the unit).
+
+    ``on_batch(rows, bytes_read)`` is called after each batch (for progress display);
+    ``on_issues`` receives every data issue in order while scoring runs (the scoresheet keeps
+    a bounded sample and the counts).
+
+    ``levels`` (outermost first) scores every level of a hierarchy in the same pass
+    (``scoring.levels``; ``group_by`` is then the level columns and ``level_headcounts``,
+    keyed by ``model.levels.level_headcount_key``, replaces ``headcounts``).
+    """
+    if levels:
+        group_by, headcounts = tuple(level.column for level in levels), None
+    group_by = group_by or (rubric.columns.unit.name,)
+    source = open_survey(
+        path, rubric, group_by, sheet=sheet, encoding=encoding, batch_rows=batch_rows
+    )
+    scorer = SurveyScorer(
+        rubric,
+        group_by=source.plan.group_by,
+        headers=source.plan.item_headers(),
+        group_headers=source.plan.group_headers(),
+        headcounts=headcounts,
+        unit=source.plan.unit_only,
+        on_issues=on_issues,
+    )
+    if scorer.duplicates.needs_plan:
+        for first_row, ids in source.id_batches():
+            scorer.plan_duplicates(first_row, ids)
+    for batch in source.batches():
+        scorer.add(batch)
+        if on_batch:
+            on_batch(batch.size, source.bytes_read())
+    if scorer.read == 0:
+        raise SurveyError(f"{path}: no data rows below the header")
+    empty = scorer.excluded.get(IssueCode.EMPTY_ROW.value, 0)
+    if empty == scorer.read:
+        # NOTE: a header over blank lines holds no more data than a header alone (exit 2).
+        raise SurveyError(f"{path}: no data rows below the header ({empty} empty rows)")
+    finished = finish_levels(scorer, levels, level_headcounts) if levels else scorer.finish()
+    sheet_out = replace(finished, ignored_columns=source.plan.ignored)
+    return sheet_out, source

@@ -1,0 +1,1 @@
+"""Reading evidence checklists (bukti dukung) and their documents."""

@@ -1,0 +1,1 @@
+"""Bounded, sniffed reading of the files users hand us (CSV text, workbooks)."""

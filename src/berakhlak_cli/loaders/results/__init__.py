@@ -1,0 +1,1 @@
+"""Reading a year's results: score JSON, results CSV, published figures."""

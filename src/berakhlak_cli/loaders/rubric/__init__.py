@@ -1,0 +1,1 @@
+"""Reading and checking rubric YAML files."""

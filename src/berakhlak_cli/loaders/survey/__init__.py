@@ -1,0 +1,1 @@
+"""Reading survey files (CSV, workbooks, Parquet) as batches of answers."""

@@ -1,0 +1,1 @@
+"""Reading the units file (headcounts) and the units map."""

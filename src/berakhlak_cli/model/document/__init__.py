@@ -1,0 +1,1 @@
+"""The results document (berakhlak-results): its contents and its one codec."""

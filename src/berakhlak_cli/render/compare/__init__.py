@@ -1,0 +1,1 @@
+"""Renderings of a year-over-year comparison."""

@@ -1,0 +1,1 @@
+"""Renderings of evidence: checklists and gaps."""

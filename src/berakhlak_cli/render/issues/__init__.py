@@ -1,0 +1,1 @@
+"""Renderings of data issues: lines for the terminal, the issues file."""

@@ -1,0 +1,1 @@
+"""Words, messages, numbers and dates in Bahasa Indonesia and English."""

@@ -1,0 +1,1 @@
+"""The leaders' HTML report, its charts and its words."""

@@ -1,0 +1,290 @@
+"""The report's behaviour sections and unit pages (rapor unit kerja), as formatted data.
+
+Everything here describes one year (the newest with unit rows) read from a results document
+that carries behaviour fields (docs/output.md); older documents simply have none, and the
+sections are left out. Withheld units get no page and no figure: they are named once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from berakhlak_cli.model.behaviours import BehaviourResult, GapTest
+from berakhlak_cli.model.comparison import Figure, UnitResult, YearResult
+from berakhlak_cli.model.rubric import Lang
+from berakhlak_cli.render.language.number import fmt_count, fmt_delta, fmt_number
+from berakhlak_cli.render.report.cells import Cell, Table, band_cell, band_css
+from berakhlak_cli.render.report.charts_more import likert_chart
+from berakhlak_cli.render.report.words import say
+
+
+@dataclass(frozen=True)
+class UnitPage:
+    """One unit's printable page."""
+
+    name: str
+    index: str
+    index_kind: str
+    band: Cell
+    respondents: str
+    notes: str
+    values: Table
+    chart: Markup | None
+    priorities: Table | None
+    evidence: list[str]
+
+
+def _percent(share: float | None, lang: Lang) -> str:
+    return "—" if share is None else fmt_number(share * 100, 0, lang) + "%"
+
+
+def _score_cell(b: BehaviourResult | None, year: YearResult, lang: Lang) -> Cell:
+    if b is None or b.score is None:
+        return Cell("—", "num")
+    s = b.score
+    return Cell(fmt_number(s.rounded, year.decimals, lang), "num " + band_css(year, s.band))
+
+
+def _behaviour_rounded(b: BehaviourResult | None) -> float | None:
+    return b.score.rounded if b is not None and b.score is not None else None
+
+
+def _labels(year: YearResult) -> dict[str, str]:
+    return {b.id: f"{b.id} {b.label}" for b in year.behaviour_info}
+
+
+def behaviour_table(year: YearResult, lang: Lang) -> Table | None:
+    """The institution's behaviours: score, category, respondents, favourable share."""
+    if not year.institution_behaviours:
+        return None
+    codes = {v.id: v.code for v in year.values}
+    rows = []
+    for info in year.behaviour_info:
+        b = year.institution_behaviours.get(info.id)
+        s = b.score if b else None
+        figure = Figure(s.raw, s.rounded, s.band) if s and s.rounded else None
+        rows.append(
+            [
+                Cell(f"{info.id} {info.label}"),
+                Cell(codes.get(info.value, info.value)),
+                _score_cell(b, year, lang),
+                band_cell(figure, year, lang),
+                Cell(fmt_count(b.respondents if b else None, lang), "num"),
+                Cell(_percent(b.distribution.favourable_share if b else None, lang), "num"),
+            ]
+        )
+    head = [say("behaviour", lang), say("value", lang), say("score", lang)]
+    head += [say("category_word", lang), say("respondents_word", lang), say("favourable", lang)]
+    return Table(head, rows)
+
+
+def distribution_svg(
+    behaviours: Mapping[str, BehaviourResult],
+    year: YearResult,
+    lang: Lang,
+    name: str,
+    against: Mapping[str, BehaviourResult] | None = None,
+) -> Markup | None:
+    """The diverging stacked bar chart of ``behaviours`` (behaviour id -> figures); with
+    ``against`` (the institution), each bar's right shows unit score, institution score and
+    the favourable share, else the favourable share alone."""
+    if not behaviours:
+        return None
+    labels = _labels(year)
+    ids = [b.id for b in year.behaviour_info if b.id in behaviours]
+    figs = [behaviours[i] for i in ids]
+    points = max((f.distribution.points for f in figs), key=len)
+    places = year.decimals
+    right = []
+    for bid, f in zip(ids, figs, strict=True):
+        fav = _percent(f.distribution.favourable_share, lang).rjust(4)
+        if against is None:
+            right.append(fav)
+            continue
+        other = against.get(bid)
+        mine = fmt_number(_behaviour_rounded(f), places, lang).rjust(5)
+        theirs = fmt_number(_behaviour_rounded(other), places, lang).rjust(5)
+        right.append(f"{mine} {theirs} {fav}")
+    title = say("favourable", lang)
+    if against is not None:
+        title = f"{say('unit_col', lang)} · {say('institution_col', lang)} · {title}"
+    svg = likert_chart(
+        [labels[i] for i in ids],
+        [f.distribution.shares for f in figs],
+        right,
+        [f"{p:g}" for p in points],
+        lang.value,
+        say("sec_distribution", lang, year=year.year),
+        name,
+        title,
+    )
+    return Markup(svg)  # noqa: S704 - matplotlib output; labels are drawn as paths
+
+
+def distribution_caption(year: YearResult, lang: Lang) -> str:
+    """What the Likert chart's sides and figures mean."""
+    figs = list(year.institution_behaviours.values())
+    if not figs:
+        return ""
+    points = figs[0].distribution.points
+    half = len(points) // 2
+    low = "–".join(f"{p:g}" for p in (points[0], points[half - 1])) if half else ""
+    high = "–".join(f"{p:g}" for p in (points[-half], points[-1])) if half else ""
+    top = figs[0].distribution.favourable_points
+    return say("distribution_caption", lang, low=low, high=high, top=top)
+
+
+def _gap_cells(test: GapTest | None, lang: Lang) -> list[Cell]:
+    if test is None:
+        return [Cell("—", "num"), Cell("—", "num"), Cell("—")]
+    ci = "—"
+    if test.lower is not None and test.upper is not None:
+        ci = f"{fmt_delta(test.lower, 1, lang)} – {fmt_delta(test.upper, 1, lang)}"
+    flag = say("yes", lang) if test.significant else say("no", lang)
+    if test.p is None:
+        flag = "—"
+    return [
+        Cell(fmt_delta(test.gap, 1, lang), "num down" if test.gap < 0 else "num"),
+        Cell(ci, "num"),
+        Cell(flag, "strong" if test.significant else ""),
+    ]
+
+
+def _evidence_lines(year: YearResult, unit: UnitResult, lang: Lang) -> list[str]:
+    gaps = next((g for g in year.gaps if g.unit == unit.name), None)
+    if gaps is None:
+        return []
+    return [
+        f"{g.evidence_id} (+{fmt_number(g.points, 1, lang)})" if g.points is not None
+        else g.evidence_id
+        for g in gaps.items
+    ]  # fmt: skip
+
+
+def priorities_table(year: YearResult, lang: Lang) -> Table | None:
+    """Per published unit: its priorities (gap, interval, Holm flag) and evidence gaps."""
+    units = [u for u in year.units if u.gap_tests and not u.withheld]
+    if not units:
+        return None
+    labels = _labels(year)
+    rows = []
+    for unit in sorted(units, key=lambda u: u.name):
+        tests = {t.behaviour: t for t in unit.gap_tests}
+        evidence = ", ".join(_evidence_lines(year, unit, lang)) or "—"
+        if not unit.priorities:
+            rows.append([Cell(unit.name), Cell(say("no_priorities", lang)), Cell(""), Cell("")])
+            rows[-1] += [Cell(""), Cell(evidence, "note")]
+            continue
+        for k, bid in enumerate(unit.priorities):
+            first = k == 0
+            row = [Cell(unit.name if first else ""), Cell(labels.get(bid, bid))]
+            row += _gap_cells(tests.get(bid), lang)
+            row.append(Cell(evidence if first else "", "note"))
+            rows.append(row)
+    head = [say("unit_col", lang), say("behaviour", lang), say("gap", lang)]
+    head.append(ci_head(year, lang))
+    head += [say("significant", lang), say("evidence_gaps", lang)]
+    notes = [priorities_note(year, lang)]
+    if any(t.p is None and t.lower is None for u in units for t in u.gap_tests):
+        notes.append(say("priorities_no_test", lang))
+    return Table(head, rows, notes)
+
+
+def priorities_note(year: YearResult, lang: Lang) -> str:
+    """How the priority list and its flag are made."""
+    n = max((len(u.priorities) for u in year.units), default=0)
+    return say(
+        "priorities_note",
+        lang,
+        n=n,
+        level=f"{year.priority_confidence * 100:g}",
+        m=len(year.behaviour_info),
+    )
+
+
+def _diff(unit: float | None, institution: float | None, lang: Lang) -> Cell:
+    if unit is None or institution is None:
+        return Cell("—", "num")
+    delta = unit - institution
+    return Cell(fmt_delta(delta, 1, lang), "num down" if delta < 0 else "num")
+
+
+def unit_pages(year: YearResult, lang: Lang, kind: str) -> list[UnitPage]:
+    """One page per published unit (alphabetical); ``kind`` names the headline index."""
+    pages: list[UnitPage] = []
+    labels = _labels(year)
+    for unit in sorted(year.units, key=lambda u: u.name):
+        if unit.withheld or unit.index is None and not unit.values:
+            continue
+        values = Table(
+            [say("value", lang), say("unit_col", lang), say("institution_col", lang), "±"],
+            [
+                [
+                    Cell(f"{v.code} {v.name(lang.value)}"),
+                    _figure_cell(unit.values.get(v.id), year, lang),
+                    _figure_cell(year.value_scores.get(v.id), year, lang),
+                    _diff(
+                        _rounded(unit.values.get(v.id)), _rounded(year.value_scores.get(v.id)), lang
+                    ),
+                ]
+                for v in year.values
+            ],
+        )
+        pages.append(
+            UnitPage(
+                name=unit.name,
+                index=fmt_number(_rounded(unit.index), year.decimals, lang),
+                index_kind=kind,
+                band=band_cell(unit.index, year, lang),
+                respondents=say("respondents_of", lang, n=fmt_count(unit.respondents, lang)),
+                notes=say("below_minimum_mark", lang) if unit.eligible is False else "",
+                values=values,
+                chart=distribution_svg(
+                    unit.behaviours,
+                    year,
+                    lang,
+                    f"likert-{len(pages)}",
+                    year.institution_behaviours,
+                ),
+                priorities=_unit_priorities(unit, year, labels, lang),
+                evidence=_evidence_lines(year, unit, lang),
+            )
+        )
+    return pages
+
+
+def ci_head(year: YearResult, lang: Lang) -> str:
+    """``IK 95%`` / ``95% CI`` at the priority test's level."""
+    level = f"{year.priority_confidence * 100:g}"
+    return f"IK {level}%" if lang == Lang.ID else f"{level}% CI"
+
+
+def _unit_priorities(
+    unit: UnitResult, year: YearResult, labels: dict[str, str], lang: Lang
+) -> Table | None:
+    if not unit.gap_tests:
+        return None
+    tests = {t.behaviour: t for t in unit.gap_tests}
+    rows = [[Cell(labels.get(b, b)), *_gap_cells(tests.get(b), lang)] for b in unit.priorities]
+    head = [say("behaviour", lang), say("gap", lang), ci_head(year, lang)]
+    return Table([*head, say("significant", lang)], rows)
+
+
+def _rounded(figure: Figure | None) -> float | None:
+    return figure.rounded if figure is not None else None
+
+
+def _figure_cell(figure: Figure | None, year: YearResult, lang: Lang) -> Cell:
+    if figure is None:
+        return Cell("—", "num")
+    return Cell(
+        fmt_number(figure.rounded, year.decimals, lang), "num " + band_css(year, figure.band)
+    )
+
+
+def withheld_names(year: YearResult) -> list[str]:
+    """Units with no page (scores withheld)."""
+    return sorted(u.name for u in year.units if u.withheld)

@@ -1,0 +1,1 @@
+"""Renderings of a rubric: tree, problems, diff."""

@@ -1,0 +1,1 @@
+"""Behaviour (panduan perilaku) results and priorities."""

@@ -1,0 +1,1 @@
+"""Year-over-year changes and comparability."""

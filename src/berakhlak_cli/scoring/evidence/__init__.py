@@ -1,0 +1,1 @@
+"""Evidence scoring, gaps and the combined index."""

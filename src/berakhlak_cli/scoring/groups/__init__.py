@@ -1,0 +1,1 @@
+"""Groups: keys, sums per cell, eligibility, suppression, institution rows."""
