@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import signal
 import sys
@@ -19,11 +18,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from berakhlak_cli import __version__
 from berakhlak_cli.cli.messages import say
 from berakhlak_cli.cli.output_files import write_all_atomic
 from berakhlak_cli.errors import BerakhlakError, ExitCode, UsageError
-from berakhlak_cli.model.results import InputRef, Provenance
+from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.render.cell_text import visible
 
 err_console = Console(stderr=True, highlight=False)
@@ -188,25 +186,14 @@ def echo(text: str | bytes) -> None:
     typer.echo(text, nl=False, color=True if force else None)
 
 
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes, read in 1 MiB chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def provenance(
     inputs: Sequence[tuple[str, Path]], when: str | None, known: Mapping[Path, str] | None = None
 ) -> Provenance:
     """Provenance record for the given (role, path) inputs; ``known`` holds digests already
     taken while the file was read (so no input is read a second time just to hash it)."""
-    known = known or {}
-    refs = tuple(
-        InputRef(role, path.name, known.get(path) or sha256_file(path)) for role, path in inputs
-    )
-    return Provenance(__version__, generated_at(when), refs)
+    from berakhlak_cli.api.provenance import make_provenance
+
+    return make_provenance(inputs, generated_at(when), known)
 
 
 @contextmanager

@@ -41,9 +41,8 @@ from berakhlak_cli.model.years import parse_year, year_hint
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from berakhlak_cli.model.levels import Level
     from berakhlak_cli.model.results import Issue, Scoresheet
-    from berakhlak_cli.model.rubric import Lang, Rubric
+    from berakhlak_cli.model.rubric import Lang
 
 ISSUES_SHOWN = 10
 
@@ -155,12 +154,13 @@ def score(
         from berakhlak_cli.api.score import score_survey
         from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
         from berakhlak_cli.loaders.units.headcounts import load_units
+        from berakhlak_cli.model.levels import chosen_levels
         from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.issues.issues_file import issues_csv_chunks, issues_csv_header
 
         rubric_path = rubric or default_rubric_path()
         model = load_rubric(rubric_path)
-        levels = chosen_levels(model, level, by)
+        levels = chosen_levels(model.levels, level, by)
         if levels and evidence:
             raise UsageError(say("level_with_evidence", lang))
         if levels and detail == Detail.BEHAVIOURS:
@@ -258,18 +258,6 @@ def score(
             _report_issues(sheet_out, issues is not None, language)
         if strict and sheet_out.has_issues:
             raise typer.Exit(int(ExitCode.ISSUES))
-
-
-def chosen_levels(model: Rubric, columns: list[str], by: list[str]) -> tuple[Level, ...]:
-    """The levels of this run: ``--level`` (each with the rubric's rules for that column,
-    else the defaults), else the rubric's ``levels`` unless ``--by`` is given."""
-    from berakhlak_cli.model.levels import Level
-    from berakhlak_cli.model.normalize import normalize
-
-    if not columns:
-        return () if by else model.levels
-    known = {normalize(lv.column): lv for lv in model.levels}
-    return tuple(known.get(normalize(c), Level(c)) for c in columns)
 
 
 def _render(  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import typer
 from berakhlak_cli.cli.boundary import warn
 from berakhlak_cli.cli.messages import say
 from berakhlak_cli.errors import ResultsError
-from berakhlak_cli.model.comparison import Comparison, UnitRename, YearResult, YearSource
+from berakhlak_cli.model.comparison import Comparison
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.model.years import parse_year, year_hint
 
@@ -50,35 +50,6 @@ def parse_years(specs: list[str], files: list[Path]) -> dict[Path, int]:
     return out
 
 
-def read_years(
-    files: list[Path],
-    year_specs: list[str],
-    units_map: Path | None,
-    lang: Lang = Lang.ID,
-    *,
-    quiet: bool = False,
-    minimum: int = 2,
-) -> tuple[list[YearResult], tuple[UnitRename, ...]]:
-    """Load every results file and the units map; warn when a year is only a guess."""
-    from berakhlak_cli.loaders.results.load import load_results
-    from berakhlak_cli.loaders.units.mapping import load_units_map
-    from berakhlak_cli.scoring.groups.unit_merge import unused_renames
-
-    if len(files) < minimum:
-        raise ResultsError("give the results files of at least two years")
-    overrides = parse_years(year_specs, files)
-    years = [load_results(path, overrides.get(path)) for path in files]
-    for year in years if not quiet else ():
-        if year.year_source == YearSource.GENERATED_AT:
-            name = Path(year.source).name
-            warn(say("year_guessed", lang, source=year.source, year=year.year, name=name))
-    renames = load_units_map(units_map, warn=warn) if units_map else ()
-    for rename in unused_renames(years, renames):
-        # NOTE: printed even with --quiet: no output shows a units-map row that matched nothing.
-        warn(say("rename_unused", lang, source=units_map, row=rename.row, unit=rename.old))
-    return years, renames
-
-
 def load_comparison(
     files: list[Path],
     year_specs: list[str],
@@ -88,16 +59,21 @@ def load_comparison(
     quiet: bool = False,
     minimum: int = 2,
 ) -> tuple[Comparison, list[tuple[str, Path]]]:
-    """Read the years, build the comparison, and list the inputs for provenance (``report``
-    takes ``minimum=1``: one year makes a one-year report)."""
-    from berakhlak_cli.scoring.compare.years import build_comparison
+    """Read the years (``api.years``), warn when a year is only a guess or a units-map row
+    matched nothing, and list the inputs for provenance (``report`` takes ``minimum=1``)."""
+    from berakhlak_cli.api.years import load_years
 
-    years, renames = read_years(files, year_specs, units_map, lang, quiet=quiet, minimum=minimum)
-    comparison = build_comparison(years, renames, minimum)
-    inputs = [(f"results-{y.year}", Path(y.source)) for y in comparison.years]
-    if units_map:
-        inputs.append(("units-map", units_map))
-    return comparison, inputs
+    if len(files) < minimum:
+        raise ResultsError("give the results files of at least two years")
+    years = parse_years(year_specs, files)
+    loaded = load_years(files, years, units_map, minimum=minimum, warn=warn)
+    for year in loaded.guessed if not quiet else ():
+        name = Path(year.source).name
+        warn(say("year_guessed", lang, source=year.source, year=year.year, name=name))
+    for rename in loaded.unused_renames:
+        # NOTE: printed even with --quiet: no output shows a units-map row that matched nothing.
+        warn(say("rename_unused", lang, source=units_map, row=rename.row, unit=rename.old))
+    return loaded.comparison, list(loaded.inputs)
 
 
 def warn_comparison(comparison: Comparison, language: Lang, *, table: bool = False) -> None:

@@ -53,3 +53,15 @@ def level_headcount_key(path: Sequence[str]) -> tuple[str, ...]:
     """How a group's path is looked up in the units file's headcounts (shared by the loader
     that reads them and the scorer that looks them up)."""
     return tuple(normalize(p) for p in path)
+
+
+def chosen_levels(
+    defined: Sequence[Level], columns: Sequence[str], by: Sequence[str]
+) -> tuple[Level, ...]:
+    """The levels of a run: the ``columns`` asked for (``--level``; each with the rubric's
+    rules for that column, else the defaults), else the rubric's levels (``defined``) unless
+    the run groups ``by`` other columns."""
+    if not columns:
+        return () if by else tuple(defined)
+    known = {normalize(lv.column): lv for lv in defined}
+    return tuple(known.get(normalize(c), Level(c)) for c in columns)
