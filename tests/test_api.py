@@ -104,3 +104,16 @@ def test_score_a_values_selection_survey() -> None:
     assert (sheet.institution.index.rounded, sheet.institution.index.band) == (61.1, "B")
     with pytest.raises(bk_errors.UsageError):
         bk.score(EXAMPLE / "survei-2022.csv", act, levels=["unit_kerja"])
+
+
+def test_the_readme_python_example_prints_what_it_says(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).resolve().parents[1]
+    section = (root / "README.md").read_text(encoding="utf-8").split("### From Python", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(root)
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    promised = [line.split("# ", 1)[1] for line in code.splitlines() if "# " in line]
+    assert sorted(printed) == sorted(promised)
