@@ -272,8 +272,8 @@ class LocalisedGroup(TyperGroup):
 
 def _load(entry: LazyCommand, name: str, root: LocalisedGroup) -> Any:
     """The click command of ``entry``, built as ``app.command()`` / ``app.add_typer`` would."""
-    from typer.main import TyperInfo, get_command_from_info, get_group_from_info
-    from typer.models import CommandInfo
+    from typer.main import get_command_from_info, get_group_from_info
+    from typer.models import CommandInfo, TyperInfo
 
     target = getattr(importlib.import_module(entry.module), entry.attribute)
     if isinstance(target, typer.Typer):
