@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from typing import Any, NamedTuple
 
 import typer
@@ -191,9 +191,6 @@ def commands(root: Any) -> list[Any]:
     while stack:
         command = stack.pop()
         found.append(command)
-        if isinstance(command, LocalisedGroup):
-            context = typer.Context(command)
-            stack.extend(command.get_command(context, name) for name in command.lazy)
         stack.extend(getattr(command, "commands", {}).values())
     return found
 
@@ -206,7 +203,8 @@ def localise(root: Any, lang: str) -> None:
     stack = [root]
     while stack:
         command = stack.pop()
-        stack.extend(getattr(command, "commands", {}).values())
+        loaded = command.loaded if isinstance(command, LocalisedGroup) else None
+        stack.extend((getattr(command, "commands", {}) if loaded is None else loaded).values())
         for param in command.get_params(typer.Context(command)):
             text = getattr(param, "help", None)
             if text in HELP_ID:
@@ -234,6 +232,18 @@ class LocalisedGroup(TyperGroup):
 
     lazy: Mapping[str, LazyCommand] = {}
     lang = "id"
+    loaded: MutableMapping[str, Any]
+    """The commands built so far (``commands`` builds them all, for code that walks the tree)."""
+
+    @property
+    def commands(self) -> MutableMapping[str, Any]:
+        for name in self.lazy:
+            self.get_command(typer.Context(self), name)
+        return self.loaded
+
+    @commands.setter
+    def commands(self, value: MutableMapping[str, Any]) -> None:
+        self.loaded = value
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         import sys
@@ -243,25 +253,23 @@ class LocalisedGroup(TyperGroup):
         return super().main(args, *rest, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return [*self.lazy, *(name for name in self.commands if name not in self.lazy)]
+        return [*self.lazy, *(name for name in self.loaded if name not in self.lazy)]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name not in self.commands and cmd_name in self.lazy:
+        if cmd_name not in self.loaded and cmd_name in self.lazy:
             command = _load(self.lazy[cmd_name], cmd_name, self)
             localise(command, self.lang)
-            self.commands[cmd_name] = command
-        return self.commands.get(cmd_name)
+            self.loaded[cmd_name] = command
+        return self.loaded.get(cmd_name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The listing from ``lazy``'s help texts: the same rows click would write from the
         loaded commands, without loading them."""
         listed = {
-            name: self.commands.get(name) or TyperCommand(name, help=entry.help)
+            name: self.loaded.get(name) or TyperCommand(name, help=entry.help)
             for name, entry in self.lazy.items()
         }
-        shown = [
-            (name, listed.get(name) or self.commands[name]) for name in self.list_commands(ctx)
-        ]
+        shown = [(name, listed.get(name) or self.loaded[name]) for name in self.list_commands(ctx)]
         shown = [(name, command) for name, command in shown if not command.hidden]
         if shown:
             limit = formatter.width - 6 - max(len(name) for name, _ in shown)
