@@ -1,7 +1,8 @@
 """The ``berakhlak`` command: a thin Typer layer (options -> load -> score -> render -> exit code).
 
-Heavy libraries (pandas, pyarrow) are imported inside commands, so ``berakhlak --help`` and
-``berakhlak rubric validate`` start fast.
+Heavy libraries (pandas, pyarrow) are imported inside commands, and the command modules
+themselves only when their command is used (``LocalisedGroup.lazy``), so ``berakhlak --help``
+and ``berakhlak rubric validate`` start fast.
 """
 
 from __future__ import annotations
@@ -12,17 +13,52 @@ import sys
 import typer
 
 from berakhlak_cli import __version__
-from berakhlak_cli.cli.compare import compare
-from berakhlak_cli.cli.evidence import evidence_app
-from berakhlak_cli.cli.help_text import LocalisedGroup
-from berakhlak_cli.cli.report import report
-from berakhlak_cli.cli.rubric import rubric_app
-from berakhlak_cli.cli.score import score
-from berakhlak_cli.cli.survey import survey_app
+from berakhlak_cli.cli.help_text import LazyCommand, LocalisedGroup
+
+
+class _Root(LocalisedGroup):
+    lazy = {
+        "score": LazyCommand(
+            "berakhlak_cli.cli.score",
+            "score",
+            "Nilai survei dengan rubrik: satu baris per unit ditambah seluruh instansi.\n\n"
+            "Score a survey against the rubric: one row per unit plus the whole institution.",
+        ),
+        "compare": LazyCommand(
+            "berakhlak_cli.cli.compare",
+            "compare",
+            "Bandingkan antartahun: indeks, nilai dan unit, lama -> baru, dengan setiap "
+            "perbedaan.\n\nCompare years: index, values and units, old -> new, with every "
+            "comparability difference.",
+        ),
+        "report": LazyCommand(
+            "berakhlak_cli.cli.report",
+            "report",
+            "Tulis laporan untuk pimpinan (satu tahun atau lebih): indeks, nilai, perilaku, "
+            "unit,\nprioritas, halaman per unit, metode.\n\nWrite the report (one year or "
+            "more): index, values, behaviours, units, priorities, unit\npages, method.",
+        ),
+        "evidence": LazyCommand(
+            "berakhlak_cli.cli.evidence",
+            "evidence_app",
+            "Daftar periksa bukti dukung / Evidence checklists (bukti dukung).",
+        ),
+        "rubric": LazyCommand(
+            "berakhlak_cli.cli.rubric",
+            "rubric_app",
+            "Periksa, tampilkan, bandingkan file rubrik / Check, show and compare rubric files.",
+        ),
+        "survey": LazyCommand(
+            "berakhlak_cli.cli.survey",
+            "survey_app",
+            "Periksa berkas survei sebelum dinilai / Check survey files before scoring.",
+        ),
+    }
+
 
 app = typer.Typer(
     name="berakhlak",
-    cls=LocalisedGroup,
+    cls=_Root,
     help="Skor evaluasi budaya kerja ASN BerAKHLAK (survei + bukti dukung) / "
     "Score BerAKHLAK work-culture evaluations.",
     no_args_is_help=True,
@@ -30,12 +66,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.command()(score)
-app.command()(compare)
-app.command()(report)
-app.add_typer(evidence_app, name="evidence")
-app.add_typer(rubric_app, name="rubric")
-app.add_typer(survey_app, name="survey")
 
 
 def _version(value: bool) -> None:

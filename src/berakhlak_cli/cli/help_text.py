@@ -9,12 +9,13 @@ lists any). Command descriptions are already bilingual; click's own words (``Usa
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, MutableMapping, Sequence
+from typing import Any, NamedTuple
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 HELP_ID: dict[str, str] = {
     "Install completion for the current shell.": "Pasang pelengkapan perintah untuk shell ini.",
@@ -184,7 +185,8 @@ def help_lang(args: Sequence[str]) -> str:
 
 
 def commands(root: Any) -> list[Any]:
-    """``root`` and every command below it (typer's click commands; typer vendors click)."""
+    """``root`` and every command below it (typer's click commands; typer vendors click),
+    the lazily registered ones included (this loads them)."""
     found, stack = [], [root]
     while stack:
         command = stack.pop()
@@ -194,21 +196,103 @@ def commands(root: Any) -> list[Any]:
 
 
 def localise(root: Any, lang: str) -> None:
-    """Put the Indonesian option help into ``root``'s command tree (English: leave it)."""
+    """Put the Indonesian option help into ``root``'s command tree (English: leave it); the
+    root's lazy commands are localised when they are loaded."""
     if lang == "en":
         return
-    for command in commands(root):
+    stack = [root]
+    while stack:
+        command = stack.pop()
+        loaded = command.loaded if isinstance(command, LocalisedGroup) else None
+        stack.extend((getattr(command, "commands", {}) if loaded is None else loaded).values())
         for param in command.get_params(typer.Context(command)):
             text = getattr(param, "help", None)
             if text in HELP_ID:
                 param.help = HELP_ID[text]
 
 
+class LazyCommand(NamedTuple):
+    """A command registered by name: where it lives, and its help for the root's listing.
+
+    ``help`` must equal the command's own help (its docstring, or its Typer's ``help=``);
+    tests/test_help_lazy.py checks it, so ``berakhlak --help`` lists the commands without
+    importing them.
+    """
+
+    module: str
+    attribute: str
+    """A command function, or a ``typer.Typer`` of sub-commands."""
+    help: str
+
+
 class LocalisedGroup(TyperGroup):
-    """The root group: chooses the help language from the arguments before parsing them."""
+    """The root group: chooses the help language from the arguments before parsing them, and
+    imports a command's module only when that command is run, asked for help or completed
+    (``berakhlak --help`` then imports no command module: issue #16)."""
+
+    lazy: Mapping[str, LazyCommand] = {}
+    lang = "id"
+    loaded: MutableMapping[str, Any]
+    """The commands built so far (``commands`` builds them all, for code that walks the tree)."""
+
+    @property
+    def commands(self) -> MutableMapping[str, Any]:
+        for name in self.lazy:
+            self.get_command(typer.Context(self), name)
+        return self.loaded
+
+    @commands.setter
+    def commands(self, value: MutableMapping[str, Any]) -> None:
+        self.loaded = value
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         import sys
 
-        localise(self, help_lang(sys.argv[1:] if args is None else args))
+        self.lang = help_lang(sys.argv[1:] if args is None else args)
+        localise(self, self.lang)
         return super().main(args, *rest, **extra)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*self.lazy, *(name for name in self.loaded if name not in self.lazy)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.loaded and cmd_name in self.lazy:
+            command = _load(self.lazy[cmd_name], cmd_name, self)
+            localise(command, self.lang)
+            self.loaded[cmd_name] = command
+        return self.loaded.get(cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The listing from ``lazy``'s help texts: the same rows click would write from the
+        loaded commands, without loading them."""
+        listed = {
+            name: self.loaded.get(name) or TyperCommand(name, help=entry.help)
+            for name, entry in self.lazy.items()
+        }
+        shown = [(name, listed.get(name) or self.loaded[name]) for name in self.list_commands(ctx)]
+        shown = [(name, command) for name, command in shown if not command.hidden]
+        if shown:
+            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+            rows = [(name, command.get_short_help_str(limit)) for name, command in shown]
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _load(entry: LazyCommand, name: str, root: LocalisedGroup) -> Any:
+    """The click command of ``entry``, built as ``app.command()`` / ``app.add_typer`` would."""
+    from typer.main import get_command_from_info, get_group_from_info
+    from typer.models import CommandInfo, TyperInfo
+
+    target = getattr(importlib.import_module(entry.module), entry.attribute)
+    if isinstance(target, typer.Typer):
+        return get_group_from_info(
+            TyperInfo(target, name=name),
+            pretty_exceptions_short=True,
+            rich_markup_mode=root.rich_markup_mode,
+            suggest_commands=root.suggest_commands,
+        )
+    return get_command_from_info(
+        CommandInfo(name=name, callback=target),
+        pretty_exceptions_short=True,
+        rich_markup_mode=root.rich_markup_mode,
+    )

@@ -9,6 +9,7 @@ points are always the favourable ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,9 +29,10 @@ class Distribution:
         """Answers counted (for a one-item behaviour: its respondents)."""
         return sum(self.counts)
 
-    @property
+    @cached_property
     def shares(self) -> tuple[float | None, ...]:
-        """Share of answers per point (0-1); None when nothing was answered."""
+        """Share of answers per point (0-1); None when nothing was answered. Computed once
+        (the JSON and the tables read it for every behaviour of every unit: issue #16)."""
         total = self.total
         return tuple(c / total if total else None for c in self.counts)
 
