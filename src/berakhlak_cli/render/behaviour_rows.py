@@ -17,8 +17,8 @@ from berakhlak_cli.model.behaviours import BehaviourResult
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
-from berakhlak_cli.render.language.i18n import word
 from berakhlak_cli.render.language.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.xlsx import Cell, Sheet
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def behaviour_rows(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[Behavi
 def behaviour_headers(rubric: Rubric, lang: Lang) -> list[str]:
     """Column titles of ``behaviour_rows``."""
     head = [word("group", lang), say("behaviour", lang), say("value", lang), say("score", lang)]
-    head.append(word("respondents", lang))
+    head.append(word("respondents_short", lang))
     head += point_names(rubric)
     top = rubric.reporting.favourable_points
     return [*head, f"{say('favourable', lang)} (top {top})"]
@@ -191,7 +191,7 @@ def behaviour_sheet(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> Sheet:
     """The behaviour table as a worksheet: numbers as numbers, shares as 0-1."""
     names = point_names(rubric)
     head = [word("group", lang), say("behaviour", lang), say("value", lang), say("score", lang)]
-    head += [word("respondents_long", lang), *names, *(f"% {p}" for p in names)]
+    head += [word("respondents", lang), *names, *(f"% {p}" for p in names)]
     head += [say("favourable", lang), "withheld"]
     labels = _labels(rubric, lang)
     rows: list[list[Cell]] = []

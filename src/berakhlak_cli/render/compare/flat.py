@@ -34,7 +34,7 @@ from berakhlak_cli.render.compare.text import (
     warning_lines,
     year_line,
 )
-from berakhlak_cli.render.compare.words import say
+from berakhlak_cli.render.language.words import word
 
 FORMAT = "berakhlak-comparison"
 FORMAT_VERSION = 1
@@ -242,27 +242,27 @@ def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]],
 
 def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:
     """Warning block (when not comparable), the index/value table and the unit table."""
-    parts = [f"## {say('title_compare', lang)}", ""]
+    parts = [f"## {word('title_compare', lang)}", ""]
     parts += [f"- {markdown_cell(year_line(y, lang))}" for y in comparison.years]
     parts.append("")
     warnings = warning_lines(comparison, lang)
     if warnings:
-        parts.append(f"> **⚠ {say('not_comparable', lang)}**")
+        parts.append(f"> **⚠ {word('not_comparable', lang)}**")
         for heading, lines in warnings:
             parts.append(">")
             parts.append(f"> **{markdown_cell(heading)}**")
             parts += [f"> - {markdown_cell(line)}" for line in lines]
-        parts += [">", f"> {say('not_comparable_why', lang)}", ""]
+        parts += [">", f"> {word('not_comparable_why', lang)}", ""]
     else:
-        parts += [say("comparable", lang), ""]
+        parts += [word("comparable", lang), ""]
     rows = [(index_label(comparison.years, lang), comparison.index)]
     rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
-    parts += [_md_table(comparison, say("measure", lang), rows, lang), ""]
+    parts += [_md_table(comparison, word("measure", lang), rows, lang), ""]
     parts += [markdown_cell(band_legend(comparison, lang)), ""]
     if comparison.units:
-        parts += [f"### {say('per_unit', lang)}", ""]
+        parts += [f"### {word('per_unit', lang)}", ""]
         units = [(u.label, u) for u in comparison.units]
-        parts += [_md_table(comparison, say("unit", lang), units, lang), ""]
+        parts += [_md_table(comparison, word("unit", lang), units, lang), ""]
     if single := single_year_note(comparison, lang):
         parts += [f"> **⚠** {markdown_cell(single)}", ""]
     return "\n".join(parts)

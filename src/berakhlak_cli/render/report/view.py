@@ -27,11 +27,10 @@ from berakhlak_cli.render.compare.text import (
     table_head,
     warning_lines,
 )
-from berakhlak_cli.render.compare.words import say
 from berakhlak_cli.render.language.number import fmt_delta
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.report.cells import Cell, Table, band_cell, band_css, delta_css
 from berakhlak_cli.render.report.units import coverage_table, gaps_table, ranking_table
-from berakhlak_cli.render.report.words import say as say_more
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
         delta = figure.rounded - old.rounded
         change = fmt_delta(delta, places, lang)
         change_css = delta_css(delta)
-        previous = say(
+        previous = word(
             "from_year",
             lang,
             value=f"{figure_text(old, before, lang)} ({old.band or '—'})",
@@ -121,7 +120,7 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
         )
         if not _comparable(comparison, before, year):
             change_css = ""
-            caution = say_more(
+            caution = word(
                 "headline_not_comparable",
                 lang,
                 old=f"{index_label([before], lang)} {figure_text(old, before, lang)}",
@@ -161,19 +160,18 @@ def _headline_ci(comparison: Comparison, before: YearResult, after: YearResult, 
         return ""
     level = f"{s.change.level * 100:g}"
     ci = ci_text(s, decimals(comparison), lang)
-    return (
-        f"{say('ci', lang, level=level)} {ci}; {say('meaningful', lang)} {meaningful_text(s, lang)}"
-    )
+    meaningful = f"{word('meaningful', lang)} {meaningful_text(s, lang)}"
+    return f"{word('ci', lang, level=level)} {ci}; {meaningful}"
 
 
 def _index_table(comparison: Comparison, lang: Lang) -> Table:
     rows = []
     for year, figure in zip(comparison.years, comparison.index.figures, strict=True):
-        kind = say("headline_" + year.headline.value, lang)
+        kind = word("headline_" + year.headline.value, lang)
         if year.headline == HeadlineKind.COMBINED and year.survey_index and year.evidence:
             parts = (
-                f"{say('survey', lang)} {figure_text(year.survey_index, year, lang)}",
-                f"{say('evidence', lang).lower()} {figure_text(year.evidence, year, lang)}",
+                f"{word('survey', lang)} {figure_text(year.survey_index, year, lang)}",
+                f"{word('evidence', lang).lower()} {figure_text(year.evidence, year, lang)}",
             )
             kind += f" ({'; '.join(parts)})"
         rows.append(
@@ -189,11 +187,11 @@ def _index_table(comparison: Comparison, lang: Lang) -> Table:
             ]
         )
     head = [
-        say("year", lang),
-        say("index", lang),
-        say("category", lang),
-        say("source_kind", lang),
-        say("instrument", lang),
+        word("year", lang),
+        word("index", lang),
+        word("category", lang),
+        word("source_kind", lang),
+        word("instrument", lang),
     ]
     return Table(head, rows)
 
@@ -208,13 +206,13 @@ def build_view(comparison: Comparison, lang: Lang, title: str | None) -> ReportV
     unit_year = next((y for y in reversed(years) if y.units), None)
     return ReportView(
         lang=lang.value,
-        title=title or say("title_report", lang),
+        title=title or word("title_report", lang),
         institution=institution,
         years_text=" – ".join(str(y.year) for y in years),
         warnings=warning_lines(comparison, lang),
         headline=_headline(comparison, lang),
         index_table=_index_table(comparison, lang),
-        values_table=line_table(comparison, say("legend_values", lang), values, lang),
+        values_table=line_table(comparison, word("legend_values", lang), values, lang),
         unit_year=unit_year,
         ranking=ranking_table(comparison, unit_year, lang) if unit_year else None,
         coverage=coverage_table(unit_year, lang) if unit_year else None,
