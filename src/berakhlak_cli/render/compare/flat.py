@@ -26,8 +26,7 @@ from berakhlak_cli.render.compare.text import (
     ci_pairs,
     decimals,
     figure_text,
-    index_label,
-    line_label,
+    measure_lines,
     single_year_note,
     step_text,
     table_head,
@@ -255,8 +254,7 @@ def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:
         parts += [">", f"> {word('not_comparable_why', lang)}", ""]
     else:
         parts += [word("comparable", lang), ""]
-    rows = [(index_label(comparison.years, lang), comparison.index)]
-    rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
+    rows = measure_lines(comparison, lang)
     parts += [_md_table(comparison, word("measure", lang), rows, lang), ""]
     parts += [markdown_cell(band_legend(comparison, lang)), ""]
     if comparison.units:

@@ -21,8 +21,7 @@ from berakhlak_cli.render.compare.text import (
     ci_pairs,
     decimals,
     figure_text,
-    index_label,
-    line_label,
+    measure_lines,
     single_year_note,
     step_text,
     warning_lines,
@@ -86,8 +85,7 @@ def render_comparison(comparison: Comparison, lang: Lang) -> RenderableType:
         )
     else:
         parts.append(Text(word("comparable", lang), style="green"))
-    rows = [(index_label(comparison.years, lang), comparison.index)]
-    rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
+    rows = measure_lines(comparison, lang)
     parts.append(_table(comparison, word("measure", lang), rows, lang))
     parts.append(Text(band_legend(comparison, lang), style="dim"))
     notes = ci_notes(comparison, [line for _, line in rows], lang)

@@ -153,6 +153,12 @@ def index_label(years: Sequence[YearResult], lang: Lang) -> str:
     return f"{index} ({' → '.join(kind_word(y.headline.value, lang) for y in years)})"
 
 
+def measure_lines(comparison: Comparison, lang: Lang) -> list[tuple[str, Line]]:
+    """The rows of the measure table, named: the index first, then each value."""
+    rows = [(index_label(comparison.years, lang), comparison.index)]
+    return rows + [(line_label(v, comparison, lang), v) for v in comparison.values]
+
+
 def index_short(years: Sequence[YearResult], lang: Lang) -> str:
     """``index_label`` for a chart axis: ``Indeks`` (published), ``Indeks survei``,
     ``Gabungan`` (combined), or ``Indeks*`` when the years differ (the caption says how)."""

@@ -14,9 +14,8 @@ from berakhlak_cli.render.compare.text import (
     change_heads,
     ci_notes,
     ci_pairs,
-    index_label,
-    line_label,
     meaningful_text,
+    measure_lines,
     single_year_note,
     warning_lines,
     year_line,
@@ -71,8 +70,7 @@ def _table(
 def comparison_sheets(comparison: Comparison, lang: Lang) -> list[Sheet]:
     """One sheet per table (see module docstring)."""
     banner = _banner(comparison, lang)
-    measures = [(index_label(comparison.years, lang), comparison.index)]
-    measures += [(line_label(v, comparison, lang), v) for v in comparison.values]
+    measures = measure_lines(comparison, lang)
     head, rows = _table(comparison, word("measure", lang), measures, lang)
     sheets = [Sheet(word("title_compare", lang), head, rows, banner)]
     if comparison.units:

@@ -25,6 +25,7 @@ from berakhlak_cli.render.compare.text import (
     index_label,
     index_short,
     line_label,
+    measure_lines,
     single_year_note,
     warning_lines,
     year_line,
@@ -248,8 +249,7 @@ def render_report(
 
 def render_compare_html(comparison: Comparison, lang: Lang, provenance: Provenance) -> str:
     """``compare --format html``: the comparison tables with the comparability warning."""
-    measures = [(index_label(comparison.years, lang), comparison.index)]
-    measures += [(line_label(v, comparison, lang), v) for v in comparison.values]
+    measures = measure_lines(comparison, lang)
     units = [(u.label, u) for u in comparison.units]
     context: dict[str, Any] = {
         "lang": lang.value,
