@@ -19,16 +19,11 @@ from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
 from berakhlak_cli.render.compare.text import (
-    band_chain,
     band_legend,
-    ci_cells,
     ci_notes,
-    ci_pairs,
-    decimals,
-    figure_text,
+    line_cells,
     measure_lines,
     single_year_note,
-    step_text,
     table_head,
     warning_lines,
     year_line,
@@ -219,21 +214,12 @@ def render_comparison_csv(comparison: Comparison) -> str:
 
 
 def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], lang: Lang) -> str:
-    years = comparison.years
     shown = [line for _, line in lines]
     head = table_head(comparison, first, shown, lang)
     out = ["| " + " | ".join(markdown_cell(h) for h in head) + " |"]
     out.append("| --- |" + " ---: |" * (len(head) - 2) + " --- |")
-    places = decimals(comparison)
-    pairs = ci_pairs(shown)
-    for label, line in lines:
-        cells = [
-            label,
-            *(figure_text(f, y, lang) for f, y in zip(line.figures, years, strict=True)),
-        ]
-        cells += [step_text(s, places, lang) for s in line.steps]
-        cells += ci_cells(line, pairs, places, lang)
-        cells.append(band_chain(line))
+    for (label, _), row in zip(lines, line_cells(comparison, shown, lang), strict=True):
+        cells = [label, *row.figures, *row.steps, *row.intervals, row.bands]
         out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     notes = ci_notes(comparison, shown, lang)
     return "\n".join(out) + "".join(f"\n\n{markdown_cell(note)}" for note in notes)

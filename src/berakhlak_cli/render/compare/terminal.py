@@ -13,17 +13,12 @@ from berakhlak_cli.model.comparison import Comparison, Line
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.cell_text import visible
 from berakhlak_cli.render.compare.text import (
-    band_chain,
     band_legend,
-    ci_cells,
     ci_headers,
     ci_notes,
-    ci_pairs,
-    decimals,
-    figure_text,
+    line_cells,
     measure_lines,
     single_year_note,
-    step_text,
     warning_lines,
     year_line,
 )
@@ -49,15 +44,15 @@ def _table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], la
     for title in ci_headers(comparison, shown, lang):
         table.add_column(title, justify="right", no_wrap=True)
     table.add_column(word("category", lang), no_wrap=True)
-    places = decimals(comparison)
-    pairs = ci_pairs(shown)
-    for label, line in lines:
-        cells = [Text(visible(label))]
-        cells += [Text(figure_text(f, y, lang)) for f, y in zip(line.figures, years, strict=True)]
-        cells += [Text(step_text(s, places, lang), style=_delta_style(s.delta)) for s in line.steps]
-        cells += [Text(c) for c in ci_cells(line, pairs, places, lang)]
+    for (label, line), row in zip(lines, line_cells(comparison, shown, lang), strict=True):
+        cells = [Text(visible(label)), *(Text(text) for text in row.figures)]
+        cells += [
+            Text(text, style=_delta_style(s.delta))
+            for text, s in zip(row.steps, line.steps, strict=True)
+        ]
+        cells += [Text(c) for c in row.intervals]
         changed = any(s.band_changed for s in line.steps)
-        cells.append(Text(band_chain(line), style="bold" if changed else ""))
+        cells.append(Text(row.bands, style="bold" if changed else ""))
         table.add_row(*cells)
     return table
 

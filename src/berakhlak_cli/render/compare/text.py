@@ -7,6 +7,7 @@ Differences are grouped by aspect so that 21 reworded items read as one line
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from berakhlak_cli.model.comparison import (
@@ -281,3 +282,30 @@ def single_year_note(comparison: Comparison, lang: Lang) -> str:
     if not comparison.single_year_units:
         return ""
     return word("single_year", lang, names=single_year_text(comparison, lang))
+
+
+@dataclass(frozen=True)
+class LineCells:
+    """The texts of one table row (the renderers style them): a figure per year, a change per
+    pair of consecutive years, the interval cells, and the chain of bands."""
+
+    line: Line
+    figures: list[str]
+    steps: list[str]
+    intervals: list[str]
+    bands: str
+
+
+def line_cells(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> list[LineCells]:
+    """The cell texts of each of ``lines``, the interval columns shared by the whole table."""
+    places, pairs = decimals(comparison), ci_pairs(lines)
+    return [
+        LineCells(
+            line,
+            [figure_text(f, y, lang) for f, y in zip(line.figures, comparison.years, strict=True)],
+            [step_text(s, places, lang) for s in line.steps],
+            ci_cells(line, pairs, places, lang),
+            band_chain(line),
+        )
+        for line in lines
+    ]

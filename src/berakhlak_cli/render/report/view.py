@@ -13,17 +13,14 @@ from berakhlak_cli.model.comparison import Comparison, Line, YearResult
 from berakhlak_cli.model.comparison import Headline as HeadlineKind
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare.text import (
-    band_chain,
-    ci_cells,
     ci_notes,
-    ci_pairs,
     ci_text,
     decimals,
     figure_text,
     index_label,
+    line_cells,
     line_label,
     meaningful_text,
-    step_text,
     table_head,
     warning_lines,
 )
@@ -80,20 +77,18 @@ def line_table(
     years = comparison.years
     shown = [line for _, line in lines]
     head = table_head(comparison, first, shown, lang)
-    places = decimals(comparison)
-    pairs = ci_pairs(shown)
     rows = []
-    for label, line in lines:
+    for (label, line), row in zip(lines, line_cells(comparison, shown, lang), strict=True):
         cells = [Cell(label)]
         cells += [
-            Cell(figure_text(f, y, lang), "num " + band_css(y, f.band if f else None))
-            for f, y in zip(line.figures, years, strict=True)
+            Cell(text, "num " + band_css(y, f.band if f else None))
+            for text, f, y in zip(row.figures, line.figures, years, strict=True)
         ]
-        cells += [Cell(step_text(s, places, lang), delta_css(s.delta)) for s in line.steps]
-        cells += [Cell(text, "num") for text in ci_cells(line, pairs, places, lang)]
-        cells.append(
-            Cell(band_chain(line), "strong" if any(s.band_changed for s in line.steps) else "")
-        )
+        cells += [
+            Cell(text, delta_css(s.delta)) for text, s in zip(row.steps, line.steps, strict=True)
+        ]
+        cells += [Cell(text, "num") for text in row.intervals]
+        cells.append(Cell(row.bands, "strong" if any(s.band_changed for s in line.steps) else ""))
         rows.append(cells)
     return Table(head, rows, ci_notes(comparison, shown, lang))
 
