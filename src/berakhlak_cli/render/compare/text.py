@@ -126,17 +126,9 @@ def line_label(line: Line, comparison: Comparison, lang: Lang) -> str:
     return f"{line.code} {line.label}".strip()
 
 
-_KIND_WORDS = {
-    "index": ("survei", "survey"),
-    "combined": ("gabungan", "combined"),
-    "published": ("dipublikasikan", "published"),
-}
-
-
 def kind_word(kind: str, lang: Lang) -> str:
     """``survei`` / ``gabungan`` / ``dipublikasikan`` for a year's headline kind."""
-    ind, eng = _KIND_WORDS[kind]
-    return eng if lang == Lang.EN else ind
+    return word(f"headline_kind_{kind}", lang)
 
 
 def index_label(years: Sequence[YearResult], lang: Lang) -> str:

@@ -216,4 +216,22 @@ EN: dict[str, str] = {
     ),
     "page": "Page",
     "of": "of",
+    # The behaviour tables of ``score --detail behaviours``
+    "behaviour_short": "Behaviour",
+    "title_behaviours": "Scores per behaviour",
+    # The evidence gap report of ``score --gaps``
+    "gaps_title": "Evidence gaps",
+    "gaps_next": "To next band",
+    "answer": "Answer",
+    "gaps_points": "+Points",
+    "not_provided": "(not provided)",
+    "all_met": "all met",
+    "top_band": "already the top band",
+    "to_band": "+{points} → {band}",
+    "no_evidence": "no evidence submitted",
+    "gaps_note": "+Points: gain in the unit's combined index if the item were fully met.",
+    # Which index a year's headline is (compare and the report)
+    "headline_kind_index": "survey",
+    "headline_kind_combined": "combined",
+    "headline_kind_published": "published",
 }

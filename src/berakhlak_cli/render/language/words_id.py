@@ -217,4 +217,22 @@ ID: dict[str, str] = {
     ),
     "page": "Halaman",
     "of": "dari",
+    # The behaviour tables of ``score --detail behaviours``
+    "behaviour_short": "Perilaku",
+    "title_behaviours": "Skor per panduan perilaku",
+    # The evidence gap report of ``score --gaps``
+    "gaps_title": "Kekurangan bukti dukung",
+    "gaps_next": "Menuju kategori berikut",
+    "answer": "Jawaban",
+    "gaps_points": "+Poin",
+    "not_provided": "(tidak ada)",
+    "all_met": "semua terpenuhi",
+    "top_band": "sudah kategori tertinggi",
+    "to_band": "+{points} → {band}",
+    "no_evidence": "tanpa bukti dukung",
+    "gaps_note": "+Poin: kenaikan indeks gabungan unit bila butir itu terpenuhi penuh.",
+    # Which index a year's headline is (compare and the report)
+    "headline_kind_index": "survei",
+    "headline_kind_combined": "gabungan",
+    "headline_kind_published": "dipublikasikan",
 }
