@@ -13,7 +13,7 @@ from berakhlak_cli.model.comparison import Headline, ResultKind, YearResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.language.dates import human_date
 from berakhlak_cli.render.language.number import fmt_count, fmt_number
-from berakhlak_cli.render.language.words import word
+from berakhlak_cli.render.language.words import has_word, word
 from berakhlak_cli.render.report.cells import Cell, Table, band_css
 
 
@@ -118,22 +118,12 @@ def method_block(year: YearResult, lang: Lang) -> MethodBlock:
     return MethodBlock(title, facts, _bands(year, lang), inputs, list(year.citations), year.notes)
 
 
-ROLES = {
-    "rubric": ("Rubrik", "Rubric"),
-    "survey": ("Survei", "Survey"),
-    "units": ("Jumlah pegawai per unit", "Headcount per unit"),
-    "evidence": ("Bukti dukung", "Evidence"),
-    "units-map": ("Peta perubahan unit", "Units map"),
-}
-
-
 def role_name(role: str, lang: Lang) -> str:
     """An input file's role in words (``survey`` -> ``Survei``; ``results-2024`` -> ``Hasil
     2024``); an unknown role is shown as recorded."""
     if role.startswith("results-"):
-        return ("Results " if lang == Lang.EN else "Hasil ") + role.removeprefix("results-")
-    ind, eng = ROLES.get(role, (role, role))
-    return eng if lang == Lang.EN else ind
+        return word("role_results", lang, year=role.removeprefix("results-"))
+    return word(f"role_{role}", lang) if has_word(f"role_{role}") else role
 
 
 def _spoken(key: str) -> str:
