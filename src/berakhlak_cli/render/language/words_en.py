@@ -261,4 +261,39 @@ EN: dict[str, str] = {
     "checklist_prompt_title": "Answer",
     "checklist_prompt": "Choose one of: {choices}",
     "checklist_error": "Not a valid answer",
+    # The report of ``survey check``
+    "check_columns": "Columns",
+    "check_header": "Header",
+    "check_role": "Read as",
+    "check_match": "Matched by",
+    "check_answers": "Answers per item",
+    "check_units": "Units",
+    "check_resp": "Respondents",
+    "check_headcount": "Staff",
+    "check_minimum": "Minimum",
+    "check_rate": "Response rate",
+    "check_needed": "Still needed",
+    "check_unknown": "unknown",
+    "check_blank": "(blank)",
+    "check_more": "… {n} more",
+    "check_rows": (
+        "Rows read {read}, scored {scored}, blank/unanswered {blank}, duplicated ids {dup}, "
+        "other exclusions {other}."
+    ),
+    "check_issues": "Data issues: {issues}",
+    "check_verdict0": "This file would score cleanly.",
+    "check_verdict1": (
+        "This file would score, with data issues (berakhlak score --issues FILE lists them)."
+    ),
+    "check_role_item": "item",
+    "check_role_unit": "unit",
+    "check_role_respondent-id": "respondent id (values hidden)",
+    "check_role_identifying": "personal data (values hidden)",
+    "check_role_attribute": "attribute (--by)",
+    "check_role_ignored": "ignored",
+    "check_how_id": "id",
+    "check_how_alias": "alias",
+    "check_how_text": "item text",
+    "check_how_contains": "contains label/text",
+    "check_how_grid": "Forms grid row",
 }

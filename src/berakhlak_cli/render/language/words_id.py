@@ -262,4 +262,40 @@ ID: dict[str, str] = {
     "checklist_prompt_title": "Jawaban",
     "checklist_prompt": "Pilih salah satu: {choices}",
     "checklist_error": "Jawaban tidak valid",
+    # The report of ``survey check``
+    "check_columns": "Kolom",
+    "check_header": "Judul kolom",
+    "check_role": "Dibaca sebagai",
+    "check_match": "Cocok lewat",
+    "check_answers": "Jawaban per butir",
+    "check_units": "Unit kerja",
+    "check_resp": "Responden",
+    "check_headcount": "Pegawai",
+    "check_minimum": "Minimal",
+    "check_rate": "Tingkat respons",
+    "check_needed": "Kurang",
+    "check_unknown": "tidak dikenal",
+    "check_blank": "(kosong)",
+    "check_more": "… {n} lainnya",
+    "check_rows": (
+        "Baris dibaca {read}, dinilai {scored}, kosong/tanpa jawaban {blank}, ID berulang {dup}, "
+        "dikecualikan lain {other}."
+    ),
+    "check_issues": "Masalah data: {issues}",
+    "check_verdict0": "Berkas ini dapat dinilai tanpa masalah.",
+    "check_verdict1": (
+        "Berkas ini dapat dinilai, dengan masalah data (berakhlak score --issues FILE "
+        "mencantumkan semuanya)."
+    ),
+    "check_role_item": "butir",
+    "check_role_unit": "unit kerja",
+    "check_role_respondent-id": "ID responden (isi tidak ditampilkan)",
+    "check_role_identifying": "data pribadi (isi tidak ditampilkan)",
+    "check_role_attribute": "atribut (--by)",
+    "check_role_ignored": "diabaikan",
+    "check_how_id": "id",
+    "check_how_alias": "alias",
+    "check_how_text": "teks butir",
+    "check_how_contains": "memuat label/teks",
+    "check_how_grid": "baris grid Forms",
 }
