@@ -281,7 +281,6 @@ class LineCells:
     """The texts of one table row (the renderers style them): a figure per year, a change per
     pair of consecutive years, the interval cells, and the chain of bands."""
 
-    line: Line
     figures: list[str]
     steps: list[str]
     intervals: list[str]
@@ -293,7 +292,6 @@ def line_cells(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> lis
     places, pairs = decimals(comparison), ci_pairs(lines)
     return [
         LineCells(
-            line,
             [figure_text(f, y, lang) for f, y in zip(line.figures, comparison.years, strict=True)],
             [step_text(s, places, lang) for s in line.steps],
             ci_cells(line, pairs, places, lang),
