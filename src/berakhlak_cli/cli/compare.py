@@ -24,7 +24,6 @@ from berakhlak_cli.cli.options import (
     LANG,
     OUTPUT,
     QUIET,
-    LangChoice,
     output_format,
 )
 from berakhlak_cli.cli.output_files import is_stdout, write_atomic
@@ -35,11 +34,11 @@ from berakhlak_cli.cli.years import (
     warn_comparison,
 )
 from berakhlak_cli.errors import OutputError
+from berakhlak_cli.model.rubric import Lang
 
 if TYPE_CHECKING:
     from berakhlak_cli.model.comparison import Comparison
     from berakhlak_cli.model.results import Provenance
-    from berakhlak_cli.model.rubric import Lang
 
 
 class CompareFormat(StrEnum):
@@ -67,7 +66,7 @@ def compare(
     output: Path | None = OUTPUT,
     units_map: Path | None = UNITS_MAP,
     year: list[str] = YEAR,
-    lang: LangChoice | None = LANG,
+    lang: Lang | None = LANG,
     when: str | None = GENERATED_AT,
     quiet: bool = QUIET,
     debug: bool = DEBUG,
@@ -77,13 +76,11 @@ def compare(
     Compare years: index, values and units, old -> new, with every comparability difference.
     """
     with boundary(debug, lang), private_matplotlib():
-        from berakhlak_cli.model.rubric import Lang
-
         when = generated_at(when)
         fmt = output_format(fmt, output, CompareFormat, CompareFormat.TABLE, lang)
         if fmt == CompareFormat.XLSX and (not output or is_stdout(output) and stdout_is_terminal()):
             raise OutputError(say("xlsx_needs_output", lang))
-        language = Lang(lang.value) if lang else Lang.ID
+        language = lang or Lang.ID
         comparison, inputs = load_comparison(files, year, units_map, language, quiet=quiet)
         prov = provenance(inputs, when)
         data = _render(fmt, comparison, language, prov)

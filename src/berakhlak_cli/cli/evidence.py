@@ -8,8 +8,9 @@ import typer
 
 from berakhlak_cli.cli.boundary import boundary, err_console, warn
 from berakhlak_cli.cli.messages import say
-from berakhlak_cli.cli.options import DEBUG, LANG, QUIET, RUBRIC, LangChoice
+from berakhlak_cli.cli.options import DEBUG, LANG, QUIET, RUBRIC
 from berakhlak_cli.cli.output_files import write_atomic
+from berakhlak_cli.model.rubric import Lang
 
 evidence_app = typer.Typer(
     name="evidence",
@@ -39,7 +40,7 @@ def template(
         False, "--force", help="Overwrite an existing checklist (it may already be filled in)."
     ),
     rubric: Path | None = RUBRIC,
-    lang: LangChoice | None = LANG,
+    lang: Lang | None = LANG,
     quiet: bool = QUIET,
     debug: bool = DEBUG,
 ) -> None:
@@ -51,7 +52,6 @@ def template(
         from berakhlak_cli.errors import EvidenceError, OutputError
         from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
         from berakhlak_cli.loaders.units.headcounts import load_units
-        from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.evidence.checklist import (
             render_template_csv,
             render_template_xlsx,
@@ -67,7 +67,7 @@ def template(
                 f"{rubric_path}: the rubric has no 'evaluation' section, so no evidence items"
             )
         names = list(load_units(units, model, warn=warn))
-        language = Lang(lang.value) if lang else model.locale
+        language = lang or model.locale
         data: str | bytes
         if suffix == ".xlsx":
             data = render_template_xlsx(model, names, language)

@@ -30,13 +30,6 @@ class Detail(StrEnum):
     BEHAVIOURS = "behaviours"
 
 
-class LangChoice(StrEnum):
-    """Report language."""
-
-    ID = "id"
-    EN = "en"
-
-
 RUBRIC = typer.Option(
     None,
     "--rubric",
@@ -108,7 +101,6 @@ __all__ = [
     "RUBRIC",
     "STRICT",
     "Detail",
-    "LangChoice",
     "OutputFormat",
     "output_format",
     "Path",

@@ -14,7 +14,7 @@ from berakhlak_cli.cli.boundary import (
     private_matplotlib,
     provenance,
 )
-from berakhlak_cli.cli.options import DEBUG, GENERATED_AT, LANG, QUIET, LangChoice, output_format
+from berakhlak_cli.cli.options import DEBUG, GENERATED_AT, LANG, QUIET, output_format
 from berakhlak_cli.cli.output_files import is_stdout, write_atomic
 from berakhlak_cli.cli.years import (
     TITLE,
@@ -24,6 +24,7 @@ from berakhlak_cli.cli.years import (
     warn_comparison,
 )
 from berakhlak_cli.errors import OutputError
+from berakhlak_cli.model.rubric import Lang
 
 
 class ReportFormat(StrEnum):
@@ -57,7 +58,7 @@ def report(
     ),
     units_map: Path | None = UNITS_MAP,
     year: list[str] = YEAR,
-    lang: LangChoice | None = LANG,
+    lang: Lang | None = LANG,
     title: str | None = TITLE,
     institution: str | None = typer.Option(
         None, "--institution", help="The institution's name, when the results do not carry it."
@@ -76,14 +77,13 @@ def report(
     pages, method.
     """
     with boundary(debug, lang), private_matplotlib():
-        from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.report.pages import render_report
 
         when = generated_at(when)
         fmt = output_format(fmt, output, ReportFormat, ReportFormat.HTML, lang)
         if fmt == ReportFormat.PDF and (not output or is_stdout(output)):
             raise OutputError("--format pdf writes a file: give --output FILE.pdf")
-        language = Lang(lang.value) if lang else Lang.ID
+        language = lang or Lang.ID
         comparison, inputs = load_comparison(
             files, year, units_map, language, quiet=quiet, minimum=1
         )

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 import typer
 
 from berakhlak_cli.cli.boundary import boundary, err_console, in_lang, out_console
-from berakhlak_cli.cli.options import DEBUG, LANG, LangChoice
+from berakhlak_cli.cli.options import DEBUG, LANG
 from berakhlak_cli.cli.output_files import write_all_atomic
 from berakhlak_cli.errors import ExitCode
+from berakhlak_cli.model.rubric import Lang
 
 if TYPE_CHECKING:
     from berakhlak_cli.model.rubric import Rubric
@@ -59,7 +60,7 @@ def validate(
     quiet: bool = typer.Option(
         False, "--quiet", "-q", help="No summary line on stderr (the problems still go to stdout)."
     ),
-    lang: LangChoice | None = LANG,
+    lang: Lang | None = LANG,
     debug: bool = DEBUG,
 ) -> None:
     """Periksa file rubrik; setiap masalah sebagai file:baris:kolom: KODE pesan.
@@ -103,7 +104,7 @@ def show(
     file: Path | None = typer.Argument(
         None, help="Rubric YAML file (default: the shipped one).", exists=True, dir_okay=False
     ),
-    lang: LangChoice | None = LANG,
+    lang: Lang | None = LANG,
     debug: bool = DEBUG,
 ) -> None:
     """Tampilkan nilai -> perilaku -> butir dengan bobot, bukti, kategori dan pengaturan.
@@ -112,12 +113,11 @@ def show(
     """
     with boundary(debug):
         from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
-        from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.rubric.tree import render_rubric
 
         path = file or default_rubric_path()
         model = load_rubric(path)
-        language = Lang(lang.value) if lang else model.locale
+        language = lang or model.locale
         out_console().print(render_rubric(model, language, str(path)))
 
 

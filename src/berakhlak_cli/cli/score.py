@@ -29,20 +29,19 @@ from berakhlak_cli.cli.options import (
     RUBRIC,
     STRICT,
     Detail,
-    LangChoice,
     OutputFormat,
     output_format,
 )
 from berakhlak_cli.cli.output_files import StagedFile, is_stdout, write_all_atomic
 from berakhlak_cli.cli.progress import survey_progress
 from berakhlak_cli.errors import ExitCode, OutputError, UsageError
+from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.model.years import parse_year, year_hint
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from berakhlak_cli.model.results import Issue, Scoresheet
-    from berakhlak_cli.model.rubric import Lang
 
 ISSUES_SHOWN = 10
 
@@ -124,7 +123,7 @@ def score(
         metavar="ENCODING",
         help="Text encoding of a CSV (default: UTF-8, cp1252 fallback).",
     ),
-    lang: LangChoice | None = LANG,
+    lang: Lang | None = LANG,
     strict: bool = STRICT,
     when: str | None = GENERATED_AT,
     batch_rows: int | None = typer.Option(None, "--batch-rows", hidden=True, min=1),
@@ -155,7 +154,6 @@ def score(
         from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
         from berakhlak_cli.loaders.units.headcounts import load_units
         from berakhlak_cli.model.levels import chosen_levels
-        from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.issues.issues_file import issues_csv_chunks, issues_csv_header
 
         rubric_path = rubric or default_rubric_path()
@@ -188,7 +186,7 @@ def score(
             score_values_selection(
                 survey, model, inputs, by=tuple(by), fmt=fmt, output=output,
                 headcounts=headcounts, refused=refused, year=year, sheet=sheet,
-                encoding=encoding, lang=Lang(lang.value) if lang else model.locale, when=when,
+                encoding=encoding, lang=lang or model.locale, when=when,
                 strict=strict, quiet=quiet, issues=issues,
             )  # fmt: skip
             return
@@ -240,7 +238,7 @@ def score(
                 )
                 for message in checklist.warnings:
                     warn(message)
-            language = Lang(lang.value) if lang else model.locale
+            language = lang or model.locale
             # NOTE: the rubric and the survey were hashed as they were read (read once).
             digests = {rubric_path: model.sha256, survey: source.sha256() or ""}
             prov = replace(provenance(inputs, when, digests), survey_year=year)

@@ -13,8 +13,9 @@ from pathlib import Path
 import typer
 
 from berakhlak_cli.cli.boundary import boundary, out_console, warn
-from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC, LangChoice
+from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC
 from berakhlak_cli.errors import UsageError
+from berakhlak_cli.model.rubric import Lang
 
 survey_app = typer.Typer(
     name="survey",
@@ -41,7 +42,7 @@ def check(
     sheet: str | None = typer.Option(None, "--sheet", help="Worksheet to read from an .xlsx file."),
     encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of a CSV."),
     fmt: CheckFormat = typer.Option(CheckFormat.TABLE, "--format", "-f", help="table or json."),
-    lang: LangChoice | None = LANG,
+    lang: Lang | None = LANG,
     debug: bool = DEBUG,
 ) -> None:
     """Show how every column was read, the answers per item, rows, and each unit's progress.
@@ -53,7 +54,6 @@ def check(
         from berakhlak_cli.api.check import check_survey
         from berakhlak_cli.loaders.rubric.load import load_rubric
         from berakhlak_cli.loaders.units.headcounts import load_units
-        from berakhlak_cli.model.rubric import Lang
         from berakhlak_cli.render.survey_check import render_check_json, render_check_table
 
         model = load_rubric(rubric)
@@ -71,7 +71,7 @@ def check(
 
             for message in report.notes:
                 note(message)
-            language = Lang(lang.value) if lang else model.locale
+            language = lang or model.locale
             out_console().print(render_check_table(report, language))
         if report.exit_code:
             raise typer.Exit(report.exit_code)

@@ -17,26 +17,12 @@ from berakhlak_cli.model.behaviours import BehaviourResult
 from berakhlak_cli.model.results import GroupResult, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
-from berakhlak_cli.render.language.i18n import word
 from berakhlak_cli.render.language.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.xlsx import Cell, Sheet
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-
-WORDS = {
-    "behaviour": ("Perilaku", "Behaviour"),
-    "value": ("Nilai", "Value"),
-    "score": ("Skor", "Score"),
-    "favourable": ("Favorabel", "Favourable"),
-    "title": ("Skor per panduan perilaku", "Scores per behaviour"),
-}
-
-
-def say(key: str, lang: Lang) -> str:
-    """A heading of the behaviour tables in ``lang``."""
-    ind, eng = WORDS[key]
-    return eng if lang == Lang.EN else ind
 
 
 def point_names(rubric: Rubric) -> list[str]:
@@ -105,17 +91,22 @@ def behaviour_rows(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[Behavi
 
 def behaviour_headers(rubric: Rubric, lang: Lang) -> list[str]:
     """Column titles of ``behaviour_rows``."""
-    head = [word("group", lang), say("behaviour", lang), say("value", lang), say("score", lang)]
-    head.append(word("respondents", lang))
+    head = [
+        word("group", lang),
+        word("behaviour_short", lang),
+        word("value", lang),
+        word("score", lang),
+    ]
+    head.append(word("respondents_short", lang))
     head += point_names(rubric)
     top = rubric.reporting.favourable_points
-    return [*head, f"{say('favourable', lang)} (top {top})"]
+    return [*head, f"{word('favourable', lang)} (top {top})"]
 
 
 def behaviours_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
     """The behaviour table in Markdown (appended to the score table)."""
     head = behaviour_headers(rubric, lang)
-    lines = [f"### {say('title', lang)}", ""]
+    lines = [f"### {word('title_behaviours', lang)}", ""]
     lines.append("| " + " | ".join(markdown_cell(h) for h in head) + " |")
     lines.append("| " + " | ".join(["---", "---", "---"] + ["---:"] * (len(head) - 3)) + " |")
     for row in behaviour_rows(sheet, rubric, lang):
@@ -164,7 +155,7 @@ def behaviours_table(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> Renderabl
     from rich.table import Table
 
     head = behaviour_headers(rubric, lang)
-    table = Table(title=say("title", lang), title_justify="left", header_style="bold")
+    table = Table(title=word("title_behaviours", lang), title_justify="left", header_style="bold")
     # NOTE: the value column is left out (the behaviour id starts with the value's code) and
     # labels are cut to one line, so 21 rows per group stay readable in a terminal.
     for pos, title in enumerate(head):
@@ -190,9 +181,14 @@ def behaviours_table(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> Renderabl
 def behaviour_sheet(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> Sheet:
     """The behaviour table as a worksheet: numbers as numbers, shares as 0-1."""
     names = point_names(rubric)
-    head = [word("group", lang), say("behaviour", lang), say("value", lang), say("score", lang)]
-    head += [word("respondents_long", lang), *names, *(f"% {p}" for p in names)]
-    head += [say("favourable", lang), "withheld"]
+    head = [
+        word("group", lang),
+        word("behaviour_short", lang),
+        word("value", lang),
+        word("score", lang),
+    ]
+    head += [word("respondents", lang), *names, *(f"% {p}" for p in names)]
+    head += [word("favourable", lang), "withheld"]
     labels = _labels(rubric, lang)
     rows: list[list[Cell]] = []
     for group in (*sheet.groups, sheet.institution):
@@ -208,4 +204,4 @@ def behaviour_sheet(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> Sheet:
             row += [b.score.rounded if b.score else None, b.respondents, *d.counts, *pad]
             row += [*d.shares, *pad, d.favourable_share, None]
             rows.append(row)
-    return Sheet(say("behaviour", lang), head, rows)
+    return Sheet(word("behaviour_short", lang), head, rows)

@@ -16,80 +16,32 @@ from rich.text import Text
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.model.survey_check import ColumnRole, Role, SurveyCheck
 from berakhlak_cli.render.language.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.words import word
 
 FORMAT_VERSION = 1
 SHOWN = 8
-_ROLE: dict[str, tuple[str, str]] = {
-    Role.ITEM: ("butir", "item"),
-    Role.UNIT: ("unit kerja", "unit"),
-    Role.RESPONDENT_ID: ("ID responden (isi tidak ditampilkan)", "respondent id (values hidden)"),
-    Role.IDENTIFYING: ("data pribadi (isi tidak ditampilkan)", "personal data (values hidden)"),
-    Role.ATTRIBUTE: ("atribut (--by)", "attribute (--by)"),
-    Role.IGNORED: ("diabaikan", "ignored"),
-}
-_HOW = {
-    "id": ("id", "id"),
-    "alias": ("alias", "alias"),
-    "text": ("teks butir", "item text"),
-    "contains": ("memuat label/teks", "contains label/text"),
-    "grid": ("baris grid Forms", "Forms grid row"),
-}
-_WORDS = {
-    "columns": ("Kolom", "Columns"),
-    "header": ("Judul kolom", "Header"),
-    "role": ("Dibaca sebagai", "Read as"),
-    "match": ("Cocok lewat", "Matched by"),
-    "answers": ("Jawaban per butir", "Answers per item"),
-    "units": ("Unit kerja", "Units"),
-    "resp": ("Responden", "Respondents"),
-    "headcount": ("Pegawai", "Staff"),
-    "minimum": ("Minimal", "Minimum"),
-    "rate": ("Tingkat respons", "Response rate"),
-    "needed": ("Kurang", "Still needed"),
-    "unknown": ("tidak dikenal", "unknown"),
-    "blank": ("(kosong)", "(blank)"),
-    "more": ("… {n} lainnya", "… {n} more"),
-    "rows": (
-        "Baris dibaca {read}, dinilai {scored}, kosong/tanpa jawaban {blank}, "
-        "ID berulang {dup}, dikecualikan lain {other}.",
-        "Rows read {read}, scored {scored}, blank/unanswered {blank}, duplicated ids {dup}, "
-        "other exclusions {other}.",
-    ),
-    "issues": ("Masalah data: {issues}", "Data issues: {issues}"),
-    "verdict0": ("Berkas ini dapat dinilai tanpa masalah.", "This file would score cleanly."),
-    "verdict1": (
-        "Berkas ini dapat dinilai, dengan masalah data (berakhlak score --issues FILE "
-        "mencantumkan semuanya).",
-        "This file would score, with data issues (berakhlak score --issues FILE lists them).",
-    ),
-}
 BLANK_CODES = ("empty-row", "blank-respondent")
-
-
-def _w(key: str, lang: Lang, table: dict[str, tuple[str, str]] | None = None) -> str:
-    ind, eng = (table or _WORDS)[key]
-    return eng if lang == Lang.EN else ind
 
 
 def render_check_table(check: SurveyCheck, lang: Lang) -> RenderableType:
     """The report as rich tables (what the terminal shows)."""
-    cols = Table(title=_w("columns", lang), title_justify="left")
+    cols = Table(title=word("check_columns", lang), title_justify="left")
     for name in ("#", "header", "role", "match"):
-        cols.add_column(name if name == "#" else _w(name, lang), overflow="fold")
+        cols.add_column(name if name == "#" else word(f"check_{name}", lang), overflow="fold")
     for run in _runs(check):
         first, last = run[0], run[-1]
-        how = _w(first.how, lang, _HOW) if first.how else ""
+        how = word(f"check_how_{first.how}", lang) if first.how else ""
         if len(run) == 1:
-            role = _w(first.role, lang, _ROLE) + (f" {first.item}" if first.item else "")
+            role = word(f"check_role_{first.role}", lang) + (f" {first.item}" if first.item else "")
             cols.add_row(str(first.position + 1), Text(first.header), Text(role), how)
             continue
         # NOTE: items read from columns named by their id need no row each; loose matches do.
         where = f"{first.position + 1}–{last.position + 1}"
-        role = f"{len(run)} {_w(first.role, lang, _ROLE)} {first.item}–{last.item}"
+        role = f"{len(run)} {word(f'check_role_{first.role}', lang)} {first.item}–{last.item}"
         cols.add_row(where, Text(f"{first.header} … {last.header}"), Text(role), how)
-    answers = Table(title=_w("answers", lang), title_justify="left")
+    answers = Table(title=word("check_answers", lang), title_justify="left")
     answers.add_column("")
-    answers.add_column(_w("answers", lang), overflow="fold")
+    answers.add_column(word("check_answers", lang), overflow="fold")
     for item, counts in check.vocabulary.items():
         # NOTE: unknown answers are always listed: they are what the check is for.
         known = [lc for lc in counts if lc.known]
@@ -97,16 +49,16 @@ def render_check_table(check: SurveyCheck, lang: Lang) -> RenderableType:
         listed = known[: max(SHOWN - len(unknown), 0)] + unknown[:SHOWN]
         parts = []
         for lc in listed:
-            shown = lc.text or _w("blank", lang)
-            flag = "" if lc.known else f" ⚠ {_w('unknown', lang)}"
+            shown = lc.text or word("check_blank", lang)
+            flag = "" if lc.known else f" ⚠ {word('check_unknown', lang)}"
             parts.append(f"{shown} ×{fmt_count(lc.count, lang)}{flag}")
         if len(counts) > len(listed):
-            parts.append(_w("more", lang).format(n=len(counts) - len(listed)))
+            parts.append(word("check_more", lang).format(n=len(counts) - len(listed)))
         answers.add_row(item, Text(" · ".join(parts)))
-    units = Table(title=_w("units", lang), title_justify="left")
-    units.add_column(_w("units", lang))
+    units = Table(title=word("check_units", lang), title_justify="left")
+    units.add_column(word("check_units", lang))
     for key in ("resp", "headcount", "minimum", "rate", "needed"):
-        units.add_column(_w(key, lang), justify="right")
+        units.add_column(word(f"check_{key}", lang), justify="right")
     for u in check.units:
         rate = fmt_number(100 * u.rate, 0, lang) + "%" if u.rate is not None else "—"
         units.add_row(
@@ -117,7 +69,7 @@ def render_check_table(check: SurveyCheck, lang: Lang) -> RenderableType:
             rate,
             fmt_count(u.needed, lang),
         )
-    verdict = _w(f"verdict{check.exit_code}", lang)
+    verdict = word(f"check_verdict{check.exit_code}", lang)
     lines = [Text(line) for line in rows_lines(check, lang)]
     return Group(cols, answers, units, *lines, Text(verdict))
 
@@ -147,7 +99,7 @@ def rows_lines(check: SurveyCheck, lang: Lang) -> tuple[str, str]:
     ex = check.rows.excluded
     blank = sum(ex.get(c, 0) for c in BLANK_CODES)
     dup = ex.get("duplicate-respondent", 0)
-    rows = _w("rows", lang).format(
+    rows = word("check_rows", lang).format(
         read=fmt_count(check.rows.read, lang),
         scored=fmt_count(check.rows.scored, lang),
         blank=fmt_count(blank, lang),
@@ -155,7 +107,7 @@ def rows_lines(check: SurveyCheck, lang: Lang) -> tuple[str, str]:
         other=fmt_count(sum(ex.values()) - blank - dup, lang),
     )
     codes = ", ".join(f"{c} {n}" for c, n in sorted((check.issue_codes or {}).items()))
-    issues = _w("issues", lang).format(issues=fmt_count(check.issues, lang))
+    issues = word("check_issues", lang).format(issues=fmt_count(check.issues, lang))
     return rows, issues + (f" ({codes})" if codes else "")
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from berakhlak_cli.model.levels import level_of
 from berakhlak_cli.model.results import GroupResult, Interval, Score, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
-from berakhlak_cli.render.language.i18n import word
 from berakhlak_cli.render.language.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.words import word
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def headers(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> tuple[str, ...]:
     ci = (word("interval", lang, level=_level(sheet)),) if has_intervals(sheet) else ()
     return (
         *(_title(c, rubric, lang) for c in sheet.group_by),
-        word("respondents_rate" if has_headcounts(sheet) else "respondents", lang),
+        word("respondents_rate" if has_headcounts(sheet) else "respondents_short", lang),
         *(v.code for v in rubric.values),
         word("survey_index" if has_evidence else "index", lang),
         *extra,

@@ -10,8 +10,8 @@ from rich.text import Text
 from berakhlak_cli.model.results import GroupResult, Score, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import visible
-from berakhlak_cli.render.language.i18n import word
 from berakhlak_cli.render.language.number import fmt_count
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.table_rows import all_rows, has_intervals, headers, note_cell
 
 # Band colours by position from the top band down (A green ... D red), whatever the codes are.

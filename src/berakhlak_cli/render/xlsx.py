@@ -27,7 +27,7 @@ from berakhlak_cli.model.results import Issue, Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import is_formula_like, spreadsheet_text
 from berakhlak_cli.render.issues.lines import more_line
-from berakhlak_cli.render.language.i18n import word
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.table_rows import row_level
 
 Cell = str | float | int | None
@@ -144,7 +144,7 @@ def score_sheets(
     with ``gaps``, the evidence gap report in its long form (``render.gaps.gap_records``)."""
     value_ids = [v.id for v in rubric.values]
     has_evidence = any(g.combined is not None for g in (*sheet.groups, sheet.institution))
-    head = [*sheet.group_by, "level", word("respondents_long", lang)]
+    head = [*sheet.group_by, "level", word("respondents", lang)]
     head += [v.code for v in rubric.values] + [word("index", lang)]
     if has_evidence:
         head += [word("evidence", lang), word("combined", lang)]

@@ -19,22 +19,16 @@ from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
 from berakhlak_cli.render.compare.text import (
-    band_chain,
     band_legend,
-    ci_cells,
     ci_notes,
-    ci_pairs,
-    decimals,
-    figure_text,
-    index_label,
-    line_label,
+    line_cells,
+    measure_lines,
     single_year_note,
-    step_text,
     table_head,
     warning_lines,
     year_line,
 )
-from berakhlak_cli.render.compare.words import say
+from berakhlak_cli.render.language.words import word
 
 FORMAT = "berakhlak-comparison"
 FORMAT_VERSION = 1
@@ -220,21 +214,12 @@ def render_comparison_csv(comparison: Comparison) -> str:
 
 
 def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], lang: Lang) -> str:
-    years = comparison.years
     shown = [line for _, line in lines]
     head = table_head(comparison, first, shown, lang)
     out = ["| " + " | ".join(markdown_cell(h) for h in head) + " |"]
     out.append("| --- |" + " ---: |" * (len(head) - 2) + " --- |")
-    places = decimals(comparison)
-    pairs = ci_pairs(shown)
-    for label, line in lines:
-        cells = [
-            label,
-            *(figure_text(f, y, lang) for f, y in zip(line.figures, years, strict=True)),
-        ]
-        cells += [step_text(s, places, lang) for s in line.steps]
-        cells += ci_cells(line, pairs, places, lang)
-        cells.append(band_chain(line))
+    for (label, _), row in zip(lines, line_cells(comparison, shown, lang), strict=True):
+        cells = [label, *row.figures, *row.steps, *row.intervals, row.bands]
         out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     notes = ci_notes(comparison, shown, lang)
     return "\n".join(out) + "".join(f"\n\n{markdown_cell(note)}" for note in notes)
@@ -242,27 +227,26 @@ def _md_table(comparison: Comparison, first: str, lines: list[tuple[str, Line]],
 
 def render_comparison_markdown(comparison: Comparison, lang: Lang) -> str:
     """Warning block (when not comparable), the index/value table and the unit table."""
-    parts = [f"## {say('title_compare', lang)}", ""]
+    parts = [f"## {word('title_compare', lang)}", ""]
     parts += [f"- {markdown_cell(year_line(y, lang))}" for y in comparison.years]
     parts.append("")
     warnings = warning_lines(comparison, lang)
     if warnings:
-        parts.append(f"> **⚠ {say('not_comparable', lang)}**")
+        parts.append(f"> **⚠ {word('not_comparable', lang)}**")
         for heading, lines in warnings:
             parts.append(">")
             parts.append(f"> **{markdown_cell(heading)}**")
             parts += [f"> - {markdown_cell(line)}" for line in lines]
-        parts += [">", f"> {say('not_comparable_why', lang)}", ""]
+        parts += [">", f"> {word('not_comparable_why', lang)}", ""]
     else:
-        parts += [say("comparable", lang), ""]
-    rows = [(index_label(comparison.years, lang), comparison.index)]
-    rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
-    parts += [_md_table(comparison, say("measure", lang), rows, lang), ""]
+        parts += [word("comparable", lang), ""]
+    rows = measure_lines(comparison, lang)
+    parts += [_md_table(comparison, word("measure", lang), rows, lang), ""]
     parts += [markdown_cell(band_legend(comparison, lang)), ""]
     if comparison.units:
-        parts += [f"### {say('per_unit', lang)}", ""]
+        parts += [f"### {word('per_unit', lang)}", ""]
         units = [(u.label, u) for u in comparison.units]
-        parts += [_md_table(comparison, say("unit", lang), units, lang), ""]
+        parts += [_md_table(comparison, word("unit", lang), units, lang), ""]
     if single := single_year_note(comparison, lang):
         parts += [f"> **⚠** {markdown_cell(single)}", ""]
     return "\n".join(parts)

@@ -13,22 +13,16 @@ from berakhlak_cli.model.comparison import Comparison, Line
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.cell_text import visible
 from berakhlak_cli.render.compare.text import (
-    band_chain,
     band_legend,
-    ci_cells,
     ci_headers,
     ci_notes,
-    ci_pairs,
-    decimals,
-    figure_text,
-    index_label,
-    line_label,
+    line_cells,
+    measure_lines,
     single_year_note,
-    step_text,
     warning_lines,
     year_line,
 )
-from berakhlak_cli.render.compare.words import say
+from berakhlak_cli.render.language.words import word
 
 
 def _delta_style(delta: float | None) -> str:
@@ -44,28 +38,28 @@ def _table(comparison: Comparison, first: str, lines: list[tuple[str, Line]], la
     for year in years:
         table.add_column(str(year.year), justify="right", no_wrap=True)
     for old, new in zip(years, years[1:], strict=False):
-        title = say("change", lang) if len(years) == 2 else f"Δ {old.year}→{new.year}"
+        title = word("change", lang) if len(years) == 2 else f"Δ {old.year}→{new.year}"
         table.add_column(title, justify="right", no_wrap=True)
     shown = [line for _, line in lines]
     for title in ci_headers(comparison, shown, lang):
         table.add_column(title, justify="right", no_wrap=True)
-    table.add_column(say("category", lang), no_wrap=True)
-    places = decimals(comparison)
-    pairs = ci_pairs(shown)
-    for label, line in lines:
-        cells = [Text(visible(label))]
-        cells += [Text(figure_text(f, y, lang)) for f, y in zip(line.figures, years, strict=True)]
-        cells += [Text(step_text(s, places, lang), style=_delta_style(s.delta)) for s in line.steps]
-        cells += [Text(c) for c in ci_cells(line, pairs, places, lang)]
+    table.add_column(word("category", lang), no_wrap=True)
+    for (label, line), row in zip(lines, line_cells(comparison, shown, lang), strict=True):
+        cells = [Text(visible(label)), *(Text(text) for text in row.figures)]
+        cells += [
+            Text(text, style=_delta_style(s.delta))
+            for text, s in zip(row.steps, line.steps, strict=True)
+        ]
+        cells += [Text(c) for c in row.intervals]
         changed = any(s.band_changed for s in line.steps)
-        cells.append(Text(band_chain(line), style="bold" if changed else ""))
+        cells.append(Text(row.bands, style="bold" if changed else ""))
         table.add_row(*cells)
     return table
 
 
 def render_comparison(comparison: Comparison, lang: Lang) -> RenderableType:
     """Year sources, the warning (when not comparable), the value table and the unit table."""
-    parts: list[RenderableType] = [Text(say("title_compare", lang), style="bold")]
+    parts: list[RenderableType] = [Text(word("title_compare", lang), style="bold")]
     parts += [Text(visible(year_line(y, lang)), style="dim") for y in comparison.years]
     warnings = warning_lines(comparison, lang)
     if warnings:
@@ -74,33 +68,32 @@ def render_comparison(comparison: Comparison, lang: Lang) -> RenderableType:
             body.append(heading + "\n", style="bold")
             for line in lines:
                 body.append(f"• {visible(line)}\n")
-        body.append(say("not_comparable_why", lang))
+        body.append(word("not_comparable_why", lang))
         parts.append(
             Panel(
                 body,
-                title=f"⚠ {say('not_comparable', lang)}",
+                title=f"⚠ {word('not_comparable', lang)}",
                 title_align="left",
                 border_style="bold red",
                 width=88,
             )
         )
     else:
-        parts.append(Text(say("comparable", lang), style="green"))
-    rows = [(index_label(comparison.years, lang), comparison.index)]
-    rows += [(line_label(v, comparison, lang), v) for v in comparison.values]
-    parts.append(_table(comparison, say("measure", lang), rows, lang))
+        parts.append(Text(word("comparable", lang), style="green"))
+    rows = measure_lines(comparison, lang)
+    parts.append(_table(comparison, word("measure", lang), rows, lang))
     parts.append(Text(band_legend(comparison, lang), style="dim"))
     notes = ci_notes(comparison, [line for _, line in rows], lang)
     parts += [Text(visible(note), style="dim") for note in notes]
     if comparison.units:
-        parts.append(Text(say("per_unit", lang), style="bold"))
+        parts.append(Text(word("per_unit", lang), style="bold"))
         parts.append(
-            _table(comparison, say("unit", lang), [(u.label, u) for u in comparison.units], lang)
+            _table(comparison, word("unit", lang), [(u.label, u) for u in comparison.units], lang)
         )
         unit_notes = ci_notes(comparison, comparison.units, lang)
         parts += [Text(visible(n), style="dim") for n in unit_notes if n not in notes]
     elif any(y.units for y in comparison.years):
-        parts.append(Text(say("no_units", lang), style="dim"))
+        parts.append(Text(word("no_units", lang), style="dim"))
     if single := single_year_note(comparison, lang):
         parts.append(Text(single, style="yellow"))
     return Group(*parts)

@@ -7,6 +7,7 @@ Differences are grouped by aspect so that 21 reworded items read as one line
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from berakhlak_cli.model.comparison import (
@@ -20,8 +21,8 @@ from berakhlak_cli.model.comparison import (
     YearResult,
 )
 from berakhlak_cli.model.rubric import Lang
-from berakhlak_cli.render.compare.words import WORDS, say
 from berakhlak_cli.render.language.number import fmt_delta, fmt_number
+from berakhlak_cli.render.language.words import has_word, word
 
 SHOWN_DETAILS = 4
 _KINDS = ("value", "behaviour", "item", "criterion", "evidence", "template")
@@ -30,18 +31,18 @@ _ACTIONS = ("added", "removed", "moved", "reworded", "weight")
 
 def year_line(year: YearResult, lang: Lang) -> str:
     """``2024: hasil-2024.json (dihitung oleh berakhlak-cli, rubrik x 1; tahun dari ...)``."""
-    kind = say("kind_scored" if year.kind == ResultKind.SCORED else "kind_published", lang)
+    kind = word("kind_scored" if year.kind == ResultKind.SCORED else "kind_published", lang)
     if year.rubric is not None:
-        kind += f", {say('rubric', lang)} {year.rubric.id} {year.rubric.version}"
-        kind += ", " + say("headline_" + year.headline.value, lang)
-    return f"{year.year}: {year.source} ({kind}; {say('year_' + year.year_source.value, lang)})"
+        kind += f", {word('rubric', lang)} {year.rubric.id} {year.rubric.version}"
+        kind += ", " + word("headline_" + year.headline.value, lang)
+    return f"{year.year}: {year.source} ({kind}; {word('year_' + year.year_source.value, lang)})"
 
 
 def _value_text(value: Any, lang: Lang) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return say("yes" if value else "no", lang)
+        return word("yes" if value else "no", lang)
     if isinstance(value, float):
         return fmt_number(value, 6, lang).rstrip("0").rstrip(",.")
     if isinstance(value, tuple | list) and len(value) == 2:
@@ -52,16 +53,16 @@ def _value_text(value: Any, lang: Lang) -> str:
 
 
 def _title(aspect: str, lang: Lang) -> str:
-    if f"aspect_{aspect}" in WORDS:
-        return say(f"aspect_{aspect}", lang)
+    if has_word(f"aspect_{aspect}"):
+        return word(f"aspect_{aspect}", lang)
     kind, _, action = aspect.partition("-")
     if kind in _KINDS:
         act = (
-            say(f"act_{action}", lang)
+            word(f"act_{action}", lang)
             if action in _ACTIONS
-            else say("act_other", lang, what=action)
+            else word("act_other", lang, what=action)
         )
-        return f"{say(f'kind_{kind}', lang)} {act}"
+        return f"{word(f'kind_{kind}', lang)} {act}"
     return aspect
 
 
@@ -90,7 +91,7 @@ def describe(check: PairCheck, lang: Lang) -> list[str]:
 def warning_lines(comparison: Comparison, lang: Lang) -> list[tuple[str, list[str]]]:
     """(pair heading, difference lines) for every pair that is not comparable."""
     return [
-        (say("not_comparable_pair", lang, old=c.old.year, new=c.new.year), describe(c, lang))
+        (word("not_comparable_pair", lang, old=c.old.year, new=c.new.year), describe(c, lang))
         for c in comparison.checks
         if not c.comparable
     ]
@@ -125,17 +126,9 @@ def line_label(line: Line, comparison: Comparison, lang: Lang) -> str:
     return f"{line.code} {line.label}".strip()
 
 
-_KIND_WORDS = {
-    "index": ("survei", "survey"),
-    "combined": ("gabungan", "combined"),
-    "published": ("dipublikasikan", "published"),
-}
-
-
 def kind_word(kind: str, lang: Lang) -> str:
     """``survei`` / ``gabungan`` / ``dipublikasikan`` for a year's headline kind."""
-    ind, eng = _KIND_WORDS[kind]
-    return eng if lang == Lang.EN else ind
+    return word(f"headline_kind_{kind}", lang)
 
 
 def index_label(years: Sequence[YearResult], lang: Lang) -> str:
@@ -143,7 +136,7 @@ def index_label(years: Sequence[YearResult], lang: Lang) -> str:
     (survey + evidence), ``Indeks`` (published figures), or per year when the kinds differ
     (``Indeks (dipublikasikan → gabungan)``): a combined index is never passed off as the
     survey's, nor set beside it unnamed."""
-    index = say("index", lang)
+    index = word("index", lang)
     kinds = list(dict.fromkeys(y.headline.value for y in years))
     if kinds == ["published"]:
         return index
@@ -153,17 +146,23 @@ def index_label(years: Sequence[YearResult], lang: Lang) -> str:
     return f"{index} ({' → '.join(kind_word(y.headline.value, lang) for y in years)})"
 
 
+def measure_lines(comparison: Comparison, lang: Lang) -> list[tuple[str, Line]]:
+    """The rows of the measure table, named: the index first, then each value."""
+    rows = [(index_label(comparison.years, lang), comparison.index)]
+    return rows + [(line_label(v, comparison, lang), v) for v in comparison.values]
+
+
 def index_short(years: Sequence[YearResult], lang: Lang) -> str:
     """``index_label`` for a chart axis: ``Indeks`` (published), ``Indeks survei``,
     ``Gabungan`` (combined), or ``Indeks*`` when the years differ (the caption says how)."""
     kinds = {y.headline.value for y in years}
     if kinds == {"published"}:
-        return say("index", lang)
+        return word("index", lang)
     if kinds == {"combined"}:
         return kind_word("combined", lang).capitalize()
     if kinds == {"index"}:
         return index_label(years, lang)
-    return say("index", lang) + "*"
+    return word("index", lang) + "*"
 
 
 def band_legend(comparison: Comparison, lang: Lang) -> str:
@@ -200,7 +199,7 @@ def change_heads(comparison: Comparison, lang: Lang) -> list[str]:
     """One change column per pair of consecutive years ("Perubahan", or "Δ 2022→2024")."""
     years = comparison.years
     return [
-        say("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
+        word("change", lang) if len(years) == 2 else f"Δ {a.year}→{b.year}"
         for a, b in zip(years, years[1:], strict=False)
     ]
 
@@ -209,7 +208,7 @@ def table_head(comparison: Comparison, first: str, lines: Sequence[Line], lang: 
     """Columns of a comparison table: label, years, changes, change intervals, category."""
     years = [str(y.year) for y in comparison.years]
     head = [first, *years, *change_heads(comparison, lang)]
-    return [*head, *ci_headers(comparison, lines, lang), say("category", lang)]
+    return [*head, *ci_headers(comparison, lines, lang), word("category", lang)]
 
 
 def ci_headers(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> list[str]:
@@ -218,10 +217,10 @@ def ci_headers(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> lis
     out: list[str] = []
     for i in ci_pairs(lines):
         if len(years) == 2:
-            out += [say("ci_change", lang, level=level), say("meaningful", lang)]
+            out += [word("ci_change", lang, level=level), word("meaningful", lang)]
         else:
             pair = f"{years[i].year}→{years[i + 1].year}"
-            out += [f"{say('ci', lang, level=level)} {pair}", f"{say('meaningful', lang)} {pair}"]
+            out += [f"{word('ci', lang, level=level)} {pair}", f"{word('meaningful', lang)} {pair}"]
     return out
 
 
@@ -237,7 +236,7 @@ def meaningful_text(s: Step, lang: Lang) -> str:
     """``ya`` / ``tidak`` / ``—`` (no interval)."""
     if s.change is None or s.change.meaningful is None:
         return "—"
-    return say("yes" if s.change.meaningful else "no", lang)
+    return word("yes" if s.change.meaningful else "no", lang)
 
 
 def ci_cells(line: Line, pairs: Sequence[int], decimals: int, lang: Lang) -> list[str]:
@@ -259,9 +258,9 @@ def ci_notes(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> list[
     if with_ci:
         newest = with_ci[-1]
         minimum = fmt_number(newest.min_meaningful, decimals(comparison), lang)
-        notes.append(say("meaningful_rule", lang, level=_level(lines), min=minimum))
+        notes.append(word("meaningful_rule", lang, level=_level(lines), min=minimum))
     reasons = dict.fromkeys(c.reason.value for c in changes if c.reason is not None)
-    notes += [say(f"no_ci_{reason}", lang) for reason in reasons]
+    notes += [word(f"no_ci_{reason}", lang) for reason in reasons]
     return notes
 
 
@@ -274,4 +273,29 @@ def single_year_note(comparison: Comparison, lang: Lang) -> str:
     """The sentence every format prints under the unit table ("" when there are none)."""
     if not comparison.single_year_units:
         return ""
-    return say("single_year", lang, names=single_year_text(comparison, lang))
+    return word("single_year", lang, names=single_year_text(comparison, lang))
+
+
+@dataclass(frozen=True)
+class LineCells:
+    """The texts of one table row (the renderers style them): a figure per year, a change per
+    pair of consecutive years, the interval cells, and the chain of bands."""
+
+    figures: list[str]
+    steps: list[str]
+    intervals: list[str]
+    bands: str
+
+
+def line_cells(comparison: Comparison, lines: Sequence[Line], lang: Lang) -> list[LineCells]:
+    """The cell texts of each of ``lines``, the interval columns shared by the whole table."""
+    places, pairs = decimals(comparison), ci_pairs(lines)
+    return [
+        LineCells(
+            [figure_text(f, y, lang) for f, y in zip(line.figures, comparison.years, strict=True)],
+            [step_text(s, places, lang) for s in line.steps],
+            ci_cells(line, pairs, places, lang),
+            band_chain(line),
+        )
+        for line in lines
+    ]

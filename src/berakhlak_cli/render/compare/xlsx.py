@@ -14,14 +14,13 @@ from berakhlak_cli.render.compare.text import (
     change_heads,
     ci_notes,
     ci_pairs,
-    index_label,
-    line_label,
     meaningful_text,
+    measure_lines,
     single_year_note,
     warning_lines,
     year_line,
 )
-from berakhlak_cli.render.compare.words import say
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.xlsx import Cell, Sheet
 
 
@@ -29,10 +28,10 @@ def _banner(comparison: Comparison, lang: Lang) -> list[str]:
     warnings = warning_lines(comparison, lang)
     if not warnings:
         return []
-    out = [f"⚠ {say('not_comparable', lang)}"]
+    out = [f"⚠ {word('not_comparable', lang)}"]
     for heading, lines in warnings:
         out.append(heading + ": " + "; ".join(lines))
-    out.append(say("not_comparable_why", lang))
+    out.append(word("not_comparable_why", lang))
     return out
 
 
@@ -48,9 +47,9 @@ def _table(
     )
     for i in pairs:
         span = "" if len(years) == 2 else f" {years[i].year}→{years[i + 1].year}"
-        head += [say(k, lang, level=level) + span for k in ("ci_low", "ci_high")]
-        head.append(say("meaningful", lang) + span)
-    head.append(say("category", lang))
+        head += [word(k, lang, level=level) + span for k in ("ci_low", "ci_high")]
+        head.append(word("meaningful", lang) + span)
+    head.append(word("category", lang))
     rows: list[list[Cell]] = []
     for label, line in lines:
         row: list[Cell] = [label]
@@ -71,14 +70,13 @@ def _table(
 def comparison_sheets(comparison: Comparison, lang: Lang) -> list[Sheet]:
     """One sheet per table (see module docstring)."""
     banner = _banner(comparison, lang)
-    measures = [(index_label(comparison.years, lang), comparison.index)]
-    measures += [(line_label(v, comparison, lang), v) for v in comparison.values]
-    head, rows = _table(comparison, say("measure", lang), measures, lang)
-    sheets = [Sheet(say("title_compare", lang), head, rows, banner)]
+    measures = measure_lines(comparison, lang)
+    head, rows = _table(comparison, word("measure", lang), measures, lang)
+    sheets = [Sheet(word("title_compare", lang), head, rows, banner)]
     if comparison.units:
         units = [(u.label, u) for u in comparison.units]
-        head, rows = _table(comparison, say("unit", lang), units, lang)
-        sheets.append(Sheet(say("per_unit", lang), head, rows, banner))
+        head, rows = _table(comparison, word("unit", lang), units, lang)
+        sheets.append(Sheet(word("per_unit", lang), head, rows, banner))
         long_head, long_rows = comparison_rows(comparison)
         numeric: list[list[Cell]] = [
             [
@@ -87,30 +85,30 @@ def comparison_sheets(comparison: Comparison, lang: Lang) -> list[Sheet]:
             ]
             for row in long_rows
         ]
-        sheets.append(Sheet(say("sheet_unit_values", lang), long_head, numeric, banner))
+        sheets.append(Sheet(word("sheet_unit_values", lang), long_head, numeric, banner))
     if comparison.single_year_units:
         single: list[list[Cell]] = []
         for unit in comparison.single_year_units:
             figure = next((f for f in unit.line.figures if f is not None), None)
             rounded, band = (figure.rounded, figure.band) if figure else (None, None)
             single.append([unit.line.label, unit.year, rounded, band])
-        head = [say("unit", lang), say("year", lang), say("index", lang), say("category", lang)]
+        head = [word("unit", lang), word("year", lang), word("index", lang), word("category", lang)]
         note = [single_year_note(comparison, lang)]
-        sheets.append(Sheet(say("single_year_sheet", lang), head, single, note))
+        sheets.append(Sheet(word("single_year_sheet", lang), head, single, note))
     diff_rows: list[list[Cell]] = [
         [f"{c.old.year}→{c.new.year}", d.aspect, d.detail, _text(d.old), _text(d.new)]
         for c in comparison.checks
         for d in c.differences
     ]
     checks = Sheet(
-        say("sheet_checks", lang),
+        word("sheet_checks", lang),
         ["years", "aspect", "detail", "old", "new"],
         diff_rows,
-        banner or [say("comparable", lang)],
+        banner or [word("comparable", lang)],
     )
     sources = Sheet(
-        say("sec_years", lang),
-        [say("year", lang), say("file", lang), "sha256", say("instrument", lang)],
+        word("sec_years", lang),
+        [word("year", lang), word("file", lang), "sha256", word("instrument", lang)],
         [[y.year, year_line(y, lang), y.sha256, y.instrument] for y in comparison.years],
     )
     return [checks, *sheets, sources] if banner else [*sheets, checks, sources]

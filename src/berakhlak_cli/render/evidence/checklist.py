@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from berakhlak_cli.model.rubric import AnswerScale, Evaluation, Lang, Rubric
 from berakhlak_cli.render.cell_text import safe_cell
+from berakhlak_cli.render.language.words import word
 
 HEADERS = {
     Lang.ID: (
@@ -39,12 +40,7 @@ HEADERS = {
         "note",
     ),
 }
-_SHEETS = {Lang.ID: ("Bukti dukung", "Pilihan"), Lang.EN: ("Evidence", "Answers")}
 _WIDTHS = (34, 12, 60, 36, 22, 14, 40, 40)
-_PROMPT = {
-    Lang.ID: ("Jawaban", "Pilih salah satu: {choices}", "Jawaban tidak valid"),
-    Lang.EN: ("Answer", "Choose one of: {choices}", "Not a valid answer"),
-}
 
 
 @dataclass(frozen=True)
@@ -128,7 +124,7 @@ def render_template_xlsx(rubric: Rubric, units: Sequence[str], lang: Lang) -> by
     evaluation = _evaluation(rubric)
     book = Workbook()
     sheet = book.active
-    main_title, lists_title = _SHEETS[lang]
+    main_title, lists_title = word("evidence", lang), word("checklist_lists", lang)
     sheet.title = main_title
     header = _header(rubric, lang)
     for col, text in enumerate(header, start=1):
@@ -144,7 +140,7 @@ def render_template_xlsx(rubric: Rubric, units: Sequence[str], lang: Lang) -> by
 
     lists = book.create_sheet(lists_title)
     lists.sheet_state = "hidden"
-    title, prompt, error = _PROMPT[lang]
+    title, error = word("checklist_prompt_title", lang), word("checklist_error", lang)
     checks: dict[str, DataValidation] = {}
     for pos, (sid, scale) in enumerate(evaluation.answer_scales.items(), start=1):
         choices = valid_answers(scale)
@@ -170,8 +166,9 @@ def render_template_xlsx(rubric: Rubric, units: Sequence[str], lang: Lang) -> by
         check.allow_blank = True
         check.showErrorMessage = True
         check.showInputMessage = True
-        check.promptTitle, check.prompt = title, prompt.format(choices=choices)
-        check.errorTitle, check.error = error, prompt.format(choices=choices)
+        prompt = word("checklist_prompt", lang, choices=choices)
+        check.promptTitle, check.prompt = title, prompt
+        check.errorTitle, check.error = error, prompt
         checks[sid] = check
     used: dict[str, DataValidation] = {}
     for number, row in enumerate(template_rows(rubric, units, lang), start=2):

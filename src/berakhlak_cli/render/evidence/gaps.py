@@ -21,31 +21,7 @@ from berakhlak_cli.model.results import Scoresheet
 from berakhlak_cli.model.rubric import Lang, Rubric
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell, visible
 from berakhlak_cli.render.language.number import fmt_number
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Kekurangan bukti dukung", "Evidence gaps"),
-    "unit": ("Unit kerja", "Unit"),
-    "combined": ("Gabungan", "Combined"),
-    "next": ("Menuju kategori berikut", "To next band"),
-    "evidence": ("Bukti", "Evidence"),
-    "answer": ("Jawaban", "Answer"),
-    "score": ("Skor", "Score"),
-    "points": ("+Poin", "+Points"),
-    "not_provided": ("(tidak ada)", "(not provided)"),
-    "all_met": ("semua terpenuhi", "all met"),
-    "top_band": ("sudah kategori tertinggi", "already the top band"),
-    "to_band": ("+{points} → {band}", "+{points} → {band}"),
-    "no_evidence": ("tanpa bukti dukung", "no evidence submitted"),
-    "note": (
-        "+Poin: kenaikan indeks gabungan unit bila butir itu terpenuhi penuh.",
-        "+Points: gain in the unit's combined index if the item were fully met.",
-    ),
-}
-
-
-def _w(key: str, lang: Lang, **fields: object) -> str:
-    ind, eng = _WORDS[key]
-    return (eng if lang == Lang.EN else ind).format(**fields)
+from berakhlak_cli.render.language.words import word
 
 
 @dataclass(frozen=True)
@@ -64,16 +40,16 @@ class GapLine:
 
 def _next_text(unit: UnitGaps, decimals: int, lang: Lang) -> str:
     if unit.combined is None:
-        return _w("no_evidence", lang) if unit.no_evidence else "—"
+        return word("no_evidence", lang) if unit.no_evidence else "—"
     if unit.next_band is None or unit.to_next_band is None:
-        return _w("top_band", lang)
-    return _w(
+        return word("top_band", lang)
+    return word(
         "to_band", lang, points=fmt_number(unit.to_next_band, decimals, lang), band=unit.next_band
     )
 
 
 def _item_cells(gap: EvidenceGap, decimals: int, lang: Lang) -> tuple[str, str, str, str]:
-    answer = gap.answer if gap.answer else _w("not_provided", lang)
+    answer = gap.answer if gap.answer else word("not_provided", lang)
     # NOTE: one more decimal than published: items worth 0.56 and 0.5 points should differ.
     points = fmt_number(gap.points, decimals + 1, lang) if gap.points is not None else "—"
     return gap.evidence_id, answer, fmt_number(gap.score, decimals, lang), points
@@ -90,7 +66,7 @@ def gap_lines(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[GapLine]:
             _next_text(unit, decimals, lang),
         )
         if not unit.items:
-            lines.append(GapLine(*head, _w("all_met", lang), "", "", "", True))
+            lines.append(GapLine(*head, word("all_met", lang), "", "", "", True))
             continue
         for pos, gap in enumerate(unit.ranked):
             cells = head if pos == 0 else ("", "", "")
@@ -99,8 +75,8 @@ def gap_lines(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> list[GapLine]:
 
 
 def _titles(lang: Lang) -> tuple[str, ...]:
-    keys = ("unit", "combined", "next", "evidence", "answer", "score", "points")
-    return tuple(_w(k, lang) for k in keys)
+    keys = ("unit", "combined", "gaps_next", "evidence", "answer", "score", "gaps_points")
+    return tuple(word(k, lang) for k in keys)
 
 
 def _cells(line: GapLine) -> tuple[str, ...]:
@@ -117,7 +93,7 @@ def _cells(line: GapLine) -> tuple[str, ...]:
 
 def render_gaps_table(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> RenderableType:
     """The gap report as a rich table with a one-line explanation under it."""
-    table = Table(title=_w("title", lang), title_justify="left", header_style="bold")
+    table = Table(title=word("gaps_title", lang), title_justify="left", header_style="bold")
     for pos, title in enumerate(_titles(lang)):
         numeric = pos in (1, 5, 6)
         table.add_column(escape(title), justify="right" if numeric else "left", no_wrap=numeric)
@@ -125,18 +101,18 @@ def render_gaps_table(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> Renderab
         if line.first and table.row_count:
             table.add_section()
         table.add_row(*(Text(visible(c)) for c in _cells(line)))
-    return Group(table, Text(_w("note", lang), style="dim"))
+    return Group(table, Text(word("gaps_note", lang), style="dim"))
 
 
 def render_gaps_markdown(sheet: Scoresheet, rubric: Rubric, lang: Lang) -> str:
     """The gap report as a Markdown table (a heading, the table, the explanation)."""
     titles = _titles(lang)
-    out = [f"### {_w('title', lang)}", "", "| " + " | ".join(titles) + " |"]
+    out = [f"### {word('gaps_title', lang)}", "", "| " + " | ".join(titles) + " |"]
     out.append("| --- | ---: | --- | --- | --- | ---: | ---: |")
     for line in gap_lines(sheet, rubric, lang):
         cells = [markdown_cell(c) for c in _cells(line)]
         out.append("| " + " | ".join(cells) + " |")
-    return "\n".join([*out, "", _w("note", lang)]) + "\n"
+    return "\n".join([*out, "", word("gaps_note", lang)]) + "\n"
 
 
 def _num(value: float | None) -> str:
@@ -145,7 +121,7 @@ def _num(value: float | None) -> str:
 
 def gaps_title(lang: Lang) -> str:
     """The heading of the gap report (also the worksheet name with ``-f xlsx``)."""
-    return _w("title", lang)
+    return word("gaps_title", lang)
 
 
 def gap_records(sheet: Scoresheet) -> tuple[list[str], list[list[str | float | None]]]:

@@ -16,9 +16,9 @@ from berakhlak_cli.model.behaviours import BehaviourResult, GapTest
 from berakhlak_cli.model.comparison import Figure, UnitResult, YearResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.language.number import fmt_count, fmt_delta, fmt_number
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.report.cells import Cell, Table, band_cell, band_css
 from berakhlak_cli.render.report.charts_more import likert_chart
-from berakhlak_cli.render.report.words import say
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,8 @@ def behaviour_table(year: YearResult, lang: Lang) -> Table | None:
                 Cell(_percent(b.distribution.favourable_share if b else None, lang), "num"),
             ]
         )
-    head = [say("behaviour", lang), say("value", lang), say("score", lang)]
-    head += [say("category_word", lang), say("respondents_word", lang), say("favourable", lang)]
+    head = [word("behaviour", lang), word("value", lang), word("score", lang)]
+    head += [word("category", lang), word("respondents", lang), word("favourable", lang)]
     return Table(head, rows)
 
 
@@ -108,16 +108,16 @@ def distribution_svg(
         mine = fmt_number(_behaviour_rounded(f), places, lang).rjust(5)
         theirs = fmt_number(_behaviour_rounded(other), places, lang).rjust(5)
         right.append(f"{mine} {theirs} {fav}")
-    title = say("favourable", lang)
+    title = word("favourable", lang)
     if against is not None:
-        title = f"{say('unit_col', lang)} · {say('institution_col', lang)} · {title}"
+        title = f"{word('unit_col', lang)} · {word('institution_col', lang)} · {title}"
     svg = likert_chart(
         [labels[i] for i in ids],
         [f.distribution.shares for f in figs],
         right,
         [f"{p:g}" for p in points],
         lang.value,
-        say("sec_distribution", lang, year=year.year),
+        word("sec_distribution", lang, year=year.year),
         name,
         title,
     )
@@ -134,7 +134,7 @@ def distribution_caption(year: YearResult, lang: Lang) -> str:
     low = "–".join(f"{p:g}" for p in (points[0], points[half - 1])) if half else ""
     high = "–".join(f"{p:g}" for p in (points[-half], points[-1])) if half else ""
     top = figs[0].distribution.favourable_points
-    return say("distribution_caption", lang, low=low, high=high, top=top)
+    return word("distribution_caption", lang, low=low, high=high, top=top)
 
 
 def _gap_cells(test: GapTest | None, lang: Lang) -> list[Cell]:
@@ -143,7 +143,7 @@ def _gap_cells(test: GapTest | None, lang: Lang) -> list[Cell]:
     ci = "—"
     if test.lower is not None and test.upper is not None:
         ci = f"{fmt_delta(test.lower, 1, lang)} – {fmt_delta(test.upper, 1, lang)}"
-    flag = say("yes", lang) if test.significant else say("no", lang)
+    flag = word("yes", lang) if test.significant else word("no", lang)
     if test.p is None:
         flag = "—"
     return [
@@ -175,7 +175,7 @@ def priorities_table(year: YearResult, lang: Lang) -> Table | None:
         tests = {t.behaviour: t for t in unit.gap_tests}
         evidence = ", ".join(_evidence_lines(year, unit, lang)) or "—"
         if not unit.priorities:
-            rows.append([Cell(unit.name), Cell(say("no_priorities", lang)), Cell(""), Cell("")])
+            rows.append([Cell(unit.name), Cell(word("no_priorities", lang)), Cell(""), Cell("")])
             rows[-1] += [Cell(""), Cell(evidence, "note")]
             continue
         for k, bid in enumerate(unit.priorities):
@@ -184,19 +184,19 @@ def priorities_table(year: YearResult, lang: Lang) -> Table | None:
             row += _gap_cells(tests.get(bid), lang)
             row.append(Cell(evidence if first else "", "note"))
             rows.append(row)
-    head = [say("unit_col", lang), say("behaviour", lang), say("gap", lang)]
+    head = [word("unit_col", lang), word("behaviour", lang), word("gap", lang)]
     head.append(ci_head(year, lang))
-    head += [say("significant", lang), say("evidence_gaps", lang)]
+    head += [word("significant", lang), word("evidence_gaps", lang)]
     notes = [priorities_note(year, lang)]
     if any(t.p is None and t.lower is None for u in units for t in u.gap_tests):
-        notes.append(say("priorities_no_test", lang))
+        notes.append(word("priorities_no_test", lang))
     return Table(head, rows, notes)
 
 
 def priorities_note(year: YearResult, lang: Lang) -> str:
     """How the priority list and its flag are made."""
     n = max((len(u.priorities) for u in year.units), default=0)
-    return say(
+    return word(
         "priorities_note",
         lang,
         n=n,
@@ -220,7 +220,7 @@ def unit_pages(year: YearResult, lang: Lang, kind: str) -> list[UnitPage]:
         if unit.withheld or unit.index is None and not unit.values:
             continue
         values = Table(
-            [say("value", lang), say("unit_col", lang), say("institution_col", lang), "±"],
+            [word("value", lang), word("unit_col", lang), word("institution_col", lang), "±"],
             [
                 [
                     Cell(f"{v.code} {v.name(lang.value)}"),
@@ -239,8 +239,8 @@ def unit_pages(year: YearResult, lang: Lang, kind: str) -> list[UnitPage]:
                 index=fmt_number(_rounded(unit.index), year.decimals, lang),
                 index_kind=kind,
                 band=band_cell(unit.index, year, lang),
-                respondents=say("respondents_of", lang, n=fmt_count(unit.respondents, lang)),
-                notes=say("below_minimum_mark", lang) if unit.eligible is False else "",
+                respondents=word("respondents_of", lang, n=fmt_count(unit.respondents, lang)),
+                notes=word("below_minimum_mark", lang) if unit.eligible is False else "",
                 values=values,
                 chart=distribution_svg(
                     unit.behaviours,
@@ -269,8 +269,8 @@ def _unit_priorities(
         return None
     tests = {t.behaviour: t for t in unit.gap_tests}
     rows = [[Cell(labels.get(b, b)), *_gap_cells(tests.get(b), lang)] for b in unit.priorities]
-    head = [say("behaviour", lang), say("gap", lang), ci_head(year, lang)]
-    return Table([*head, say("significant", lang)], rows)
+    head = [word("behaviour", lang), word("gap", lang), ci_head(year, lang)]
+    return Table([*head, word("significant", lang)], rows)
 
 
 def _rounded(figure: Figure | None) -> float | None:

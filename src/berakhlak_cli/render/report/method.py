@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from berakhlak_cli.model.comparison import Headline, ResultKind, YearResult
 from berakhlak_cli.model.rubric import Lang
-from berakhlak_cli.render.compare.words import say
 from berakhlak_cli.render.language.dates import human_date
 from berakhlak_cli.render.language.number import fmt_count, fmt_number
+from berakhlak_cli.render.language.words import has_word, word
 from berakhlak_cli.render.report.cells import Cell, Table, band_css
 
 
@@ -39,7 +39,7 @@ def _weights(year: YearResult, lang: Lang) -> str:
     summary = year.rubric.summary if year.rubric else None
     values = summary.get("values") if summary else None
     if not isinstance(values, dict):
-        return say("unknown", lang)
+        return word("unknown", lang)
     parts = []
     for vid, info in values.items():
         code = info.get("code", vid) if isinstance(info, dict) else vid
@@ -56,8 +56,8 @@ def _combination(year: YearResult, lang: Lang) -> str | None:
         return None
     survey = _percent(evaluation.get("survey_weight"), lang)
     evidence = _percent(evaluation.get("evaluation_weight"), lang)
-    index, what = say("index", lang), say("evidence", lang).lower()
-    return f"{index} = {survey} × {say('survey', lang)} + {evidence} × {what}"
+    index, what = word("index", lang), word("evidence", lang).lower()
+    return f"{index} = {survey} × {word('survey', lang)} + {evidence} × {what}"
 
 
 def _bands(year: YearResult, lang: Lang) -> Table:
@@ -70,45 +70,45 @@ def _bands(year: YearResult, lang: Lang) -> Table:
         rows.append(
             [Cell(band.code, band_css(year, band.code)), Cell(band.name(lang)), Cell(span, "num")]
         )
-    return Table([say("category", lang), "", ""], rows)
+    return Table([word("category", lang), "", ""], rows)
 
 
 def method_block(year: YearResult, lang: Lang) -> MethodBlock:
     """The appendix entry of one year."""
-    kind = say("kind_scored" if year.kind == ResultKind.SCORED else "kind_published", lang)
+    kind = word("kind_scored" if year.kind == ResultKind.SCORED else "kind_published", lang)
     facts = [
-        (say("file", lang), year.source),
-        (say("sha256", lang), year.sha256),
-        (say("source_kind", lang), kind),
-        (say("year", lang), f"{year.year} ({say('year_' + year.year_source.value, lang)})"),
-        (say("instrument", lang), year.instrument or "—"),
+        (word("file", lang), year.source),
+        (word("sha256", lang), year.sha256),
+        (word("source_kind", lang), kind),
+        (word("year", lang), f"{year.year} ({word('year_' + year.year_source.value, lang)})"),
+        (word("instrument", lang), year.instrument or "—"),
     ]
     if year.rubric is not None:
         rubric = year.rubric
         facts.append(
-            (say("rubric", lang).capitalize(), f"{rubric.id} {rubric.version} — {rubric.title}")
+            (word("rubric", lang).capitalize(), f"{rubric.id} {rubric.version} — {rubric.title}")
         )
-        facts.append((f"{say('rubric', lang).capitalize()} sha256", rubric.sha256 or "—"))
-        facts.append((say("weights", lang), _weights(year, lang)))
-    facts.append((say("index", lang), say("headline_" + year.headline.value, lang)))
+        facts.append((f"{word('rubric', lang).capitalize()} sha256", rubric.sha256 or "—"))
+        facts.append((word("weights", lang), _weights(year, lang)))
+    facts.append((word("index", lang), word("headline_" + year.headline.value, lang)))
     if (combination := _combination(year, lang)) is not None:
         facts.append(("", combination))
     band_on = year.rounding_band_on or "rounded"
-    on = say(f"band_on_{band_on}", lang) if band_on in ("rounded", "raw") else band_on
+    on = word(f"band_on_{band_on}", lang) if band_on in ("rounded", "raw") else band_on
     rule = "rounding_rule_even" if year.rounding_mode == "half_even" else "rounding_rule"
-    facts.append((say("rounding", lang), say(rule, lang, decimals=year.decimals, on=on)))
-    facts.append((say("respondents", lang), fmt_count(year.respondents, lang)))
+    facts.append((word("rounding", lang), word(rule, lang, decimals=year.decimals, on=on)))
+    facts.append((word("respondents", lang), fmt_count(year.respondents, lang)))
     if year.tool_version:
-        facts.append((say("tool", lang), f"berakhlak-cli {year.tool_version}"))
+        facts.append((word("tool", lang), f"berakhlak-cli {year.tool_version}"))
     if year.generated_at:
-        facts.append((say("generated_at", lang), human_date(year.generated_at, lang)))
+        facts.append((word("generated_at", lang), human_date(year.generated_at, lang)))
     for name, figure in year.other_indices.items():
         value = f"{fmt_number(figure.rounded, year.decimals, lang)} ({figure.band or '—'})"
-        facts.append((f"{say('other_indices', lang)}: {_spoken(name)}", value))
+        facts.append((f"{word('other_indices', lang)}: {_spoken(name)}", value))
     inputs = None
     if year.inputs:
         inputs = Table(
-            [say("source_kind", lang), say("file", lang), "sha256"],
+            [word("source_kind", lang), word("file", lang), "sha256"],
             [
                 [Cell(role_name(i.role, lang)), Cell(i.name), Cell(i.sha256, "mono")]
                 for i in year.inputs
@@ -118,22 +118,12 @@ def method_block(year: YearResult, lang: Lang) -> MethodBlock:
     return MethodBlock(title, facts, _bands(year, lang), inputs, list(year.citations), year.notes)
 
 
-ROLES = {
-    "rubric": ("Rubrik", "Rubric"),
-    "survey": ("Survei", "Survey"),
-    "units": ("Jumlah pegawai per unit", "Headcount per unit"),
-    "evidence": ("Bukti dukung", "Evidence"),
-    "units-map": ("Peta perubahan unit", "Units map"),
-}
-
-
 def role_name(role: str, lang: Lang) -> str:
     """An input file's role in words (``survey`` -> ``Survei``; ``results-2024`` -> ``Hasil
     2024``); an unknown role is shown as recorded."""
     if role.startswith("results-"):
-        return ("Results " if lang == Lang.EN else "Hasil ") + role.removeprefix("results-")
-    ind, eng = ROLES.get(role, (role, role))
-    return eng if lang == Lang.EN else ind
+        return word("role_results", lang, year=role.removeprefix("results-"))
+    return word(f"role_{role}", lang) if has_word(f"role_{role}") else role
 
 
 def _spoken(key: str) -> str:

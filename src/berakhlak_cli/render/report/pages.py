@@ -25,12 +25,13 @@ from berakhlak_cli.render.compare.text import (
     index_label,
     index_short,
     line_label,
+    measure_lines,
     single_year_note,
     warning_lines,
     year_line,
 )
-from berakhlak_cli.render.compare.words import say, words
 from berakhlak_cli.render.language.dates import human_date
+from berakhlak_cli.render.language.words import word, words
 from berakhlak_cli.render.report.behaviours import (
     behaviour_table,
     distribution_caption,
@@ -42,8 +43,6 @@ from berakhlak_cli.render.report.behaviours import (
 from berakhlak_cli.render.report.charts import Series, heatmap_chart, values_chart
 from berakhlak_cli.render.report.method import method_blocks
 from berakhlak_cli.render.report.view import ReportView, build_view, line_table
-from berakhlak_cli.render.report.words import say as say_more
-from berakhlak_cli.render.report.words import words as more_words
 
 
 def _finalize(value: object) -> object:
@@ -70,7 +69,7 @@ def environment() -> Environment:
 
 def _generated(provenance: Provenance, lang: Lang) -> str:
     when = human_date(provenance.generated_at, lang)
-    return say("generated", lang, when=when, version=provenance.tool_version)
+    return word("generated", lang, when=when, version=provenance.tool_version)
 
 
 def _rounded(figure: Figure | None) -> float | None:
@@ -100,7 +99,7 @@ def _values_svg(comparison: Comparison, lang: Lang) -> Markup:
         series,
         newest.bands,
         lang.value,
-        say("chart_values_alt", lang),
+        word("chart_values_alt", lang),
         max(y.decimals for y in comparison.years),
     )
     return Markup(svg)  # noqa: S704 - matplotlib output; its text is escaped or drawn as paths
@@ -113,7 +112,7 @@ def _value_legend(comparison: Comparison, lang: Lang) -> str:
     if short != long:
         legend += f" · {short} = {long}"
     if any(y.headline.value == "combined" for y in comparison.years):
-        legend += " · " + say_more("combined_note", lang)
+        legend += " · " + word("combined_note", lang)
     return legend
 
 
@@ -124,7 +123,7 @@ def _errorbar_caption(comparison: Comparison, lang: Lang) -> str:
         for pos, year in enumerate(comparison.years)
         if any(_interval(line.figures[pos]) for line in (*comparison.values, comparison.index))
     ]
-    return say("chart_errorbars", lang, level=f"{levels[-1] * 100:g}") if levels else ""
+    return word("chart_errorbars", lang, level=f"{levels[-1] * 100:g}") if levels else ""
 
 
 def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
@@ -149,7 +148,7 @@ def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
         matrix,
         year.bands,
         lang.value,
-        say("chart_heatmap_alt", lang),
+        word("chart_heatmap_alt", lang),
         year.decimals,
     )
     return Markup(svg)  # noqa: S704 - matplotlib output; unit names are drawn as paths
@@ -173,7 +172,7 @@ def _trend_svg(comparison: Comparison, lang: Lang) -> Markup | None:
         [y.year for y in comparison.years],
         comparison.years[-1].bands,
         lang.value,
-        say_more("sec_trends", lang),
+        word("sec_trends", lang),
         max(y.decimals for y in comparison.years),
         [c.comparable for c in comparison.checks],
     )
@@ -185,7 +184,7 @@ def _behaviour_context(view: ReportView, lang: Lang) -> dict[str, Any]:
     year = view.unit_year
     if year is None or not year.institution_behaviours:
         return {"table": None}
-    kind = say("headline_" + year.headline.value, lang)
+    kind = word("headline_" + year.headline.value, lang)
     return {
         "table": behaviour_table(year, lang),
         "chart": distribution_svg(year.institution_behaviours, year, lang, "likert-institution"),
@@ -194,7 +193,7 @@ def _behaviour_context(view: ReportView, lang: Lang) -> dict[str, Any]:
         "pages": unit_pages(year, lang, kind[:1].upper() + kind[1:]),
         "withheld": ", ".join(withheld_names(year)),
         "headings": {
-            key: say_more(f"sec_{key}", lang, year=year.year)
+            key: word(f"sec_{key}", lang, year=year.year)
             for key in ("behaviours", "distribution", "priorities", "units")
         },
     }
@@ -220,25 +219,25 @@ def render_report(
         "lang": lang.value,
         "version": provenance.tool_version,
         "page_title": " — ".join(p for p in (view.title, view.institution, view.years_text) if p),
-        "page_word": say_more("page", lang),
+        "page_word": word("page", lang),
         "generated": _generated(provenance, lang),
         "v": view,
         "single_year": single_year_note(comparison, lang),
-        "w": {**words(lang), **more_words(lang)},
+        "w": words(lang),
         "b": _behaviour_context(view, lang),
         "charts": {
             "trend": _trend_svg(comparison, lang),
             "bars": _values_svg(comparison, lang),
             "heatmap": _heatmap_svg(view, lang),
             "heatmap_note": (
-                say_more("below_minimum_mark", lang)
+                word("below_minimum_mark", lang)
                 if view.unit_year and any(u.eligible is False for u in view.unit_year.units)
                 else ""
             ),
             "errorbars": _errorbar_caption(comparison, lang),
         },
         "headings": {
-            key: say(f"sec_{key}", lang, year=unit_year)
+            key: word(f"sec_{key}", lang, year=unit_year)
             for key in ("heatmap", "ranking", "coverage", "gaps")
         },
         "value_legend": _value_legend(comparison, lang),
@@ -250,20 +249,19 @@ def render_report(
 
 def render_compare_html(comparison: Comparison, lang: Lang, provenance: Provenance) -> str:
     """``compare --format html``: the comparison tables with the comparability warning."""
-    measures = [(index_label(comparison.years, lang), comparison.index)]
-    measures += [(line_label(v, comparison, lang), v) for v in comparison.values]
+    measures = measure_lines(comparison, lang)
     units = [(u.label, u) for u in comparison.units]
     context: dict[str, Any] = {
         "lang": lang.value,
         "version": provenance.tool_version,
-        "page_title": say("title_compare", lang),
-        "page_word": say_more("page", lang),
+        "page_title": word("title_compare", lang),
+        "page_word": word("page", lang),
         "generated": _generated(provenance, lang),
         "w": words(lang),
         "year_lines": [year_line(y, lang) for y in comparison.years],
         "warnings": warning_lines(comparison, lang),
-        "values": line_table(comparison, say("measure", lang), measures, lang),
-        "units": line_table(comparison, say("unit", lang), units, lang) if units else None,
+        "values": line_table(comparison, word("measure", lang), measures, lang),
+        "units": line_table(comparison, word("unit", lang), units, lang) if units else None,
         "band_legend": band_legend(comparison, lang),
         "single_year": single_year_note(comparison, lang),
     }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from berakhlak_cli.model.comparison import Comparison, UnitResult, YearResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare.text import figure_text, index_label
-from berakhlak_cli.render.compare.words import say
 from berakhlak_cli.render.language.number import fmt_count, fmt_delta, fmt_number
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.report.cells import Cell, Table, band_cell, band_css, delta_css
 
 
@@ -22,14 +22,14 @@ def _unit_note(unit: UnitResult, lang: Lang) -> str:
     if unit.withheld:
         key = f"withheld_{unit.withheld}"
         notes.append(
-            say(key, lang)
+            word(key, lang)
             if key in ("withheld_anonymity", "withheld_complementary")
             else unit.withheld
         )
     if unit.eligible is False:
-        notes.append(say("below_minimum", lang))
+        notes.append(word("below_minimum", lang))
     if unit.merged_from:
-        notes.append(say("merged", lang, names=", ".join(unit.merged_from)))
+        notes.append(word("merged", lang, names=", ".join(unit.merged_from)))
     return "; ".join(notes)
 
 
@@ -63,13 +63,13 @@ def ranking_table(comparison: Comparison, year: YearResult, lang: Lang) -> Table
             ]
         )
     head = [
-        say("rank", lang),
-        say("unit", lang),
+        word("rank", lang),
+        word("unit", lang),
         index_label([year], lang),
-        say("category", lang),
-        say("change", lang),
-        say("respondents", lang),
-        say("notes", lang),
+        word("category", lang),
+        word("change", lang),
+        word("respondents", lang),
+        word("notes", lang),
     ]
     if len(comparison.years) == 1:
         # NOTE: one year has no change to show; the column would be all dashes.
@@ -94,7 +94,7 @@ def coverage_table(year: YearResult, lang: Lang) -> Table | None:
         return None
     rows = []
     for unit in sorted(year.units, key=lambda u: u.name):
-        eligible = {True: say("yes", lang), False: say("no", lang), None: "—"}[unit.eligible]
+        eligible = {True: word("yes", lang), False: word("no", lang), None: "—"}[unit.eligible]
         rows.append(
             [
                 Cell(unit.name),
@@ -107,15 +107,20 @@ def coverage_table(year: YearResult, lang: Lang) -> Table | None:
     total_n = sum(u.respondents or 0 for u in counted)
     total_h = sum(u.headcount or 0 for u in counted)
     rows.append(
-        [Cell(say("total", lang), "strong"), *_coverage(total_n, total_h, lang), Cell(""), Cell("")]
+        [
+            Cell(word("total", lang), "strong"),
+            *_coverage(total_n, total_h, lang),
+            Cell(""),
+            Cell(""),
+        ]
     )
     head = [
-        say("unit", lang),
-        say("respondents", lang),
-        say("headcount", lang),
-        say("coverage_rate", lang),
-        say("minimum", lang),
-        say("eligible", lang),
+        word("unit", lang),
+        word("respondents", lang),
+        word("headcount", lang),
+        word("coverage_rate", lang),
+        word("minimum", lang),
+        word("eligible", lang),
     ]
     return Table(head, rows)
 
@@ -145,10 +150,10 @@ def gaps_table(year: YearResult, lang: Lang) -> Table | None:
             ]
         )
     head = [
-        say("unit", lang),
-        say("evidence", lang),
-        say("provided", lang),
-        say("missing_items", lang),
-        say("to_next_band", lang),
+        word("unit", lang),
+        word("evidence", lang),
+        word("provided", lang),
+        word("missing_items", lang),
+        word("to_next_band", lang),
     ]
     return Table(head, rows)

@@ -13,25 +13,21 @@ from berakhlak_cli.model.comparison import Comparison, Line, YearResult
 from berakhlak_cli.model.comparison import Headline as HeadlineKind
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare.text import (
-    band_chain,
-    ci_cells,
     ci_notes,
-    ci_pairs,
     ci_text,
     decimals,
     figure_text,
     index_label,
+    line_cells,
     line_label,
     meaningful_text,
-    step_text,
     table_head,
     warning_lines,
 )
-from berakhlak_cli.render.compare.words import say
 from berakhlak_cli.render.language.number import fmt_delta
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.report.cells import Cell, Table, band_cell, band_css, delta_css
 from berakhlak_cli.render.report.units import coverage_table, gaps_table, ranking_table
-from berakhlak_cli.render.report.words import say as say_more
 
 
 @dataclass(frozen=True)
@@ -81,20 +77,18 @@ def line_table(
     years = comparison.years
     shown = [line for _, line in lines]
     head = table_head(comparison, first, shown, lang)
-    places = decimals(comparison)
-    pairs = ci_pairs(shown)
     rows = []
-    for label, line in lines:
+    for (label, line), row in zip(lines, line_cells(comparison, shown, lang), strict=True):
         cells = [Cell(label)]
         cells += [
-            Cell(figure_text(f, y, lang), "num " + band_css(y, f.band if f else None))
-            for f, y in zip(line.figures, years, strict=True)
+            Cell(text, "num " + band_css(y, f.band if f else None))
+            for text, f, y in zip(row.figures, line.figures, years, strict=True)
         ]
-        cells += [Cell(step_text(s, places, lang), delta_css(s.delta)) for s in line.steps]
-        cells += [Cell(text, "num") for text in ci_cells(line, pairs, places, lang)]
-        cells.append(
-            Cell(band_chain(line), "strong" if any(s.band_changed for s in line.steps) else "")
-        )
+        cells += [
+            Cell(text, delta_css(s.delta)) for text, s in zip(row.steps, line.steps, strict=True)
+        ]
+        cells += [Cell(text, "num") for text in row.intervals]
+        cells.append(Cell(row.bands, "strong" if any(s.band_changed for s in line.steps) else ""))
         rows.append(cells)
     return Table(head, rows, ci_notes(comparison, shown, lang))
 
@@ -113,7 +107,7 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
         delta = figure.rounded - old.rounded
         change = fmt_delta(delta, places, lang)
         change_css = delta_css(delta)
-        previous = say(
+        previous = word(
             "from_year",
             lang,
             value=f"{figure_text(old, before, lang)} ({old.band or '—'})",
@@ -121,7 +115,7 @@ def _headline(comparison: Comparison, lang: Lang) -> Headline | None:
         )
         if not _comparable(comparison, before, year):
             change_css = ""
-            caution = say_more(
+            caution = word(
                 "headline_not_comparable",
                 lang,
                 old=f"{index_label([before], lang)} {figure_text(old, before, lang)}",
@@ -161,19 +155,18 @@ def _headline_ci(comparison: Comparison, before: YearResult, after: YearResult, 
         return ""
     level = f"{s.change.level * 100:g}"
     ci = ci_text(s, decimals(comparison), lang)
-    return (
-        f"{say('ci', lang, level=level)} {ci}; {say('meaningful', lang)} {meaningful_text(s, lang)}"
-    )
+    meaningful = f"{word('meaningful', lang)} {meaningful_text(s, lang)}"
+    return f"{word('ci', lang, level=level)} {ci}; {meaningful}"
 
 
 def _index_table(comparison: Comparison, lang: Lang) -> Table:
     rows = []
     for year, figure in zip(comparison.years, comparison.index.figures, strict=True):
-        kind = say("headline_" + year.headline.value, lang)
+        kind = word("headline_" + year.headline.value, lang)
         if year.headline == HeadlineKind.COMBINED and year.survey_index and year.evidence:
             parts = (
-                f"{say('survey', lang)} {figure_text(year.survey_index, year, lang)}",
-                f"{say('evidence', lang).lower()} {figure_text(year.evidence, year, lang)}",
+                f"{word('survey', lang)} {figure_text(year.survey_index, year, lang)}",
+                f"{word('evidence', lang).lower()} {figure_text(year.evidence, year, lang)}",
             )
             kind += f" ({'; '.join(parts)})"
         rows.append(
@@ -189,11 +182,11 @@ def _index_table(comparison: Comparison, lang: Lang) -> Table:
             ]
         )
     head = [
-        say("year", lang),
-        say("index", lang),
-        say("category", lang),
-        say("source_kind", lang),
-        say("instrument", lang),
+        word("year", lang),
+        word("index", lang),
+        word("category", lang),
+        word("source_kind", lang),
+        word("instrument", lang),
     ]
     return Table(head, rows)
 
@@ -208,13 +201,13 @@ def build_view(comparison: Comparison, lang: Lang, title: str | None) -> ReportV
     unit_year = next((y for y in reversed(years) if y.units), None)
     return ReportView(
         lang=lang.value,
-        title=title or say("title_report", lang),
+        title=title or word("title_report", lang),
         institution=institution,
         years_text=" – ".join(str(y.year) for y in years),
         warnings=warning_lines(comparison, lang),
         headline=_headline(comparison, lang),
         index_table=_index_table(comparison, lang),
-        values_table=line_table(comparison, say("legend_values", lang), values, lang),
+        values_table=line_table(comparison, word("legend_values", lang), values, lang),
         unit_year=unit_year,
         ranking=ranking_table(comparison, unit_year, lang) if unit_year else None,
         coverage=coverage_table(unit_year, lang) if unit_year else None,

@@ -17,39 +17,15 @@ from rich.tree import Tree
 
 from berakhlak_cli.model.rubric import Evaluation, Lang, Rubric
 from berakhlak_cli.render.language.number import fmt_number
+from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.rubric.selection import selection_settings, selection_tree
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "values": ("Nilai (bobot dalam indeks)", "Values (weight in the index)"),
-    "of_index": ("dari indeks", "of the index"),
-    "reverse": ("dibalik", "reverse-keyed"),
-    "evidence": ("Bukti dukung", "Evidence"),
-    "survey": ("survei", "survey"),
-    "provisional": ("sementara, menunggu juknis", "provisional, awaiting the juknis"),
-    "documents": ("dokumen", "documents"),
-    "bands": ("Kategori", "Bands"),
-    "code": ("Kode", "Code"),
-    "label": ("Label", "Label"),
-    "range": ("Rentang", "Range"),
-    "settings": ("Pengaturan", "Settings"),
-    "setting": ("Pengaturan", "Setting"),
-    "value": ("Nilai", "Value"),
-    "numeric": ("angka", "number"),
-    "columns": ("kolom", "column"),
-    "aliases": ("alias", "aliases"),
-    "file": ("Berkas rubrik", "Rubric file"),
-}
 ALIAS_CHARS = 60
 
 
 def _aliases(names: Sequence[str]) -> str:
     short = [n if len(n) <= ALIAS_CHARS else n[: ALIAS_CHARS - 1] + "…" for n in names]
     return ", ".join(repr(n) for n in short)
-
-
-def _w(key: str, lang: Lang) -> str:
-    ind, eng = _WORDS[key]
-    return eng if lang == Lang.EN else ind
 
 
 def _shares(weights: Sequence[float]) -> list[float]:
@@ -65,7 +41,7 @@ def render_rubric(rubric: Rubric, lang: Lang = Lang.ID, path: str = "") -> Rende
     """The whole ``rubric show`` view as one renderable (``path``: the file shown, if known)."""
     parts: list[RenderableType] = []
     if path:
-        parts.append(Text(f"{_w('file', lang)}: {path}"))
+        parts.append(Text(f"{word('rubric_file', lang)}: {path}"))
     parts.append(_survey_tree(rubric, lang))
     if rubric.selection is not None:
         parts.append(selection_tree(rubric, lang))
@@ -78,7 +54,7 @@ def render_rubric(rubric: Rubric, lang: Lang = Lang.ID, path: str = "") -> Rende
 def _survey_tree(rubric: Rubric, lang: Lang) -> Tree:
     title = escape(rubric.title.get(lang))
     root = Tree(f"[bold]{title}[/]  [dim]{escape(rubric.id)} {escape(rubric.version)}[/]")
-    values = root.add(f"[bold]{_w('values', lang)}[/]")
+    values = root.add(f"[bold]{word('rubric_values', lang)}[/]")
     for value, v_share in zip(
         rubric.values, _shares([v.weight for v in rubric.values]), strict=True
     ):
@@ -95,28 +71,28 @@ def _survey_tree(rubric: Rubric, lang: Lang) -> Tree:
             ):
                 notes = [escape(item.scale)]
                 if item.reverse:
-                    notes.append(_w("reverse", lang))
+                    notes.append(word("reverse_keyed", lang))
                 index_share = _pct(v_share * b_share * i_share, lang)
                 i_node = b_node.add(
                     f"[cyan]{escape(item.id)}[/] {escape(item.text.get(lang))} — "
-                    f"{_pct(i_share, lang)} ({index_share} {_w('of_index', lang)}; "
+                    f"{_pct(i_share, lang)} ({index_share} {word('of_index', lang)}; "
                     f"{', '.join(notes)})"
                 )
-                cols = f"{_w('columns', lang)} {item.column!r}"
+                cols = f"{word('item_columns', lang)} {item.column!r}"
                 if item.aliases:
-                    cols += f"; {_w('aliases', lang)} {_aliases(item.aliases)}"
+                    cols += f"; {word('aliases', lang)} {_aliases(item.aliases)}"
                 i_node.add(f"[dim]{escape(cols)}[/]")
     return root
 
 
 def _evidence_tree(ev: Evaluation, lang: Lang) -> Tree:
     head = (
-        f"[bold]{_w('evidence', lang)}[/] — {_pct(ev.evaluation_weight, lang)} "
-        f"({_w('survey', lang)} {_pct(ev.survey_weight, lang)})"
+        f"[bold]{word('evidence', lang)}[/] — {_pct(ev.evaluation_weight, lang)} "
+        f"({word('survey', lang)} {_pct(ev.survey_weight, lang)})"
     )
     root = Tree(head)
     for crit, c_share in zip(ev.criteria, _shares([c.weight for c in ev.criteria]), strict=True):
-        flag = f" [yellow]({_w('provisional', lang)})[/]" if crit.provisional else ""
+        flag = f" [yellow]({word('provisional', lang)})[/]" if crit.provisional else ""
         c_node = root.add(
             f"[bold]{escape(crit.id)}[/] {escape(crit.label.get(lang))} — "
             f"{_pct(c_share, lang)}{flag}"
@@ -124,7 +100,7 @@ def _evidence_tree(ev: Evaluation, lang: Lang) -> Tree:
         for item, i_share in zip(crit.items, _shares([i.weight for i in crit.items]), strict=True):
             scale = ev.answer_scales.get(item.answer_scale)
             answers = (
-                f"{_w('numeric', lang)} {scale.min:g}-{scale.max:g}"
+                f"{word('numeric', lang)} {scale.min:g}-{scale.max:g}"
                 if scale is not None and scale.numeric
                 else " / ".join(f"{o.label} {o.score:g}" for o in (scale.options if scale else ()))
             )
@@ -134,14 +110,14 @@ def _evidence_tree(ev: Evaluation, lang: Lang) -> Tree:
             )
             if item.documents:
                 docs = "; ".join(item.documents)
-                i_node.add(f"[dim]{_w('documents', lang)}: {escape(docs)}[/]")
+                i_node.add(f"[dim]{word('documents', lang)}: {escape(docs)}[/]")
     return root
 
 
 def _bands(rubric: Rubric, lang: Lang) -> Table:
-    table = Table(title=_w("bands", lang), title_justify="left")
-    for key in ("code", "label", "range"):
-        table.add_column(_w(key, lang))
+    table = Table(title=word("bands", lang), title_justify="left")
+    for key in ("band_code", "band_label", "band_range"):
+        table.add_column(word(key, lang))
     top = max((b.upper for b in rubric.bands), default=100.0)
     for band in sorted(rubric.bands, key=lambda b: -b.lower):
         close = "]" if band.upper == top else ")"
@@ -154,9 +130,9 @@ def _bands(rubric: Rubric, lang: Lang) -> Table:
 
 
 def _settings(rubric: Rubric, lang: Lang) -> Table:
-    table = Table(title=_w("settings", lang), title_justify="left")
-    table.add_column(_w("setting", lang))
-    table.add_column(_w("value", lang))
+    table = Table(title=word("settings", lang), title_justify="left")
+    table.add_column(word("setting", lang))
+    table.add_column(word("value", lang))
     for sid, scale in rubric.scales.items():
         points = ", ".join(
             f"{p.value:g}={p.labels[0]}" if p.labels else f"{p.value:g}" for p in scale.points
@@ -167,7 +143,7 @@ def _settings(rubric: Rubric, lang: Lang) -> Table:
     rows = [
         (
             "columns.unit",
-            f"{cols.unit.name!r}; {_w('aliases', lang)} {_aliases(cols.unit.aliases)}",
+            f"{cols.unit.name!r}; {word('aliases', lang)} {_aliases(cols.unit.aliases)}",
         ),
         ("columns.header_matching", str(cols.header_matching)),
         ("missing", ", ".join(repr(m) for m in rubric.missing)),
