@@ -30,6 +30,12 @@ class Detail(StrEnum):
     BEHAVIOURS = "behaviours"
 
 
+def command_group(name: str, help: str) -> typer.Typer:
+    """A command group (``berakhlak rubric ...``): bare, it prints its help; ``help`` is bilingual
+    and shown as written (no rich markup), like the root's."""
+    return typer.Typer(name=name, help=help, no_args_is_help=True, rich_markup_mode=None)
+
+
 RUBRIC = typer.Option(
     None,
     "--rubric",
@@ -101,6 +107,7 @@ __all__ = [
     "RUBRIC",
     "STRICT",
     "Detail",
+    "command_group",
     "OutputFormat",
     "output_format",
     "Path",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from berakhlak_cli.cli.boundary import boundary, err_console, in_lang, out_console
-from berakhlak_cli.cli.options import DEBUG, LANG
+from berakhlak_cli.cli.options import DEBUG, LANG, command_group
 from berakhlak_cli.cli.output_files import write_all_atomic
 from berakhlak_cli.errors import ExitCode
 from berakhlak_cli.model.rubric import Lang
@@ -23,11 +23,8 @@ from berakhlak_cli.model.rubric import Lang
 if TYPE_CHECKING:
     from berakhlak_cli.model.rubric import Rubric
 
-rubric_app = typer.Typer(
-    name="rubric",
-    help="Periksa, tampilkan, bandingkan file rubrik / Check, show and compare rubric files.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+rubric_app = command_group(
+    "rubric", "Periksa, tampilkan, bandingkan file rubrik / Check, show and compare rubric files."
 )
 
 
