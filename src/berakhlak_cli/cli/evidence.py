@@ -8,7 +8,7 @@ import typer
 
 from berakhlak_cli.cli.boundary import boundary, err_console, warn
 from berakhlak_cli.cli.messages import say
-from berakhlak_cli.cli.options import DEBUG, LANG, QUIET, RUBRIC, command_group
+from berakhlak_cli.cli.options import DEBUG, LANG, QUIET, RUBRIC, command_group, output_option
 from berakhlak_cli.cli.output_files import write_atomic
 from berakhlak_cli.model.rubric import Lang
 
@@ -26,13 +26,7 @@ def template(
         help="units.csv listing the units (unit_kerja, headcount).",
         dir_okay=False,
     ),
-    output: Path = typer.Option(
-        ...,
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Checklist to write: .xlsx (with drop-downs) or .csv.",
-    ),
+    output: Path = output_option("Checklist to write: .xlsx (with drop-downs) or .csv.", ...),
     force: bool = typer.Option(
         False, "--force", help="Overwrite an existing checklist (it may already be filled in)."
     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import typer
 
@@ -44,14 +44,23 @@ RUBRIC = typer.Option(
     help="Rubric YAML file (default: the shipped KemenPANRB rubric).",
     dir_okay=False,
 )
-OUTPUT = typer.Option(
-    None,
-    "--output",
-    "-o",
-    metavar="FILE",
-    help="Write to this file (atomically) instead of stdout; '-' is stdout. Without --format "
-    "the format follows the name (.json, .csv, .md, .xlsx, .html).",
+
+
+def output_option(help: str, default: Any = None) -> Any:
+    """``--output/-o FILE``, ``help`` saying what is written there (``...``: required)."""
+    return typer.Option(default, "--output", "-o", metavar="FILE", help=help)
+
+
+def format_option(help: str, default: Any = None) -> Any:
+    """``--format/-f``, ``help`` listing the command's formats and the default."""
+    return typer.Option(default, "--format", "-f", help=help)
+
+
+OUTPUT = output_option(
+    "Write to this file (atomically) instead of stdout; '-' is stdout. Without --format "
+    "the format follows the name (.json, .csv, .md, .xlsx, .html)."
 )
+FORMAT = format_option("Output format (default: from the --output name, else table).")
 LANG = typer.Option(
     None, "--lang", metavar="LANG", help="Language of labels and messages: id (default) or en."
 )
@@ -100,6 +109,7 @@ def output_format(
 
 __all__ = [
     "DEBUG",
+    "FORMAT",
     "GENERATED_AT",
     "LANG",
     "OUTPUT",
@@ -108,7 +118,9 @@ __all__ = [
     "STRICT",
     "Detail",
     "command_group",
-    "OutputFormat",
+    "format_option",
     "output_format",
+    "output_option",
+    "OutputFormat",
     "Path",
 ]

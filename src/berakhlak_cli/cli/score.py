@@ -23,6 +23,7 @@ from berakhlak_cli.cli.boundary import (
 from berakhlak_cli.cli.messages import say
 from berakhlak_cli.cli.options import (
     DEBUG,
+    FORMAT,
     GENERATED_AT,
     LANG,
     OUTPUT,
@@ -62,12 +63,7 @@ def score(
         help="Score a hierarchy in one run, outermost level first (repeat: --level instansi "
         "--level unit_kerja): one row per group at every level, with the top row above.",
     ),
-    fmt: OutputFormat | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="Output format (default: from the --output name, else table).",
-    ),
+    fmt: OutputFormat | None = FORMAT,
     output: Path | None = OUTPUT,
     units: Path | None = typer.Option(
         None,
