@@ -48,10 +48,9 @@ def score(
     ``SelectionSheet``. Data issues are counted and sampled in the result.
     """
     from berakhlak_cli.api.evidence import score_evidence
-    from berakhlak_cli.api.score import score_survey
+    from berakhlak_cli.api.score import score_survey_file
     from berakhlak_cli.api.selection import score_selection
     from berakhlak_cli.loaders.units.headcounts import load_units
-    from berakhlak_cli.loaders.units.levels import load_level_units
     from berakhlak_cli.model.levels import chosen_levels
 
     model = _rubric(rubric)
@@ -66,19 +65,14 @@ def score(
             survey, model, group_by=tuple(by), headcounts=heads, sheet=sheet, encoding=encoding
         )
         return found[0]
-    level_heads = (
-        load_level_units(units, [lv.column for lv in run_levels]) if units and run_levels else None
-    )
-    headcounts = load_units(units, model) if units and not run_levels else None
-    sheet_out, _ = score_survey(
+    sheet_out, _, headcounts = score_survey_file(
         survey,
         model,
+        units=units,
         group_by=tuple(by),
-        headcounts=headcounts,
+        levels=run_levels,
         sheet=sheet,
         encoding=encoding,
-        levels=run_levels,
-        level_headcounts=level_heads,
     )
     if evidence is not None:
         sheet_out, _ = score_evidence(

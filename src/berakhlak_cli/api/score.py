@@ -8,6 +8,8 @@ from pathlib import Path
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey.source import SurveySource, open_survey
+from berakhlak_cli.loaders.units.headcounts import load_units
+from berakhlak_cli.loaders.units.levels import load_level_units
 from berakhlak_cli.model.levels import Level
 from berakhlak_cli.model.results import IssueCode, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
@@ -71,3 +73,44 @@ def score_survey(
     finished = finish_levels(scorer, levels, level_headcounts) if levels else scorer.finish()
     sheet_out = replace(finished, ignored_columns=source.plan.ignored)
     return sheet_out, source
+
+
+def score_survey_file(
+    path: Path,
+    rubric: Rubric,
+    *,
+    units: Path | None = None,
+    group_by: tuple[str, ...] = (),
+    levels: Sequence[Level] = (),
+    sheet: str | None = None,
+    encoding: str | None = None,
+    batch_rows: int | None = None,
+    on_batch: Callable[[int, int], None] | None = None,
+    on_issues: IssueSink | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> tuple[Scoresheet, SurveySource, dict[str, int] | None]:
+    """``score_survey`` with the headcounts of the ``units`` file, as ``score`` runs it (the
+    library's ``api.jobs.score`` and the CLI's, which adds progress, the issue stream and
+    ``warn`` for the units file's warnings).
+
+    With ``levels`` the units file gives a headcount per level path (``loaders.units.levels``),
+    else per unit; the per-unit headcounts are returned too (the evidence checklist's units).
+    """
+    level_heads = (
+        load_level_units(units, [lv.column for lv in levels]) if units and levels else None
+    )
+    headcounts = load_units(units, rubric, warn=warn) if units and not levels else None
+    sheet_out, source = score_survey(
+        path,
+        rubric,
+        group_by=group_by,
+        headcounts=headcounts,
+        sheet=sheet,
+        encoding=encoding,
+        batch_rows=batch_rows,
+        on_batch=on_batch,
+        on_issues=on_issues,
+        levels=levels,
+        level_headcounts=level_heads,
+    )
+    return sheet_out, source, headcounts

@@ -6,8 +6,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
 from berakhlak_cli.cli.boundary import (
     boundary,
     echo,
@@ -20,6 +18,7 @@ from berakhlak_cli.cli.boundary import (
 from berakhlak_cli.cli.messages import say
 from berakhlak_cli.cli.options import (
     DEBUG,
+    FORMAT,
     GENERATED_AT,
     LANG,
     OUTPUT,
@@ -31,6 +30,7 @@ from berakhlak_cli.cli.years import (
     UNITS_MAP,
     YEAR,
     load_comparison,
+    results_files,
     warn_comparison,
 )
 from berakhlak_cli.errors import OutputError
@@ -53,16 +53,11 @@ class CompareFormat(StrEnum):
 
 
 def compare(
-    files: list[Path] = typer.Argument(
-        ...,
-        help="Results of two or more years: JSON from 'score -f json', or published figures "
-        "(.yaml/.csv).",
-        dir_okay=False,
-        metavar="FILE",
+    files: list[Path] = results_files(
+        "Results of two or more years: JSON from 'score -f json', or published figures "
+        "(.yaml/.csv)."
     ),
-    fmt: CompareFormat | None = typer.Option(
-        None, "--format", "-f", help="Output format (default: from the --output name, else table)."
-    ),
+    fmt: CompareFormat | None = FORMAT,
     output: Path | None = OUTPUT,
     units_map: Path | None = UNITS_MAP,
     year: list[str] = YEAR,

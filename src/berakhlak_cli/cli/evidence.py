@@ -8,15 +8,12 @@ import typer
 
 from berakhlak_cli.cli.boundary import boundary, err_console, warn
 from berakhlak_cli.cli.messages import say
-from berakhlak_cli.cli.options import DEBUG, LANG, QUIET, RUBRIC
+from berakhlak_cli.cli.options import DEBUG, LANG, QUIET, RUBRIC, command_group, output_option
 from berakhlak_cli.cli.output_files import write_atomic
 from berakhlak_cli.model.rubric import Lang
 
-evidence_app = typer.Typer(
-    name="evidence",
-    help="Daftar periksa bukti dukung / Evidence checklists (bukti dukung).",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+evidence_app = command_group(
+    "evidence", "Daftar periksa bukti dukung / Evidence checklists (bukti dukung)."
 )
 
 
@@ -29,13 +26,7 @@ def template(
         help="units.csv listing the units (unit_kerja, headcount).",
         dir_okay=False,
     ),
-    output: Path = typer.Option(
-        ...,
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Checklist to write: .xlsx (with drop-downs) or .csv.",
-    ),
+    output: Path = output_option("Checklist to write: .xlsx (with drop-downs) or .csv.", ...),
     force: bool = typer.Option(
         False, "--force", help="Overwrite an existing checklist (it may already be filled in)."
     ),

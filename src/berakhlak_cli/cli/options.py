@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import typer
 
@@ -30,6 +30,12 @@ class Detail(StrEnum):
     BEHAVIOURS = "behaviours"
 
 
+def command_group(name: str, help: str) -> typer.Typer:
+    """A command group (``berakhlak rubric ...``): bare, it prints its help; ``help`` is bilingual
+    and shown as written (no rich markup), like the root's."""
+    return typer.Typer(name=name, help=help, no_args_is_help=True, rich_markup_mode=None)
+
+
 RUBRIC = typer.Option(
     None,
     "--rubric",
@@ -38,14 +44,23 @@ RUBRIC = typer.Option(
     help="Rubric YAML file (default: the shipped KemenPANRB rubric).",
     dir_okay=False,
 )
-OUTPUT = typer.Option(
-    None,
-    "--output",
-    "-o",
-    metavar="FILE",
-    help="Write to this file (atomically) instead of stdout; '-' is stdout. Without --format "
-    "the format follows the name (.json, .csv, .md, .xlsx, .html).",
+
+
+def output_option(help: str, default: Any = None) -> Any:
+    """``--output/-o FILE``, ``help`` saying what is written there (``...``: required)."""
+    return typer.Option(default, "--output", "-o", metavar="FILE", help=help)
+
+
+def format_option(help: str, default: Any = None) -> Any:
+    """``--format/-f``, ``help`` listing the command's formats and the default."""
+    return typer.Option(default, "--format", "-f", help=help)
+
+
+OUTPUT = output_option(
+    "Write to this file (atomically) instead of stdout; '-' is stdout. Without --format "
+    "the format follows the name (.json, .csv, .md, .xlsx, .html)."
 )
+FORMAT = format_option("Output format (default: from the --output name, else table).")
 LANG = typer.Option(
     None, "--lang", metavar="LANG", help="Language of labels and messages: id (default) or en."
 )
@@ -94,6 +109,7 @@ def output_format(
 
 __all__ = [
     "DEBUG",
+    "FORMAT",
     "GENERATED_AT",
     "LANG",
     "OUTPUT",
@@ -101,7 +117,10 @@ __all__ = [
     "RUBRIC",
     "STRICT",
     "Detail",
-    "OutputFormat",
+    "command_group",
+    "format_option",
     "output_format",
+    "output_option",
+    "OutputFormat",
     "Path",
 ]

@@ -14,13 +14,22 @@ from berakhlak_cli.cli.boundary import (
     private_matplotlib,
     provenance,
 )
-from berakhlak_cli.cli.options import DEBUG, GENERATED_AT, LANG, QUIET, output_format
+from berakhlak_cli.cli.options import (
+    DEBUG,
+    GENERATED_AT,
+    LANG,
+    QUIET,
+    format_option,
+    output_format,
+    output_option,
+)
 from berakhlak_cli.cli.output_files import is_stdout, write_atomic
 from berakhlak_cli.cli.years import (
     TITLE,
     UNITS_MAP,
     YEAR,
     load_comparison,
+    results_files,
     warn_comparison,
 )
 from berakhlak_cli.errors import OutputError
@@ -35,26 +44,16 @@ class ReportFormat(StrEnum):
 
 
 def report(
-    files: list[Path] = typer.Argument(
-        ...,
-        help="Results of one year or more: JSON from 'score -f json', or published figures "
-        "(.yaml/.csv). One file gives a one-year report; two or more add the changes.",
-        dir_okay=False,
-        metavar="FILE",
+    files: list[Path] = results_files(
+        "Results of one year or more: JSON from 'score -f json', or published figures "
+        "(.yaml/.csv). One file gives a one-year report; two or more add the changes."
     ),
-    output: Path | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write the report here (atomically) instead of stdout; '-' is stdout.",
+    output: Path | None = output_option(
+        "Write the report here (atomically) instead of stdout; '-' is stdout."
     ),
-    fmt: ReportFormat | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="html (self-contained page) or pdf (A4, printed by headless Chromium; needs -o); "
-        "default: from the -o name, else html.",
+    fmt: ReportFormat | None = format_option(
+        "html (self-contained page) or pdf (A4, printed by headless Chromium; needs -o); "
+        "default: from the -o name, else html."
     ),
     units_map: Path | None = UNITS_MAP,
     year: list[str] = YEAR,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from berakhlak_cli.cli.boundary import boundary, err_console, in_lang, out_console
-from berakhlak_cli.cli.options import DEBUG, LANG
+from berakhlak_cli.cli.options import DEBUG, LANG, command_group, format_option
 from berakhlak_cli.cli.output_files import write_all_atomic
 from berakhlak_cli.errors import ExitCode
 from berakhlak_cli.model.rubric import Lang
@@ -23,11 +23,8 @@ from berakhlak_cli.model.rubric import Lang
 if TYPE_CHECKING:
     from berakhlak_cli.model.rubric import Rubric
 
-rubric_app = typer.Typer(
-    name="rubric",
-    help="Periksa, tampilkan, bandingkan file rubrik / Check, show and compare rubric files.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+rubric_app = command_group(
+    "rubric", "Periksa, tampilkan, bandingkan file rubrik / Check, show and compare rubric files."
 )
 
 
@@ -54,8 +51,8 @@ def validate(
         exists=True,
         dir_okay=False,
     ),
-    fmt: ValidateFormat = typer.Option(
-        ValidateFormat.TEXT, "--format", "-f", help="text, json, or github (PR annotations)."
+    fmt: ValidateFormat = format_option(
+        "text, json, or github (PR annotations).", ValidateFormat.TEXT
     ),
     quiet: bool = typer.Option(
         False, "--quiet", "-q", help="No summary line on stderr (the problems still go to stdout)."
@@ -140,7 +137,7 @@ def schema() -> None:
 def diff(
     old: Path = typer.Argument(..., help="The older rubric.", exists=True, dir_okay=False),
     new: Path = typer.Argument(..., help="The newer rubric.", exists=True, dir_okay=False),
-    fmt: DiffFormat = typer.Option(DiffFormat.TEXT, "--format", "-f", help="text or json."),
+    fmt: DiffFormat = format_option("text or json.", DiffFormat.TEXT),
     debug: bool = DEBUG,
 ) -> None:
     """Daftar perbedaan yang memengaruhi keterbandingan antartahun (skala, butir, bobot, ...).

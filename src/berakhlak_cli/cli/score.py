@@ -23,6 +23,7 @@ from berakhlak_cli.cli.boundary import (
 from berakhlak_cli.cli.messages import say
 from berakhlak_cli.cli.options import (
     DEBUG,
+    FORMAT,
     GENERATED_AT,
     LANG,
     OUTPUT,
@@ -62,12 +63,7 @@ def score(
         help="Score a hierarchy in one run, outermost level first (repeat: --level instansi "
         "--level unit_kerja): one row per group at every level, with the top row above.",
     ),
-    fmt: OutputFormat | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="Output format (default: from the --output name, else table).",
-    ),
+    fmt: OutputFormat | None = FORMAT,
     output: Path | None = OUTPUT,
     units: Path | None = typer.Option(
         None,
@@ -150,9 +146,8 @@ def score(
         fmt = output_format(fmt, output, OutputFormat, OutputFormat.TABLE, lang)
         if fmt == OutputFormat.XLSX and (not output or is_stdout(output) and stdout_is_terminal()):
             raise OutputError(say("xlsx_needs_output", lang))
-        from berakhlak_cli.api.score import score_survey
+        from berakhlak_cli.api.score import score_survey_file
         from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
-        from berakhlak_cli.loaders.units.headcounts import load_units
         from berakhlak_cli.model.levels import chosen_levels
         from berakhlak_cli.render.issues.issues_file import issues_csv_chunks, issues_csv_header
 
@@ -163,20 +158,19 @@ def score(
             raise UsageError(say("level_with_evidence", lang))
         if levels and detail == Detail.BEHAVIOURS:
             raise UsageError(say("level_with_behaviours", lang))
-        level_heads = None
         if levels and units:
-            from berakhlak_cli.loaders.units.levels import has_level_column, load_level_units
+            from berakhlak_cli.loaders.units.levels import has_level_column
 
             if not has_level_column(units):
                 raise UsageError(say("level_units", lang, units=units))
-            level_heads = load_level_units(units, [lv.column for lv in levels])
-        headcounts = load_units(units, model, warn=warn) if units and not levels else None
         inputs = [("rubric", rubric_path), ("survey", survey)]
         if units:
             inputs.append(("units", units))
         if model.selection is not None:
             from berakhlak_cli.cli.score_selection import score_values_selection
+            from berakhlak_cli.loaders.units.headcounts import load_units
 
+            headcounts = load_units(units, model, warn=warn) if units and not levels else None
             behaviours = detail == Detail.BEHAVIOURS
             refused = [
                 ("--evidence", evidence is not None),
@@ -207,18 +201,18 @@ def score(
                         out.write(chunk)
 
             with survey_progress(survey, err_console, enabled=not quiet) as tick:
-                sheet_out, source = score_survey(
+                sheet_out, source, headcounts = score_survey_file(
                     survey,
                     model,
+                    units=units,
                     group_by=tuple(by),
-                    headcounts=headcounts,
+                    levels=levels,
                     sheet=sheet,
                     encoding=encoding,
                     batch_rows=batch_rows,
                     on_batch=tick,
                     on_issues=sink,
-                    levels=levels,
-                    level_headcounts=level_heads,
+                    warn=warn,
                 )
             for message in source.plan.warnings:
                 warn(message)

@@ -13,15 +13,12 @@ from pathlib import Path
 import typer
 
 from berakhlak_cli.cli.boundary import boundary, out_console, warn
-from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC
+from berakhlak_cli.cli.options import DEBUG, LANG, RUBRIC, command_group, format_option
 from berakhlak_cli.errors import UsageError
 from berakhlak_cli.model.rubric import Lang
 
-survey_app = typer.Typer(
-    name="survey",
-    help="Periksa berkas survei sebelum dinilai / Check survey files before scoring.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+survey_app = command_group(
+    "survey", "Periksa berkas survei sebelum dinilai / Check survey files before scoring."
 )
 
 
@@ -41,7 +38,7 @@ def check(
     ),
     sheet: str | None = typer.Option(None, "--sheet", help="Worksheet to read from an .xlsx file."),
     encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of a CSV."),
-    fmt: CheckFormat = typer.Option(CheckFormat.TABLE, "--format", "-f", help="table or json."),
+    fmt: CheckFormat = format_option("table or json.", CheckFormat.TABLE),
     lang: Lang | None = LANG,
     debug: bool = DEBUG,
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -30,6 +31,11 @@ UNITS_MAP = typer.Option(
 TITLE = typer.Option(
     None, "--title", metavar="TEXT", help="Report title (default: a standard title)."
 )
+
+
+def results_files(help: str) -> Any:
+    """The results files argument (``FILE...``), ``help`` saying how many the command takes."""
+    return typer.Argument(..., help=help, dir_okay=False, metavar="FILE")
 
 
 def parse_years(specs: list[str], files: list[Path]) -> dict[Path, int]:

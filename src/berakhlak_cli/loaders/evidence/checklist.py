@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from berakhlak_cli.errors import EvidenceError, located
-from berakhlak_cli.loaders.files.small_files import path_kind
+from berakhlak_cli.loaders.files.small_files import require_file
 from berakhlak_cli.loaders.files.small_table import read_small_table
 from berakhlak_cli.loaders.survey.source import CSV_SUFFIXES, EXCEL_SUFFIXES
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
@@ -83,11 +83,7 @@ def load_checklist(
 ) -> Checklist:
     """Read the checklist at ``path`` or raise ``EvidenceError`` naming file, row and column."""
     source = str(path)
-    kind = path_kind(path, EvidenceError)
-    if kind == "missing":
-        raise EvidenceError(f"{source}: file not found")
-    if kind == "folder":
-        raise EvidenceError(f"{source}: is a directory, not an evidence checklist")
+    require_file(path, EvidenceError, "an evidence checklist")
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         rows, warnings = _workbook_rows(path, source, sheet)

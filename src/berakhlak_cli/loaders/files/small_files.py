@@ -97,3 +97,13 @@ def path_kind(path: Path, error: type[BerakhlakError]) -> str:
             return "missing"
         raise error(f"{path}: cannot open ({exc.strerror or exc})") from None
     return "folder" if stat.S_ISDIR(mode) else "file"
+
+
+def require_file(path: Path, error: type[BerakhlakError], kind: str) -> None:
+    """Refuse a missing ``path`` or a folder with ``error``, in ``read_bounded``'s words
+    (``kind`` names what the file should be: ``a survey file``)."""
+    found = path_kind(path, error)
+    if found == "missing":
+        raise error(f"{path}: file not found")
+    if found == "folder":
+        raise error(f"{path}: is a directory, not {kind}")

@@ -19,7 +19,11 @@ from berakhlak_cli.loaders.rubric.evaluation import read_evaluation
 from berakhlak_cli.loaders.rubric.examples import check_examples, read_examples
 from berakhlak_cli.loaders.rubric.fields import Collector, Fields
 from berakhlak_cli.loaders.rubric.levels import read_levels
-from berakhlak_cli.loaders.rubric.selection import read_selection, read_selection_values
+from berakhlak_cli.loaders.rubric.selection import (
+    read_selection,
+    read_selection_values,
+    read_value,
+)
 from berakhlak_cli.loaders.rubric.setting_checks import check_settings
 from berakhlak_cli.loaders.rubric.settings import (
     read_aggregation,
@@ -28,7 +32,6 @@ from berakhlak_cli.loaders.rubric.settings import (
     read_columns,
     read_eligibility,
     read_intervals,
-    read_optional_text,
     read_quality,
     read_reporting,
     read_rounding,
@@ -244,16 +247,6 @@ def _values(top: Fields, scales: dict[str, Scale]) -> tuple[Value, ...]:
                 )
             )
             b.finish()
-        values.append(
-            Value(
-                id=v.text("id", required=True),
-                code=v.text("code", required=True),
-                label=read_text(v, "label", required=True),
-                definition=read_optional_text(v, "definition"),
-                behaviours=tuple(behaviours),
-                weight=v.number("weight", 1.0, positive=True),
-                bands=read_bands(v, required=False),
-            )
-        )
+        values.append(read_value(v, tuple(behaviours), weighted=True))
         v.finish()
     return tuple(values)

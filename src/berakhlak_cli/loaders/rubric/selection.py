@@ -12,7 +12,7 @@ from berakhlak_cli.loaders.rubric.bands import read_bands
 from berakhlak_cli.loaders.rubric.fields import Fields
 from berakhlak_cli.loaders.rubric.settings import read_optional_text, read_text
 from berakhlak_cli.loaders.survey.header_match import header_key
-from berakhlak_cli.model.rubric import Value
+from berakhlak_cli.model.rubric import Behaviour, Value
 from berakhlak_cli.model.values_selection import (
     QUESTIONS,
     OverPicks,
@@ -29,18 +29,23 @@ def read_selection_values(top: Fields) -> tuple[Value, ...]:
     values: list[Value] = []
     for vpath, vdata in top.items("values", required=True):
         v = Fields(top.col, vdata, vpath, "a value")
-        values.append(
-            Value(
-                id=v.text("id", required=True),
-                code=v.text("code", required=True),
-                label=read_text(v, "label", required=True),
-                definition=read_optional_text(v, "definition"),
-                behaviours=(),
-                bands=read_bands(v, required=False),
-            )
-        )
+        values.append(read_value(v))
         v.finish()
     return tuple(values)
+
+
+def read_value(v: Fields, behaviours: tuple[Behaviour, ...] = (), weighted: bool = False) -> Value:
+    """A value's own keys (id, code, label, definition, its weight when ``weighted``, bands),
+    read in that order for a likert rubric (``weighted``, its behaviours read) and here."""
+    return Value(
+        id=v.text("id", required=True),
+        code=v.text("code", required=True),
+        label=read_text(v, "label", required=True),
+        definition=read_optional_text(v, "definition"),
+        behaviours=behaviours,
+        weight=v.number("weight", 1.0, positive=True) if weighted else 1.0,
+        bands=read_bands(v, required=False),
+    )
 
 
 def read_selection(top: Fields, values: tuple[Value, ...]) -> ValuesSelection:

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from berakhlak_cli.errors import SurveyError
-from berakhlak_cli.loaders.files.small_files import path_kind
+from berakhlak_cli.loaders.files.small_files import require_file
 from berakhlak_cli.loaders.survey.columns import SurveyPlan, plan_columns
 from berakhlak_cli.loaders.survey.prefetch import prefetch
 from berakhlak_cli.model.rubric import Rubric
@@ -181,11 +181,7 @@ def read_header(
     ``where`` names the workbook sheet read and the others ("" for CSV and Parquet).
     """
     source = str(path)
-    kind = path_kind(path, SurveyError)
-    if kind == "missing":
-        raise SurveyError(f"{source}: file not found")
-    if kind == "folder":
-        raise SurveyError(f"{source}: is a directory, not a survey file")
+    require_file(path, SurveyError, "a survey file")
     suffix = path.suffix.lower()
     position: Callable[[], int] = _nothing_read
     where = ""
