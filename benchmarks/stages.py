@@ -20,7 +20,7 @@ T0 = time.perf_counter()
 from berakhlak_cli.cli.boundary import provenance  # noqa: E402
 from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric  # noqa: E402
 from berakhlak_cli.loaders.survey.source import open_survey  # noqa: E402
-from berakhlak_cli.render.json_out import render_json  # noqa: E402
+from berakhlak_cli.render.json_out import json_chunks  # noqa: E402
 from berakhlak_cli.scoring.survey import SurveyScorer  # noqa: E402
 
 
@@ -64,7 +64,8 @@ def main() -> int:
     prov = provenance([("rubric", rubric_path), ("survey", path)], None, digests)
     t5 = time.perf_counter()
     print(f"digests        {t5 - t4:6.2f} s  peak {_rss()}")
-    render_json(sheet, rubric, prov)
+    for _ in json_chunks(sheet, rubric, prov):  # written group by group, as the CLI does
+        pass
     t6 = time.perf_counter()
     print(f"JSON render    {t6 - t5:6.2f} s  peak {_rss()}")
     print(f"total          {t6 - T0:6.2f} s")

@@ -8,6 +8,8 @@ import hashlib
 import io
 import json
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -139,24 +141,30 @@ def test_output_and_issues_may_not_be_the_same_file(runner: CliRunner, tmp_path:
     assert not same.exists()
 
 
+@pytest.mark.parametrize("to_stdout", [False, True], ids=["-o", "stdout"])
 def test_rendering_failure_leaves_no_file(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to_stdout: bool
 ) -> None:
-    """Scoring succeeds, rendering fails: exit 3, one line, and neither output exists."""
+    """Scoring succeeds, the JSON fails half-way through being written: exit 3, one line, no
+    output (neither file, nor half a document on stdout) and no temporary file left."""
 
-    def broken(*args: object, **kwargs: object) -> str:
+    def broken(*args: object, **kwargs: object) -> Iterator[str]:
+        yield '{\n  "format": "berakhlak-results"'
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setattr("berakhlak_cli.render.json_out.render_json", broken)
+    monkeypatch.setattr("berakhlak_cli.render.json_out.json_chunks", broken)
+    staging = tmp_path / "system-temp"  # where a stdout document is staged
+    staging.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(staging))
     out, issues = tmp_path / "out.json", tmp_path / "issues.csv"
     survey = str(EXAMPLE / "survei-2024.csv")
-    result = runner.invoke(
-        app, ["score", survey, "-f", "json", "-o", str(out), "--issues", str(issues)]
-    )
+    target = [] if to_stdout else ["-o", str(out)]
+    result = runner.invoke(app, ["score", survey, "-f", "json", *target, "--issues", str(issues)])
     assert result.exit_code == 3
     assert "internal error: RuntimeError: renderer exploded" in result.stderr
     assert "Traceback" not in result.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == [staging] and list(staging.iterdir()) == []
 
 
 def test_second_file_failing_leaves_the_first_untouched(

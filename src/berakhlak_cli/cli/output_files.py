@@ -20,7 +20,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -215,8 +215,12 @@ class StagedFile:
         Path(self.tmp).unlink(missing_ok=True)
 
 
+Payload = str | bytes | Iterable[str]
+"""An output's content: whole, or text in pieces (``render.json_out.json_chunks``)."""
+
+
 def write_all_atomic(
-    files: Sequence[tuple[Path, str | bytes]],
+    files: Sequence[tuple[Path, Payload]],
     inputs: Sequence[Path] = (),
     folders: Sequence[Path] = (),
     streamed: Sequence[StagedFile] = (),
@@ -227,16 +231,56 @@ def write_all_atomic(
     are written after the temporary files are ready and before the renames. Refuses to
     overwrite ``inputs``, to write inside ``folders`` or to write one file twice.
     ``streamed`` outputs, already written, are put in place together with the others.
+
+    Text in pieces is written piece by piece into a ``StagedFile`` (the whole text is never
+    held), then put in place like a streamed output; an error while the pieces are being made
+    removes it like any other temporary file.
     """
-    pipes = [(path, data) for path, data in files if is_stdout(path)]
-    named = [(path, data) for path, data in files if not is_stdout(path)]
-    if len(pipes) + sum(is_stdout(f.path) for f in streamed) > 1:
+    _check_targets(files, inputs, folders, streamed)
+    whole = [(path, data) for path, data in files if isinstance(data, str | bytes)]
+    staged: list[StagedFile] = []
+    try:
+        for path, data in files:
+            if not isinstance(data, str | bytes):
+                staged.append(StagedFile(path, inputs, folders))
+                for chunk in data:
+                    staged[-1].write(chunk)
+        _write_whole(whole, inputs, folders, [*streamed, *staged])
+    finally:
+        for stage in staged:
+            stage.discard()
+
+
+def _check_targets(
+    files: Sequence[tuple[Path, Payload]],
+    inputs: Sequence[Path],
+    folders: Sequence[Path],
+    streamed: Sequence[StagedFile],
+) -> list[Path]:
+    """The resolved targets of the named (not ``-``) ``files``, after the refusals
+    ``write_all_atomic`` lists (before anything is written)."""
+    pipes = sum(is_stdout(path) for path, _ in files)
+    named = [path for path, _ in files if not is_stdout(path)]
+    if pipes + sum(is_stdout(f.path) for f in streamed) > 1:
         raise OutputError("two outputs are sent to standard output ('-')")
-    targets = [_check_target(path, inputs, folders) for path, _ in named]
+    targets = [_check_target(path, inputs, folders) for path in named]
     ends = [*targets, *(f.target for f in streamed if not is_stdout(f.path))]
     if len(set(ends)) < len(ends):
-        name = named[0][0] if named else streamed[0].path
+        name = named[0] if named else streamed[0].path
         raise OutputError(f"{name}: the same file is named for two outputs")
+    return targets
+
+
+def _write_whole(
+    files: Sequence[tuple[Path, str | bytes]],
+    inputs: Sequence[Path],
+    folders: Sequence[Path],
+    streamed: Sequence[StagedFile],
+) -> None:
+    """``write_all_atomic`` of whole contents and already staged outputs."""
+    pipes = [(path, data) for path, data in files if is_stdout(path)]
+    named = [(path, data) for path, data in files if not is_stdout(path)]
+    targets = _check_targets(files, inputs, folders, streamed)
     staged: list[tuple[str, Path]] = []
     direct: list[tuple[Path, bytes]] = []
     current = Path()
@@ -284,7 +328,7 @@ def write_all_atomic(
 
 
 def write_atomic(
-    path: Path, data: str | bytes, inputs: Sequence[Path] = (), folders: Sequence[Path] = ()
+    path: Path, data: Payload, inputs: Sequence[Path] = (), folders: Sequence[Path] = ()
 ) -> None:
     """Write one output (see ``write_all_atomic``)."""
     write_all_atomic([(path, data)], inputs, folders)

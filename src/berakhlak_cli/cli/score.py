@@ -33,7 +33,7 @@ from berakhlak_cli.cli.options import (
     OutputFormat,
     output_format,
 )
-from berakhlak_cli.cli.output_files import StagedFile, is_stdout, write_all_atomic
+from berakhlak_cli.cli.output_files import STDOUT, Payload, StagedFile, is_stdout, write_all_atomic
 from berakhlak_cli.cli.progress import survey_progress
 from berakhlak_cli.errors import ExitCode, OutputError, UsageError
 from berakhlak_cli.model.rubric import Lang
@@ -239,12 +239,17 @@ def score(
             text = _render(fmt, sheet_out, model, language, prov, gaps, detail == Detail.BEHAVIOURS)
             # NOTE: everything is rendered before anything is written, and all files are
             # renamed into place together: a failed run leaves no output (and no stale half).
-            files: list[tuple[Path, str | bytes]] = [(output, text)] if output else []
+            # JSON comes in pieces, staged as they are made (memory stays flat), to stdout too
+            # when there is no -o, unless `--issues -` has it: then it is printed after them.
+            if not output and listing is not None and is_stdout(listing.path):
+                text = text if isinstance(text, str | bytes) else "".join(text)
+            target = output or (None if isinstance(text, str | bytes) else Path(STDOUT))
+            files: list[tuple[Path, Payload]] = [(target, text)] if target else []
             write_all_atomic(files, protected, folders, [listing] if listing else [])
         finally:
             if listing is not None:
                 listing.discard()
-        if not output:
+        if not target and isinstance(text, str | bytes):
             echo(text)
         if not quiet:
             _report_issues(sheet_out, issues is not None, language)
@@ -254,12 +259,12 @@ def score(
 
 def _render(  # type: ignore[no-untyped-def]
     fmt: OutputFormat, sheet, model, language, prov, gaps=False, behaviours=False
-) -> str | bytes:
+) -> Payload:
     # NOTE: each format imports only its renderer (behaviour_rows pulls in openpyxl, 70 ms).
     if fmt == OutputFormat.JSON:
-        from berakhlak_cli.render.json_out import render_json
+        from berakhlak_cli.render.json_out import json_chunks
 
-        return render_json(sheet, model, prov)
+        return json_chunks(sheet, model, prov)
     from berakhlak_cli.render import behaviour_rows as br
     from berakhlak_cli.render.evidence.gaps import (
         render_gaps_csv,

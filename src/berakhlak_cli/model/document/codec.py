@@ -27,6 +27,7 @@ from berakhlak_cli.model.document.codec_selection import (
 )
 from berakhlak_cli.model.document.contents import DocumentHeader, ResultsDocument
 from berakhlak_cli.model.document.node import DocNode
+from berakhlak_cli.model.document.rows import Rows, plain
 from berakhlak_cli.model.results import (
     GroupResult,
     InputRef,
@@ -246,6 +247,12 @@ def to_document(doc: ResultsDocument) -> dict[str, Any]:
     A values-selection document (``doc.selection``) adds its part (``results_codec_selection``)
     and, as it was first published, tags every score with its ``method`` and leaves out value
     respondents, response rates, ``ignored_columns``, ``reliability`` and ``by_column``."""
+    return {key: plain(value) for key, value in document_parts(doc).items()}
+
+
+def document_parts(doc: ResultsDocument) -> dict[str, Any]:
+    """``to_document`` with the groups and the gap report left as ``Rows``, made one row at a
+    time, so the JSON writer can stream them (``render.json_out.json_chunks``)."""
     sheet, prov, header, part = doc.sheet, doc.provenance, doc.header, doc.selection
     labels = header.band_labels()
     gaps = {g.key: g for g in sheet.gaps}
@@ -254,6 +261,9 @@ def to_document(doc: ResultsDocument) -> dict[str, Any]:
     def row(group: GroupResult, **extra: Any) -> dict[str, Any]:
         out = group_out(group, sheet.group_by, labels, levels=sheet.levels, method=method, **extra)
         return out if part is None else {**out, **figures_out(part, group.key, labels)}
+
+    def unit_row(group: GroupResult) -> dict[str, Any]:
+        return row(group, unit_gaps=gaps.get(group.key) if group.key else None)
 
     return {
         "format": FORMAT,
@@ -269,7 +279,7 @@ def to_document(doc: ResultsDocument) -> dict[str, Any]:
         # NOTE: only in a run with levels, so every other document is unchanged.
         **({"levels": list(sheet.levels)} if sheet.levels else {}),
         **_header_out(header, template_out(part)),
-        "groups": [row(g, unit_gaps=gaps.get(g.key) if g.key else None) for g in sheet.groups],
+        "groups": Rows(unit_row, sheet.groups),
         "institution": row(sheet.institution, response_rate=doc.institution_response_rate),
         "rows": {
             "read": sheet.accounting.read,

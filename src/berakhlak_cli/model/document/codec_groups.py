@@ -8,10 +8,12 @@ a unit with evidence gets the gap facts in its ``evidence`` block (docs/output.m
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult, Distribution, GapTest
 from berakhlak_cli.model.document.node import DocNode
+from berakhlak_cli.model.document.rows import Rows
 from berakhlak_cli.model.evidence import EvidenceGap, UnitGaps
 from berakhlak_cli.model.levels import level_of, level_path
 from berakhlak_cli.model.results import GroupLevel, GroupResult, Interval, Score
@@ -300,36 +302,36 @@ def group_in(
 def gaps_out(gaps: Sequence[UnitGaps], group_by: Sequence[str]) -> dict[str, Any]:
     """``{"gaps": [...]}`` when evidence was scored, else ``{}`` (the key is only added).
 
-    Items are listed largest gain first (``UnitGaps.ranked``)."""
+    Items are listed largest gain first (``UnitGaps.ranked``); the list is ``Rows``, each
+    unit's row made when it is written."""
     if not gaps:
         return {}
+    return {"gaps": Rows(partial(_unit_gaps_out, group_by=group_by), gaps)}
+
+
+def _unit_gaps_out(unit: UnitGaps, group_by: Sequence[str]) -> dict[str, Any]:
     return {
-        "gaps": [
+        "key": dict(zip(group_by, unit.key, strict=True)),
+        "evidence": unit.evidence,
+        "combined": unit.combined,
+        "band": unit.band,
+        "next_band": unit.next_band,
+        "to_next_band": unit.to_next_band,
+        "no_evidence": unit.no_evidence,
+        "provided": unit.provided,
+        "expected": unit.expected,
+        "items": [
             {
-                "key": dict(zip(group_by, unit.key, strict=True)),
-                "evidence": unit.evidence,
-                "combined": unit.combined,
-                "band": unit.band,
-                "next_band": unit.next_band,
-                "to_next_band": unit.to_next_band,
-                "no_evidence": unit.no_evidence,
-                "provided": unit.provided,
-                "expected": unit.expected,
-                "items": [
-                    {
-                        "evidence_id": gap.evidence_id,
-                        "criterion": gap.criterion_id,
-                        "provided": gap.provided,
-                        "answer": gap.answer,
-                        "row": gap.row,
-                        "score": gap.score,
-                        "points": gap.points,
-                    }
-                    for gap in unit.ranked
-                ],
+                "evidence_id": gap.evidence_id,
+                "criterion": gap.criterion_id,
+                "provided": gap.provided,
+                "answer": gap.answer,
+                "row": gap.row,
+                "score": gap.score,
+                "points": gap.points,
             }
-            for unit in gaps
-        ]
+            for gap in unit.ranked
+        ],
     }
 
 
