@@ -63,6 +63,10 @@ def _plain(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) -> Any:
         return value
     if annotation is Path and (info.path_type is None or info.path_type is Path):
         if isinstance(value, str):
+            # NOTE: only a text Path keeps as it is ("" becomes ".", "a//b" "a/b"): typer's
+            # messages quote what was typed, so a changed text goes the adapter's way
+            if str(Path(value)) != value:
+                raise _Unsure
             value = Path(value)
         if not isinstance(value, Path):
             raise _Unsure
