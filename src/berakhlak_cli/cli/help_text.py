@@ -17,6 +17,8 @@ from typing import Any, NamedTuple
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from berakhlak_cli.cli import plain_values
+
 HELP_ID: dict[str, str] = {
     "Install completion for the current shell.": "Pasang pelengkapan perintah untuk shell ini.",
     "Show completion for the current shell, to copy it or customize the installation.": (
@@ -250,6 +252,7 @@ class LocalisedGroup(TyperGroup):
 
         self.lang = help_lang(sys.argv[1:] if args is None else args)
         localise(self, self.lang)
+        plain_values.install(self)
         return super().main(args, *rest, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -259,6 +262,7 @@ class LocalisedGroup(TyperGroup):
         if cmd_name not in self.loaded and cmd_name in self.lazy:
             command = _load(self.lazy[cmd_name], cmd_name, self)
             localise(command, self.lang)
+            plain_values.install(command)
             self.loaded[cmd_name] = command
         return self.loaded.get(cmd_name)
 

@@ -6,9 +6,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.console import Console
 
 MIN_BYTES = 5 << 20
 """Smaller files are scored before a bar would be of any help."""
@@ -29,6 +30,9 @@ def survey_progress(
     if not enabled or not console.is_terminal or size < min_bytes:
         yield None
         return
+    # imported only when a bar is drawn: most runs (small files, pipes) never need it
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
     by_bytes = path.suffix.lower() in {".csv", ".tsv", ".txt"}
     progress = Progress(
         TextColumn("{task.description}"),

@@ -83,6 +83,7 @@ _RUBRIC = re.compile(
 )
 
 
+@cache
 def _compile(template: str) -> re.Pattern[str]:
     parts: list[str] = []
     seen: set[str] = set()
@@ -98,18 +99,31 @@ def _compile(template: str) -> re.Pattern[str]:
 
 
 @cache
-def _entries() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _entries() -> tuple[tuple[str, str, str, str], ...]:
+    """(literal head, literal tail, English template, Indonesian template), in lookup order."""
     # NOTE: the most specific template wins: more literal text first, so "no data rows below
     # the header" is not taken by a looser "{what} below {where}".
     catalogue: Mapping[str, str] = {**INPUT_MESSAGES, **RUBRIC_MESSAGES, **ISSUE_MESSAGES}
     ordered = sorted(catalogue.items(), key=lambda kv: -len(_FIELD.sub("", kv[0])))
-    return tuple((_compile(english), indonesian) for english, indonesian in ordered)
+    return tuple((*_ends(english), english, indonesian) for english, indonesian in ordered)
+
+
+def _ends(template: str) -> tuple[str, str]:
+    """The literal text before the first field and after the last (the whole text if none)."""
+    fields = list(_FIELD.finditer(template))
+    if not fields:
+        return template, ""
+    return template[: fields[0].start()], template[fields[-1].end() :]
 
 
 def lookup(body: str) -> str | None:
     """The Indonesian text of one message body (no location), or None when it has no entry."""
-    for pattern, indonesian in _entries():
-        match = pattern.fullmatch(body)
+    for head, tail, english, indonesian in _entries():
+        # NOTE: a pattern matches only a body with its literal head and tail; testing those
+        # first means a run compiles the few patterns it needs, not all 226 (issue #16).
+        if not (body.startswith(head) and body.endswith(tail)):
+            continue
+        match = _compile(english).fullmatch(body)
         if match:
             fields = match.groupdict()
             for name, words in _WORDS.items():
