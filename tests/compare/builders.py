@@ -7,7 +7,6 @@ from typing import Any
 
 from berakhlak_cli.model.comparison import (
     BandInfo,
-    Figure,
     Headline,
     ResultKind,
     UnitResult,
@@ -15,7 +14,7 @@ from berakhlak_cli.model.comparison import (
     YearResult,
     YearSource,
 )
-from berakhlak_cli.model.results import RubricRef
+from berakhlak_cli.model.results import RubricRef, Score
 
 BANDS = (
     BandInfo("A", "Sehat", 75.0, 100.0, "Healthy"),
@@ -34,9 +33,9 @@ def band(x: float) -> str:
     return next(b.code for b in BANDS if b.lower <= x < b.upper or (b.code == "A" and x == 100))
 
 
-def fig(x: float, respondents: int | None = None) -> Figure:
+def fig(x: float, respondents: int | None = None) -> Score:
     """A published figure with its default band."""
-    return Figure(x, x, band(x), respondents)
+    return Score(x, x, band(x), respondents)
 
 
 def unit(

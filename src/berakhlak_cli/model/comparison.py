@@ -17,7 +17,7 @@ from typing import Any
 from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult, GapTest
 from berakhlak_cli.model.change import ChangeInterval
 from berakhlak_cli.model.evidence import UnitGaps
-from berakhlak_cli.model.results import InputRef, RubricRef
+from berakhlak_cli.model.results import InputRef, RubricRef, Score
 from berakhlak_cli.model.rubric import Change
 
 
@@ -52,25 +52,6 @@ class Headline(StrEnum):
     """Survey and evidence combined (e.g. 80/20)."""
     PUBLISHED = "published"
     """The index as a report published it."""
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A score on 0-100: raw value, published (rounded) value, band code, respondents if known.
-
-    A scored year's figure also carries its confidence interval (``lower``/``upper``, the
-    standard error, t degrees of freedom and respondents behind it); published figures do not.
-    """
-
-    raw: float
-    rounded: float
-    band: str | None = None
-    respondents: int | None = None
-    se: float | None = None
-    df: float | None = None
-    n: int | None = None
-    lower: float | None = None
-    upper: float | None = None
 
 
 @dataclass(frozen=True)
@@ -110,12 +91,12 @@ class UnitResult:
     """One unit's row of a year: the headline index, value scores (possibly partial) and counts."""
 
     name: str
-    index: Figure | None
-    values: Mapping[str, Figure] = field(default_factory=dict)
+    index: Score | None
+    values: Mapping[str, Score] = field(default_factory=dict)
     respondents: int | None = None
     headcount: int | None = None
-    survey_index: Figure | None = None
-    evidence: Figure | None = None
+    survey_index: Score | None = None
+    evidence: Score | None = None
     withheld: str | None = None
     eligible: bool | None = None
     min_respondents: int | None = None
@@ -140,11 +121,11 @@ class YearResult:
     """The file as given on the command line."""
     sha256: str
     """Digest of the results file's bytes (method appendix)."""
-    index: Figure | None
+    index: Score | None
     headline: Headline
     values: tuple[ValueInfo, ...]
     """The value set (ordered); ``value_scores`` may cover only some of them."""
-    value_scores: Mapping[str, Figure]
+    value_scores: Mapping[str, Score]
     bands: tuple[BandInfo, ...]
     bands_declared: bool
     """False when the file gave no bands and the default KemenPANRB bands were assumed."""
@@ -158,8 +139,8 @@ class YearResult:
     headcount: int | None = None
     has_respondent_stats: bool = False
     """True when respondent counts come from respondent-level data (scored JSON)."""
-    survey_index: Figure | None = None
-    evidence: Figure | None = None
+    survey_index: Score | None = None
+    evidence: Score | None = None
     gaps: tuple[UnitGaps, ...] = ()
     """Per-unit evidence results; items largest gain first, as the document lists them."""
     inputs: tuple[InputRef, ...] = ()
@@ -170,7 +151,7 @@ class YearResult:
     """``rounding.mode`` of a scored file (None: half-up, the only mode before issue #15)."""
     citations: tuple[str, ...] = ()
     notes: str = ""
-    other_indices: Mapping[str, Figure] = field(default_factory=dict)
+    other_indices: Mapping[str, Score] = field(default_factory=dict)
     behaviour_info: tuple[BehaviourInfo, ...] = ()
     """The behaviours (panduan perilaku) the document lists, in rubric order."""
     institution_behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
@@ -240,7 +221,7 @@ class Line:
     key: str
     label: str
     code: str
-    figures: tuple[Figure | None, ...]
+    figures: tuple[Score | None, ...]
     steps: tuple[Step, ...]
 
 

@@ -119,11 +119,21 @@ def merge_counts(*parts: Sequence[IssueCount]) -> tuple[IssueCount, ...]:
 
 @dataclass(frozen=True)
 class Score:
-    """A score on 0-100: the raw value, the published (rounded) value and its band code."""
+    """A score on 0-100: the raw value, the published (rounded) value and its band code.
+
+    ``respondents`` and ``interval`` say what else is known about it, None when unknown: a
+    year read back for ``compare``/``report`` carries them on the score itself (a scored
+    year's interval and value respondents; a published figure only what the report printed,
+    often neither). A scoresheet's rows keep theirs beside the scores (``GroupResult``).
+    """
 
     raw: float
     rounded: float
     band: str | None
+    respondents: int | None = None
+    """Respondents behind the score, when known."""
+    interval: Interval | None = None
+    """Its confidence interval (with standard error, df and n), when known."""
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.loaders.files.csv_text import delimiter_of
 from berakhlak_cli.loaders.files.small_files import csv_rows, shown
-from berakhlak_cli.model.comparison import Figure, UnitResult
+from berakhlak_cli.model.comparison import UnitResult
 from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import mask_personal
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.years import parse_year, year_hint
 
 FIXED = (
@@ -213,9 +214,9 @@ def _unit(
     category = row.text(fixed.get("category")) or None
     index = None
     if index_value is not None:
-        index = Figure(index_value, index_value, category or band_for(index_value), respondents)
+        index = Score(index_value, index_value, category or band_for(index_value), respondents)
     scores = {
-        vid: Figure(x, x, band_for(x))
+        vid: Score(x, x, band_for(x))
         for vid, pos in values.items()
         if (x := row.score(pos)) is not None
     }

@@ -21,7 +21,6 @@ from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.loaders.rubric.yaml_source import parse_yaml
 from berakhlak_cli.model.comparison import (
     BandInfo,
-    Figure,
     Headline,
     ResultKind,
     UnitResult,
@@ -30,6 +29,7 @@ from berakhlak_cli.model.comparison import (
     YearSource,
 )
 from berakhlak_cli.model.normalize import normalize
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.model.years import YEAR_MAX, YEAR_MIN, year_hint
 
@@ -105,7 +105,7 @@ class _Reader:
 
     def figure(
         self, f: Fields, key: str, respondents: int | None = None, *, banded: bool = True
-    ) -> Figure | None:
+    ) -> Score | None:
         """``key: 59.5`` or ``key: {score: 59.5, category: B}`` (category: code or {code,label}).
 
         ``banded``: the category must agree with the score under the default bands (false for
@@ -126,11 +126,11 @@ class _Reader:
             band = None
         return self._make(f.at(key), score, band, respondents)
 
-    def _make(self, path: str, score: float, band: str | None, respondents: int | None) -> Figure:
+    def _make(self, path: str, score: float, band: str | None, respondents: int | None) -> Score:
         if not 0.0 <= score <= 100.0:
             self.col.add("out-of-range", f"score {score} is outside 0-100", path)
         self.numbers.append(score)
-        return Figure(score, score, band or self.vocab.band_for(score), respondents)
+        return Score(score, score, band or self.vocab.band_for(score), respondents)
 
     def category(self, f: Fields, key: str) -> str | None:
         raw = f.raw(key)
@@ -164,9 +164,9 @@ class _Reader:
                 f.at(key),
             )
 
-    def values(self, f: Fields, key: str) -> dict[str, Figure]:
+    def values(self, f: Fields, key: str) -> dict[str, Score]:
         """``values: {harmonis: 72.5, AD: {score: 43.5, category: C}}``."""
-        out: dict[str, Figure] = {}
+        out: dict[str, Score] = {}
         sub = f.sub(key, "values")
         for name, path, _ in f.entries(key):
             vid = self.vocab.value_id(name)
@@ -179,7 +179,7 @@ class _Reader:
                 out[vid] = fig
         return out
 
-    def named(self, f: Fields, key: str) -> dict[str, Figure]:
+    def named(self, f: Fields, key: str) -> dict[str, Score]:
         """Other published indices under free names (``energi_positif: {score: 92.4}``)."""
         sub = f.sub(key, key)
         out = {name: self.figure(sub, name, banded=False) for name, _, _ in f.entries(key)}
@@ -216,7 +216,7 @@ def read_published_yaml(
     category = reader.category(top, "category")
     reader.agree(top, "category", index.raw if index else None, category)
     if index is not None and category is not None:
-        index = Figure(index.raw, index.rounded, category, respondents)
+        index = Score(index.raw, index.rounded, category, respondents)
     value_scores = reader.values(top, "values")
     other = reader.named(top, "other_indices")
     units: list[UnitResult] = []
@@ -262,7 +262,7 @@ def _unit(reader: _Reader, f: Fields) -> UnitResult:
     category = reader.category(f, "category")
     reader.agree(f, "category", index.raw if index else None, category)
     if index is not None and category is not None:
-        index = Figure(index.raw, index.rounded, category, respondents)
+        index = Score(index.raw, index.rounded, category, respondents)
     unit = UnitResult(
         name=name,
         index=index,
@@ -307,5 +307,5 @@ def read_published_csv(
     )
 
 
-def _figures(unit: UnitResult) -> list[Figure]:
+def _figures(unit: UnitResult) -> list[Score]:
     return [f for f in (unit.index, *unit.values.values()) if f is not None]

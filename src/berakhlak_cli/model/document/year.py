@@ -6,8 +6,9 @@ else the survey index; none when the combined index is withheld), with its inter
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from berakhlak_cli.model.comparison import (
-    Figure,
     Headline,
     ResultKind,
     UnitResult,
@@ -20,27 +21,15 @@ from berakhlak_cli.model.results import GroupResult, Interval, Score
 
 def figure(
     score: Score | None, interval: Interval | None = None, respondents: int | None = None
-) -> Figure | None:
-    """A score with its interval's ends, standard error, df and n."""
+) -> Score | None:
+    """``score`` as one figure of a year: with its interval and respondents when known."""
     if score is None:
         return None
-    if interval is None:
-        return Figure(score.raw, score.rounded, score.band, respondents)
-    return Figure(
-        score.raw,
-        score.rounded,
-        score.band,
-        respondents,
-        se=interval.se,
-        df=interval.df,
-        n=interval.n or None,
-        lower=interval.lower,
-        upper=interval.upper,
-    )
+    return replace(score, respondents=respondents, interval=interval)
 
 
-def _values(group: GroupResult) -> dict[str, Figure]:
-    out: dict[str, Figure] = {}
+def _values(group: GroupResult) -> dict[str, Score]:
+    out: dict[str, Score] = {}
     for vid, score in group.values.items():
         shown = figure(score, group.value_intervals.get(vid), group.value_respondents.get(vid))
         if shown is not None:

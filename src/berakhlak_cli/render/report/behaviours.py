@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from berakhlak_cli.model.behaviours import BehaviourResult, GapTest
-from berakhlak_cli.model.comparison import Figure, UnitResult, YearResult
+from berakhlak_cli.model.comparison import UnitResult, YearResult
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.language.number import fmt_count, fmt_delta, fmt_number
 from berakhlak_cli.render.language.words import word
@@ -65,7 +66,7 @@ def behaviour_table(year: YearResult, lang: Lang) -> Table | None:
     for info in year.behaviour_info:
         b = year.institution_behaviours.get(info.id)
         s = b.score if b else None
-        figure = Figure(s.raw, s.rounded, s.band) if s and s.rounded else None
+        figure = s if s and s.rounded else None
         rows.append(
             [
                 Cell(f"{info.id} {info.label}"),
@@ -273,11 +274,11 @@ def _unit_priorities(
     return Table([*head, word("significant", lang)], rows)
 
 
-def _rounded(figure: Figure | None) -> float | None:
+def _rounded(figure: Score | None) -> float | None:
     return figure.rounded if figure is not None else None
 
 
-def _figure_cell(figure: Figure | None, year: YearResult, lang: Lang) -> Cell:
+def _figure_cell(figure: Score | None, year: YearResult, lang: Lang) -> Cell:
     if figure is None:
         return Cell("—", "num")
     return Cell(

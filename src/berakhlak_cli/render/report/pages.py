@@ -16,8 +16,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from berakhlak_cli.model.comparison import Comparison, Figure
-from berakhlak_cli.model.results import Provenance
+from berakhlak_cli.model.comparison import Comparison
+from berakhlak_cli.model.results import Provenance, Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.cell_text import visible
 from berakhlak_cli.render.compare.text import (
@@ -72,14 +72,13 @@ def _generated(provenance: Provenance, lang: Lang) -> str:
     return word("generated", lang, when=when, version=provenance.tool_version)
 
 
-def _rounded(figure: Figure | None) -> float | None:
+def _rounded(figure: Score | None) -> float | None:
     return figure.rounded if figure is not None else None
 
 
-def _interval(figure: Figure | None) -> tuple[float, float] | None:
-    if figure is None or figure.lower is None or figure.upper is None:
-        return None
-    return figure.lower, figure.upper
+def _interval(figure: Score | None) -> tuple[float, float] | None:
+    known = figure.interval if figure is not None else None
+    return (known.lower, known.upper) if known is not None else None
 
 
 def _values_svg(comparison: Comparison, lang: Lang) -> Markup:

@@ -23,7 +23,6 @@ from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import (
     Comparison,
     Difference,
-    Figure,
     Headline,
     Line,
     PairCheck,
@@ -34,22 +33,21 @@ from berakhlak_cli.model.comparison import (
     YearResult,
 )
 from berakhlak_cli.model.normalize import normalize
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.scoring.bands import round_half_up
 from berakhlak_cli.scoring.compare.change import change_between
 from berakhlak_cli.scoring.compare.comparability import compare_summaries
 from berakhlak_cli.scoring.groups.unit_merge import apply_units_map
 
 
-def step(old: Figure | None, new: Figure | None, decimals: int) -> Step:
+def step(old: Score | None, new: Score | None, decimals: int) -> Step:
     """The change from ``old`` to ``new`` (None when either is missing)."""
     if old is None or new is None:
         return Step(None, old.band if old else None, new.band if new else None)
     return Step(round_half_up(new.rounded - old.rounded, decimals), old.band, new.band)
 
 
-def year_step(
-    old: Figure | None, new: Figure | None, before: YearResult, after: YearResult
-) -> Step:
+def year_step(old: Score | None, new: Score | None, before: YearResult, after: YearResult) -> Step:
     """``step`` between two years, with the change's interval (``scoring.change``) when both
     figures are there."""
     places = max(before.decimals, after.decimals)
@@ -60,7 +58,7 @@ def year_step(
 
 
 def make_line(
-    key: str, label: str, code: str, figures: Sequence[Figure | None], years: Sequence[YearResult]
+    key: str, label: str, code: str, figures: Sequence[Score | None], years: Sequence[YearResult]
 ) -> Line:
     """A line with its steps between consecutive years."""
     steps = tuple(

@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from berakhlak_cli.errors import UnitsError
-from berakhlak_cli.model.comparison import Figure, UnitRename, UnitResult, YearResult
+from berakhlak_cli.model.comparison import UnitRename, UnitResult, YearResult
 from berakhlak_cli.model.normalize import normalize
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
 
@@ -50,8 +51,8 @@ def band_of(value: float, year: YearResult, value_id: str | None = None) -> str 
 
 
 def _weighted(
-    parts: Sequence[tuple[Figure | None, int]], year: YearResult, value_id: str | None = None
-) -> tuple[Figure | None, int]:
+    parts: Sequence[tuple[Score | None, int]], year: YearResult, value_id: str | None = None
+) -> tuple[Score | None, int]:
     if not parts or any(fig is None for fig, _ in parts):
         return None, 0
     total = sum(n for _, n in parts)
@@ -62,7 +63,7 @@ def _weighted(
     mode = RoundingMode.HALF_EVEN if year.rounding_mode == "half_even" else RoundingMode.HALF_UP
     rounded = round_half_up(raw, year.decimals, mode)
     basis = raw if year.rounding_band_on == "raw" else rounded
-    return Figure(raw, rounded, band_of(basis, year, value_id), total), total
+    return Score(raw, rounded, band_of(basis, year, value_id), total), total
 
 
 def merge_units(name: str, parts: Sequence[UnitResult], year: YearResult) -> UnitResult:
@@ -79,7 +80,7 @@ def merge_units(name: str, parts: Sequence[UnitResult], year: YearResult) -> Uni
     index, _ = _weighted([(p.index, n) for p, n in zip(parts, counts, strict=True)], year)
     survey, _ = _weighted([(p.survey_index, n) for p, n in zip(parts, counts, strict=True)], year)
     value_ids = [vid for p in parts for vid in p.values]
-    values: dict[str, Figure] = {}
+    values: dict[str, Score] = {}
     for vid in dict.fromkeys(value_ids):
         weighted = [
             (p.values.get(vid), _value_count(p, vid, n)) for p, n in zip(parts, counts, strict=True)
