@@ -9,12 +9,12 @@ from berakhlak_cli.model.comparison import (
     BandInfo,
     Headline,
     ResultKind,
-    UnitResult,
     ValueInfo,
     YearResult,
     YearSource,
+    published_row,
 )
-from berakhlak_cli.model.results import RubricRef, Score
+from berakhlak_cli.model.results import GroupResult, RubricRef, Score
 
 BANDS = (
     BandInfo("A", "Sehat", 75.0, 100.0, "Healthy"),
@@ -40,14 +40,10 @@ def fig(x: float, respondents: int | None = None) -> Score:
 
 def unit(
     name: str, index: float | None, respondents: int | None = None, **values: float
-) -> UnitResult:
-    """A unit row with an index and value scores."""
-    return UnitResult(
-        name=name,
-        index=fig(index) if index is not None else None,
-        values={k: fig(v, respondents) for k, v in values.items()},
-        respondents=respondents,
-    )
+) -> GroupResult:
+    """A published unit row with an index and value scores."""
+    shown = {k: fig(v, respondents) for k, v in values.items()}
+    return published_row(name, fig(index) if index is not None else None, shown, respondents)
 
 
 def rubric(version: str = "1", summary: Mapping[str, Any] | None = None) -> RubricRef:
@@ -61,7 +57,7 @@ def year(
     *,
     instrument: str = "Likert",
     values: Mapping[str, float] | None = None,
-    units: tuple[UnitResult, ...] = (),
+    units: tuple[GroupResult, ...] = (),
     rub: RubricRef | None = None,
     headline: Headline = Headline.PUBLISHED,
     bands: tuple[BandInfo, ...] = BANDS,

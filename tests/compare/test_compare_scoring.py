@@ -89,7 +89,7 @@ def test_merge_is_respondent_weighted() -> None:
     merged = merge_units("Biro Umum", parts, year(2022))
     assert merged.index == Score(72.0, 72.0, "B", 50)
     assert merged.values["akuntabel"] == Score(66.0, 66.0, "B", 50)
-    assert merged.respondents == 50 and merged.merged_from == ("Bagian Umum", "Bagian Perlengkapan")
+    assert merged.respondents == 50 and merged.label == "Biro Umum"
 
 
 def test_merge_rounds_half_up_and_bands_with_the_year() -> None:
@@ -124,8 +124,10 @@ def test_apply_units_map_merges_within_a_year() -> None:
         UnitRename("Bagian Umum", "Biro Umum"),
         UnitRename("Bagian Perlengkapan", "Biro Umum"),
     ]
-    (merged,) = apply_units_map(y, renames).units
-    assert merged.name == "Biro Umum" and merged.index is not None and merged.index.rounded == 72.0
+    mapped = apply_units_map(y, renames)
+    (merged,) = mapped.units
+    assert merged.label == "Biro Umum" and merged.index is not None and merged.index.rounded == 72.0
+    assert mapped.merged == {"Biro Umum": ("Bagian Umum", "Bagian Perlengkapan")}
 
 
 # --- comparability -------------------------------------------------------------------------

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult, GapTest
+from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult
 from berakhlak_cli.model.change import ChangeInterval
 from berakhlak_cli.model.evidence import UnitGaps
-from berakhlak_cli.model.results import InputRef, RubricRef, Score
+from berakhlak_cli.model.results import GroupLevel, GroupResult, InputRef, RubricRef, Score
 from berakhlak_cli.model.rubric import Change
 
 
@@ -87,28 +87,6 @@ class BandInfo:
 
 
 @dataclass(frozen=True)
-class UnitResult:
-    """One unit's row of a year: the headline index, value scores (possibly partial) and counts."""
-
-    name: str
-    index: Score | None
-    values: Mapping[str, Score] = field(default_factory=dict)
-    respondents: int | None = None
-    headcount: int | None = None
-    survey_index: Score | None = None
-    evidence: Score | None = None
-    withheld: str | None = None
-    eligible: bool | None = None
-    min_respondents: int | None = None
-    merged_from: tuple[str, ...] = ()
-    """Names this row was merged from by ``--units-map`` (empty when not merged)."""
-    behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
-    """Behaviour id -> figures (scored JSON with behaviour fields only)."""
-    gap_tests: tuple[GapTest, ...] = ()
-    priorities: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class YearResult:
     """Everything known about one year's results, whatever file it came from."""
 
@@ -134,7 +112,11 @@ class YearResult:
     """The rubric a scored year used; ``summary`` is its comparability fingerprint."""
     change: Change | None = None
     """The rubric's change settings (``rubric.change`` in the results JSON), when recorded."""
-    units: tuple[UnitResult, ...] = ()
+    units: tuple[GroupResult, ...] = ()
+    """The unit rows (a published unit: ``index`` is its published index, and what the report
+    did not print is None)."""
+    merged: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Unit name -> the names its row was merged from by ``--units-map`` (merged rows only)."""
     respondents: int | None = None
     headcount: int | None = None
     has_respondent_stats: bool = False
@@ -167,6 +149,26 @@ class YearResult:
     def value(self, value_id: str) -> ValueInfo | None:
         """The value with ``value_id``, if this year's value set has it."""
         return next((v for v in self.values if v.id == value_id), None)
+
+
+def published_row(
+    name: str,
+    index: Score | None,
+    values: Mapping[str, Score],
+    respondents: int | None = None,
+    headcount: int | None = None,
+) -> GroupResult:
+    """A unit (``name`` empty: the institution) as a published report printed it: its index,
+    the values it gave, and respondents and headcount when printed (None: not printed)."""
+    return GroupResult(
+        key=(name,) if name else (),
+        level=GroupLevel.UNIT if name else GroupLevel.INSTITUTION,
+        respondents=respondents,
+        values=values,
+        value_respondents={},
+        index=index,
+        headcount=headcount,
+    )
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,13 @@ from berakhlak_cli.model.comparison import (
     BandInfo,
     Headline,
     ResultKind,
-    UnitResult,
     ValueInfo,
     YearResult,
     YearSource,
+    published_row,
 )
 from berakhlak_cli.model.normalize import normalize
-from berakhlak_cli.model.results import Score
+from berakhlak_cli.model.results import GroupResult, Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.model.years import YEAR_MAX, YEAR_MIN, year_hint
 
@@ -219,11 +219,11 @@ def read_published_yaml(
         index = Score(index.raw, index.rounded, category, respondents)
     value_scores = reader.values(top, "values")
     other = reader.named(top, "other_indices")
-    units: list[UnitResult] = []
+    units: list[GroupResult] = []
     for path, data in top.items("units"):
         unit = _unit(reader, Fields(col, data, path, "a unit"))
-        if unit.name and normalize(unit.name) in {normalize(u.name) for u in units}:
-            col.add("duplicate-unit", f"unit {unit.name!r} is listed twice", path)
+        if unit.label and normalize(unit.label) in {normalize(u.label) for u in units}:
+            col.add("duplicate-unit", f"unit {unit.label!r} is listed twice", path)
         units.append(unit)
     result_args: dict[str, Any] = {
         "label": top.text("institution"),
@@ -255,7 +255,7 @@ def read_published_yaml(
     )
 
 
-def _unit(reader: _Reader, f: Fields) -> UnitResult:
+def _unit(reader: _Reader, f: Fields) -> GroupResult:
     name = " ".join(f.text("name", required=True).split())
     respondents = reader.count(f, "respondents", 0)
     index = reader.figure(f, "index", respondents)
@@ -263,12 +263,8 @@ def _unit(reader: _Reader, f: Fields) -> UnitResult:
     reader.agree(f, "category", index.raw if index else None, category)
     if index is not None and category is not None:
         index = Score(index.raw, index.rounded, category, respondents)
-    unit = UnitResult(
-        name=name,
-        index=index,
-        values=reader.values(f, "values"),
-        respondents=respondents,
-        headcount=reader.count(f, "headcount", 1),
+    unit = published_row(
+        name, index, reader.values(f, "values"), respondents, reader.count(f, "headcount", 1)
     )
     f.finish()
     return unit
@@ -296,7 +292,7 @@ def read_published_csv(
         index=inst.index,
         headline=Headline.PUBLISHED,
         values=vocab.values,
-        value_scores=inst.values,
+        value_scores=inst.scored_values,
         bands=vocab.bands,
         bands_declared=False,
         decimals=decimals_of(numbers),
@@ -307,5 +303,5 @@ def read_published_csv(
     )
 
 
-def _figures(unit: UnitResult) -> list[Score]:
+def _figures(unit: GroupResult) -> list[Score]:
     return [f for f in (unit.index, *unit.values.values()) if f is not None]

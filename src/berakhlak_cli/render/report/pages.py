@@ -129,20 +129,20 @@ def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
     year = view.unit_year
     if year is None:
         return None
-    units = [u for u in year.units if u.index is not None or u.values]
+    units = [u for u in year.units if u.headline is not None or u.scored_values]
     if not units:
         return None
-    units.sort(key=lambda u: (-(u.index.rounded if u.index else -1.0), u.name))
+    units.sort(key=lambda u: (-(u.headline.rounded if u.headline else -1.0), u.label))
     columns = [*(v.code for v in year.values), index_short([year], lang)]
     matrix = [
         [
-            *(u.values[v.id].rounded if v.id in u.values else None for v in year.values),
-            u.index.rounded if u.index else None,
+            *(_rounded(u.values.get(v.id)) for v in year.values),
+            u.headline.rounded if u.headline else None,
         ]
         for u in units
     ]
     svg = heatmap_chart(
-        [f"{u.name} *" if u.eligible is False else u.name for u in units],
+        [f"{u.label} *" if u.eligible is False else u.label for u in units],
         columns,
         matrix,
         year.bands,

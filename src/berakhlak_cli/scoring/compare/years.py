@@ -155,10 +155,10 @@ def _unit_lines(
     names: dict[str, str] = {}
     per_year = []
     for year in years:
-        table = {normalize(u.name): u for u in year.units}
+        table = {normalize(u.label): u for u in year.units}
         per_year.append(table)
         for key, unit in table.items():
-            names[key] = unit.name
+            names[key] = unit.label
     value_set = _value_set(years)
     lines: list[Line] = []
     single: list[SingleYearUnit] = []
@@ -166,15 +166,15 @@ def _unit_lines(
     for key in sorted(names):
         present = [t.get(key) for t in per_year]
         name = names[key]
+        line = make_line(name, name, "", [u.headline_figure if u else None for u in present], years)
         if sum(u is not None for u in present) < 2:
-            line = make_line(name, name, "", [u.index if u else None for u in present], years)
             year = next(y for u, y in zip(present, years, strict=True) if u is not None)
             single.append(SingleYearUnit(year.year, line))
             continue
-        lines.append(make_line(name, name, "", [u.index if u else None for u in present], years))
+        lines.append(line)
         unit_values[name] = tuple(
             make_line(
-                v.id, v.label, v.code, [u.values.get(v.id) if u else None for u in present], years
+                v.id, v.label, v.code, [u.value_figure(v.id) if u else None for u in present], years
             )
             for v in value_set
         )
