@@ -89,7 +89,7 @@ def test_older_results_without_behaviour_fields_still_report(hasil: Path, tmp_pa
 
 def test_withheld_units_have_no_page_and_no_priority(hasil: Path) -> None:
     year = load_results(hasil)
-    withheld = [u.name for u in year.units if u.withheld]
+    withheld = [u.label for u in year.units if u.withheld]
     assert withheld == ["Biro Pengadaan Barang dan Jasa"]
     page = render_report(build_comparison([year], minimum=1), Lang.ID, PROV)
     priorities = page[page.index('<section id="priorities"') :]

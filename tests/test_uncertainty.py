@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from berakhlak_cli.model.change import NoInterval
-from berakhlak_cli.model.comparison import Figure
+from berakhlak_cli.model.results import Interval, Score
 from berakhlak_cli.scoring.uncertainty import (
     ScoreMoments,
     ScoreSummary,
@@ -166,10 +166,13 @@ def test_band_edge_inside_one_band_and_at_the_boundary() -> None:
     assert (point.crosses, point.bands) == (False, ("B",))
 
 
-def mean_side(summary: ScoreSummary, headcount: int | None = None) -> Figure:
-    """A year's figure carrying the standard error and df of its mean's interval."""
+def mean_side(summary: ScoreSummary, headcount: int | None = None) -> Score:
+    """A year's figure carrying its mean's interval (with standard error and df) when it has one."""
     ci = mean_interval(summary, headcount=headcount)
-    return Figure(ci.estimate, ci.estimate, None, ci.n, se=ci.se, df=ci.df, n=ci.n)
+    if ci.lower is None or ci.upper is None:
+        return Score(ci.estimate, ci.estimate, None, ci.n)
+    known = Interval(ci.lower, ci.upper, se=ci.se, n=ci.n, df=ci.df)
+    return Score(ci.estimate, ci.estimate, None, ci.n, known)
 
 
 def test_welch_change_hand_computed() -> None:

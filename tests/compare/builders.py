@@ -7,15 +7,14 @@ from typing import Any
 
 from berakhlak_cli.model.comparison import (
     BandInfo,
-    Figure,
     Headline,
     ResultKind,
-    UnitResult,
     ValueInfo,
     YearResult,
     YearSource,
+    published_row,
 )
-from berakhlak_cli.model.results import RubricRef
+from berakhlak_cli.model.results import GroupResult, RubricRef, Score
 
 BANDS = (
     BandInfo("A", "Sehat", 75.0, 100.0, "Healthy"),
@@ -34,21 +33,17 @@ def band(x: float) -> str:
     return next(b.code for b in BANDS if b.lower <= x < b.upper or (b.code == "A" and x == 100))
 
 
-def fig(x: float, respondents: int | None = None) -> Figure:
+def fig(x: float, respondents: int | None = None) -> Score:
     """A published figure with its default band."""
-    return Figure(x, x, band(x), respondents)
+    return Score(x, x, band(x), respondents)
 
 
 def unit(
     name: str, index: float | None, respondents: int | None = None, **values: float
-) -> UnitResult:
-    """A unit row with an index and value scores."""
-    return UnitResult(
-        name=name,
-        index=fig(index) if index is not None else None,
-        values={k: fig(v, respondents) for k, v in values.items()},
-        respondents=respondents,
-    )
+) -> GroupResult:
+    """A published unit row with an index and value scores."""
+    shown = {k: fig(v, respondents) for k, v in values.items()}
+    return published_row(name, fig(index) if index is not None else None, shown, respondents)
 
 
 def rubric(version: str = "1", summary: Mapping[str, Any] | None = None) -> RubricRef:
@@ -62,7 +57,7 @@ def year(
     *,
     instrument: str = "Likert",
     values: Mapping[str, float] | None = None,
-    units: tuple[UnitResult, ...] = (),
+    units: tuple[GroupResult, ...] = (),
     rub: RubricRef | None = None,
     headline: Headline = Headline.PUBLISHED,
     bands: tuple[BandInfo, ...] = BANDS,

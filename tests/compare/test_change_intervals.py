@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from berakhlak_cli.cli import app
 from berakhlak_cli.loaders.results.load import load_results
 from berakhlak_cli.model.change import NoInterval
-from berakhlak_cli.model.comparison import Figure, YearResult
-from berakhlak_cli.model.results import Provenance
+from berakhlak_cli.model.comparison import YearResult
+from berakhlak_cli.model.results import Interval, Provenance, Score
 from berakhlak_cli.model.rubric import Change, Lang
 from berakhlak_cli.render.compare.flat import render_comparison_json
 from berakhlak_cli.render.report.pages import render_report
@@ -39,9 +39,13 @@ def scored_year(y: int, minimum: float | None = None, confidence: float = 0.95) 
     return scored
 
 
-def sampled(mean: float, variance: float, n: int) -> Figure:
-    """A scored figure: SE = sqrt(s^2 / n) (no headcount), df = n - 1."""
-    return Figure(mean, mean, band(mean), n, se=math.sqrt(variance / n), df=n - 1.0, n=n)
+def sampled(mean: float, variance: float, n: int) -> Score:
+    """A scored figure: SE = sqrt(s^2 / n) (no headcount), df = n - 1 (a change reads only
+    these; the interval's ends are a plain ±2 SE)."""
+    se = math.sqrt(variance / n)
+    return Score(
+        mean, mean, band(mean), n, Interval(mean - 2 * se, mean + 2 * se, se=se, n=n, df=n - 1.0)
+    )
 
 
 def test_welch_change_hand_computed() -> None:
@@ -92,7 +96,7 @@ def test_the_newer_years_rubric_sets_the_minimum_and_level() -> None:
 
 def test_published_baseline_has_no_interval_available() -> None:
     published, scored = year(2022, 59.5), scored_year(2024)
-    change = change_between(Figure(59.5, 59.5, "B"), sampled(76.3, 150.0, 42), published, scored, 1)
+    change = change_between(Score(59.5, 59.5, "B"), sampled(76.3, 150.0, 42), published, scored, 1)
     assert change.estimate == pytest.approx(16.8)
     assert (change.lower, change.upper, change.se, change.meaningful) == (None,) * 4
     assert change.reason is NoInterval.PUBLISHED_FIGURE
@@ -100,15 +104,16 @@ def test_published_baseline_has_no_interval_available() -> None:
         "no interval available: the 2022 figure is a published figure without respondent-level data"
     )
     # a scored figure whose results carry no interval (pooled method, merged unit, old file)
-    bare = Figure(70.0, 70.0, "B", 40)
+    bare = Score(70.0, 70.0, "B", 40)
     gap = change_between(bare, sampled(75.0, 100.0, 40), scored_year(2024), scored, 1)
     assert gap.reason is NoInterval.NOT_IN_RESULTS and gap.meaningful is None
 
 
 def test_steps_carry_the_change_and_two_censuses_give_valid_json() -> None:
-    census = Figure(70.0, 70.0, "B", 5, se=0.0, df=4.0, n=5)
+    census = Score(70.0, 70.0, "B", 5, Interval(70.0, 70.0, se=0.0, n=5, df=4.0))
     old = replace(scored_year(2024), index=census)
-    new = replace(scored_year(2025), index=replace(census, raw=73.0, rounded=73.0))
+    moved = Interval(73.0, 73.0, se=0.0, n=5, df=4.0)
+    new = replace(scored_year(2025), index=replace(census, raw=73.0, rounded=73.0, interval=moved))
     comparison = build_comparison([new, old])
     (index_step,) = comparison.index.steps
     assert index_step.delta == 3.0 and index_step.change is not None
@@ -220,18 +225,16 @@ def test_loader_reads_interval_statistics(two_years: tuple[Path, Path]) -> None:
     loaded = load_results(two_years[0])
     assert loaded.index is not None and loaded.rubric is not None
     interval = doc["institution"]["index_interval"]
-    assert (loaded.index.se, loaded.index.df, loaded.index.n) == (
-        interval["se"],
-        interval["df"],
-        interval["n"],
-    )
-    assert (loaded.index.lower, loaded.index.upper) == (interval["lower"], interval["upper"])
-    assert (
-        loaded.value_scores["adaptif"].se == doc["institution"]["value_intervals"]["adaptif"]["se"]
-    )
+    known = loaded.index.interval
+    assert known is not None
+    assert (known.se, known.df, known.n) == (interval["se"], interval["df"], interval["n"])
+    assert (known.lower, known.upper) == (interval["lower"], interval["upper"])
+    adaptif = loaded.value_scores["adaptif"].interval
+    assert adaptif is not None
+    assert adaptif.se == doc["institution"]["value_intervals"]["adaptif"]["se"]
     assert loaded.change == Change(2.0, 0.95)
     published = load_results(PUBLISHED_2022)
-    assert published.index is not None and published.index.se is None
+    assert published.index is not None and published.index.interval is None
 
 
 def test_report_draws_error_bars_only_for_years_with_intervals(

@@ -62,7 +62,7 @@ units:
     }
     assert year.respondents == 7819 and year.index.respondents == 7819
     (biro,) = year.units
-    assert (biro.name, biro.respondents, biro.headcount) == ("Biro Hukum", 40, 48)
+    assert (biro.label, biro.respondents, biro.headcount) == ("Biro Hukum", 40, 48)
     assert biro.index is not None and biro.index.band == "B"  # 74.95 as published: below 75
     assert biro.values["kolaboratif"].rounded == 80.97
     assert year.decimals == 2  # as precise as the most precise figure typed
@@ -201,9 +201,9 @@ def test_json_year_from_file_name(hasil_2024: Path) -> None:
     assert year.respondents == inst["respondents"] and year.has_respondent_stats
     assert year.rubric is not None and year.rubric.summary is not None
     assert year.rubric.sha256 == doc["rubric"]["sha256"]
-    assert [u.name for u in year.units] == [g["key"]["unit_kerja"] for g in doc["groups"]]
+    assert [u.label for u in year.units] == [g["key"]["unit_kerja"] for g in doc["groups"]]
     withheld = [u for u in year.units if u.withheld]
-    assert [u.name for u in withheld] == ["Biro Pengadaan Barang dan Jasa"]
+    assert [u.label for u in withheld] == ["Biro Pengadaan Barang dan Jasa"]
     assert withheld[0].index is None and withheld[0].values == {}
     assert year.gaps and {g.unit for g in year.gaps} == {
         g["key"]["unit_kerja"] for g in doc["gaps"]

@@ -10,7 +10,8 @@ import pytest
 
 from berakhlak_cli.errors import ResultsError, UnitsError
 from berakhlak_cli.loaders.rubric.load import load_rubric
-from berakhlak_cli.model.comparison import BandInfo, Figure, Headline, Step, UnitRename, ValueInfo
+from berakhlak_cli.model.comparison import BandInfo, Headline, Step, UnitRename, ValueInfo
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.scoring.compare.comparability import rubric_summary
 from berakhlak_cli.scoring.compare.years import build_comparison, differences, step
 from berakhlak_cli.scoring.groups.unit_merge import apply_units_map, merge_units, unused_renames
@@ -34,11 +35,11 @@ def test_three_years_give_consecutive_steps() -> None:
 def test_delta_is_on_published_figures_without_float_noise() -> None:
     # 70.3 - 60.1 is 10.199999999999996 in binary floating point.
     assert step(fig(60.1), fig(70.3), 1).delta == 10.2
-    assert step(Figure(60.14, 60.1, "B"), Figure(70.26, 70.3, "B"), 1).delta == 10.2
+    assert step(Score(60.14, 60.1, "B"), Score(70.26, 70.3, "B"), 1).delta == 10.2
     assert step(fig(70.0), fig(70.0), 1).delta == 0.0
     assert step(fig(74.9), fig(72.0), 1) == Step(-2.9, "B", "B")
     assert step(None, fig(70.0), 1) == Step(None, None, "B")
-    assert step(Figure(59.5, 59.5, "B"), Figure(76.25, 76.25, "A"), 2).delta == 16.75
+    assert step(Score(59.5, 59.5, "B"), Score(76.25, 76.25, "A"), 2).delta == 16.75
 
 
 def test_two_files_for_one_year_is_an_error() -> None:
@@ -86,9 +87,9 @@ def test_merge_is_respondent_weighted() -> None:
         unit("Bagian Perlengkapan", 80.0, 10, akuntabel=90.0),
     ]
     merged = merge_units("Biro Umum", parts, year(2022))
-    assert merged.index == Figure(72.0, 72.0, "B", 50)
-    assert merged.values["akuntabel"] == Figure(66.0, 66.0, "B", 50)
-    assert merged.respondents == 50 and merged.merged_from == ("Bagian Umum", "Bagian Perlengkapan")
+    assert merged.index == Score(72.0, 72.0, "B", 50)
+    assert merged.values["akuntabel"] == Score(66.0, 66.0, "B", 50)
+    assert merged.respondents == 50 and merged.label == "Biro Umum"
 
 
 def test_merge_rounds_half_up_and_bands_with_the_year() -> None:
@@ -98,7 +99,7 @@ def test_merge_rounds_half_up_and_bands_with_the_year() -> None:
 
 
 def test_merge_uses_per_value_respondents_when_known() -> None:
-    a = replace(unit("a", 70.0, 40), values={"akuntabel": Figure(60.0, 60.0, "B", 30)})
+    a = replace(unit("a", 70.0, 40), values={"akuntabel": Score(60.0, 60.0, "B", 30)})
     b = unit("b", 80.0, 10, akuntabel=90.0)
     merged = merge_units("X", [a, b], year(2022))
     # (30 * 60 + 10 * 90) / 40 = 67.5
@@ -123,8 +124,10 @@ def test_apply_units_map_merges_within_a_year() -> None:
         UnitRename("Bagian Umum", "Biro Umum"),
         UnitRename("Bagian Perlengkapan", "Biro Umum"),
     ]
-    (merged,) = apply_units_map(y, renames).units
-    assert merged.name == "Biro Umum" and merged.index is not None and merged.index.rounded == 72.0
+    mapped = apply_units_map(y, renames)
+    (merged,) = mapped.units
+    assert merged.label == "Biro Umum" and merged.index is not None and merged.index.rounded == 72.0
+    assert mapped.merged == {"Biro Umum": ("Bagian Umum", "Bagian Perlengkapan")}
 
 
 # --- comparability -------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def check_survey(
             LabelCount(text, n, known[text]) for text, n in sorted(merged.items(), key=_order)
         )
     units = [
-        UnitProgress(g.label, g.respondents, g.headcount, g.min_respondents)
+        UnitProgress(g.label, g.respondents or 0, g.headcount, g.min_respondents)
         for g in sheet_out.groups
     ]
     seen = {normalize(u.unit) for u in units}

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult, GapTest
+from berakhlak_cli.model.behaviours import BehaviourInfo, BehaviourResult
 from berakhlak_cli.model.change import ChangeInterval
 from berakhlak_cli.model.evidence import UnitGaps
-from berakhlak_cli.model.results import InputRef, RubricRef
+from berakhlak_cli.model.results import GroupLevel, GroupResult, InputRef, RubricRef, Score
 from berakhlak_cli.model.rubric import Change
 
 
@@ -55,25 +55,6 @@ class Headline(StrEnum):
 
 
 @dataclass(frozen=True)
-class Figure:
-    """A score on 0-100: raw value, published (rounded) value, band code, respondents if known.
-
-    A scored year's figure also carries its confidence interval (``lower``/``upper``, the
-    standard error, t degrees of freedom and respondents behind it); published figures do not.
-    """
-
-    raw: float
-    rounded: float
-    band: str | None = None
-    respondents: int | None = None
-    se: float | None = None
-    df: float | None = None
-    n: int | None = None
-    lower: float | None = None
-    upper: float | None = None
-
-
-@dataclass(frozen=True)
 class ValueInfo:
     """A core value: id (stable key), short code (BP) and label."""
 
@@ -106,28 +87,6 @@ class BandInfo:
 
 
 @dataclass(frozen=True)
-class UnitResult:
-    """One unit's row of a year: the headline index, value scores (possibly partial) and counts."""
-
-    name: str
-    index: Figure | None
-    values: Mapping[str, Figure] = field(default_factory=dict)
-    respondents: int | None = None
-    headcount: int | None = None
-    survey_index: Figure | None = None
-    evidence: Figure | None = None
-    withheld: str | None = None
-    eligible: bool | None = None
-    min_respondents: int | None = None
-    merged_from: tuple[str, ...] = ()
-    """Names this row was merged from by ``--units-map`` (empty when not merged)."""
-    behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
-    """Behaviour id -> figures (scored JSON with behaviour fields only)."""
-    gap_tests: tuple[GapTest, ...] = ()
-    priorities: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class YearResult:
     """Everything known about one year's results, whatever file it came from."""
 
@@ -140,11 +99,11 @@ class YearResult:
     """The file as given on the command line."""
     sha256: str
     """Digest of the results file's bytes (method appendix)."""
-    index: Figure | None
+    index: Score | None
     headline: Headline
     values: tuple[ValueInfo, ...]
     """The value set (ordered); ``value_scores`` may cover only some of them."""
-    value_scores: Mapping[str, Figure]
+    value_scores: Mapping[str, Score]
     bands: tuple[BandInfo, ...]
     bands_declared: bool
     """False when the file gave no bands and the default KemenPANRB bands were assumed."""
@@ -153,13 +112,17 @@ class YearResult:
     """The rubric a scored year used; ``summary`` is its comparability fingerprint."""
     change: Change | None = None
     """The rubric's change settings (``rubric.change`` in the results JSON), when recorded."""
-    units: tuple[UnitResult, ...] = ()
+    units: tuple[GroupResult, ...] = ()
+    """The unit rows (a published unit: ``index`` is its published index, and what the report
+    did not print is None)."""
+    merged: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Unit name -> the names its row was merged from by ``--units-map`` (merged rows only)."""
     respondents: int | None = None
     headcount: int | None = None
     has_respondent_stats: bool = False
     """True when respondent counts come from respondent-level data (scored JSON)."""
-    survey_index: Figure | None = None
-    evidence: Figure | None = None
+    survey_index: Score | None = None
+    evidence: Score | None = None
     gaps: tuple[UnitGaps, ...] = ()
     """Per-unit evidence results; items largest gain first, as the document lists them."""
     inputs: tuple[InputRef, ...] = ()
@@ -170,7 +133,7 @@ class YearResult:
     """``rounding.mode`` of a scored file (None: half-up, the only mode before issue #15)."""
     citations: tuple[str, ...] = ()
     notes: str = ""
-    other_indices: Mapping[str, Figure] = field(default_factory=dict)
+    other_indices: Mapping[str, Score] = field(default_factory=dict)
     behaviour_info: tuple[BehaviourInfo, ...] = ()
     """The behaviours (panduan perilaku) the document lists, in rubric order."""
     institution_behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
@@ -186,6 +149,26 @@ class YearResult:
     def value(self, value_id: str) -> ValueInfo | None:
         """The value with ``value_id``, if this year's value set has it."""
         return next((v for v in self.values if v.id == value_id), None)
+
+
+def published_row(
+    name: str,
+    index: Score | None,
+    values: Mapping[str, Score],
+    respondents: int | None = None,
+    headcount: int | None = None,
+) -> GroupResult:
+    """A unit (``name`` empty: the institution) as a published report printed it: its index,
+    the values it gave, and respondents and headcount when printed (None: not printed)."""
+    return GroupResult(
+        key=(name,) if name else (),
+        level=GroupLevel.UNIT if name else GroupLevel.INSTITUTION,
+        respondents=respondents,
+        values=values,
+        value_respondents={},
+        index=index,
+        headcount=headcount,
+    )
 
 
 @dataclass(frozen=True)
@@ -240,7 +223,7 @@ class Line:
     key: str
     label: str
     code: str
-    figures: tuple[Figure | None, ...]
+    figures: tuple[Score | None, ...]
     steps: tuple[Step, ...]
 
 

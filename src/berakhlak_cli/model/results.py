@@ -7,7 +7,7 @@ Scores are kept raw; ``Score.rounded`` and ``Score.band`` apply the rubric's pub
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -119,11 +119,21 @@ def merge_counts(*parts: Sequence[IssueCount]) -> tuple[IssueCount, ...]:
 
 @dataclass(frozen=True)
 class Score:
-    """A score on 0-100: the raw value, the published (rounded) value and its band code."""
+    """A score on 0-100: the raw value, the published (rounded) value and its band code.
+
+    ``respondents`` and ``interval`` say what else is known about it, None when unknown: a
+    year read back for ``compare``/``report`` carries them on the score itself (a scored
+    year's interval and value respondents; a published figure only what the report printed,
+    often neither). A scoresheet's rows keep theirs beside the scores (``GroupResult``).
+    """
 
     raw: float
     rounded: float
     band: str | None
+    respondents: int | None = None
+    """Respondents behind the score, when known."""
+    interval: Interval | None = None
+    """Its confidence interval (with standard error, df and n), when known."""
 
 
 @dataclass(frozen=True)
@@ -161,7 +171,9 @@ class GroupResult:
 
     key: tuple[str, ...]
     level: GroupLevel
-    respondents: int
+    respondents: int | None
+    """None only for a published unit whose report did not print its respondents (a scored
+    group always knows them)."""
     values: Mapping[str, Score | None]
     value_respondents: Mapping[str, int]
     index: Score | None
@@ -192,7 +204,7 @@ class GroupResult:
     def response_rate(self) -> float | None:
         """Respondents / headcount; for the institution, respondents / ``staff``."""
         staff = self.headcount if self.key else self.staff
-        return self.respondents / staff if staff else None
+        return self.respondents / staff if staff and self.respondents is not None else None
 
     @property
     def headline(self) -> Score | None:
@@ -211,6 +223,32 @@ class GroupResult:
         if self.headline is None:
             return None
         return self.combined_interval if self.combined is not None else self.index_interval
+
+    @property
+    def headline_figure(self) -> Score | None:
+        """``headline`` as one figure of a year (``compare``/``report``): with its interval."""
+        shown = self.headline
+        if shown is None or self.headline_interval is None:
+            return shown
+        return replace(shown, interval=self.headline_interval)
+
+    def value_figure(self, value_id: str) -> Score | None:
+        """Value ``value_id``'s score as one figure of a year: with its interval and
+        respondents when the row knows them (None: not scored or not published)."""
+        score = self.values.get(value_id)
+        if score is None:
+            return None
+        return replace(
+            score,
+            respondents=self.value_respondents.get(value_id, score.respondents),
+            interval=self.value_intervals.get(value_id, score.interval),
+        )
+
+    @property
+    def scored_values(self) -> dict[str, Score]:
+        """The values with a score (a withheld or unpublished value left out), as figures."""
+        out = {vid: self.value_figure(vid) for vid in self.values}
+        return {vid: score for vid, score in out.items() if score is not None}
 
     @property
     def label(self) -> str:

@@ -34,7 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from berakhlak_cli.model.change import ChangeInterval, NoInterval
-from berakhlak_cli.model.comparison import Figure
+from berakhlak_cli.model.results import Score
 
 
 @lru_cache(maxsize=4096)
@@ -226,25 +226,26 @@ class _Gap:
     detail: str
 
 
-def _sampling(side: Figure | float, name: str) -> tuple[float, float] | _Gap:
+def _sampling(side: Score | float, name: str) -> tuple[float, float] | _Gap:
     """The side's (SE, df), or why it has none."""
-    if not isinstance(side, Figure):
+    if not isinstance(side, Score):
         return _Gap(
             NoInterval.PUBLISHED_FIGURE,
             f"no interval available: the {name} score is a published figure "
             "without respondent-level data",
         )
-    if side.se is None or side.df is None:
+    known = side.interval
+    if known is None or known.se is None or known.df is None:
         return _Gap(
             NoInterval.TOO_FEW_RESPONDENTS,
             f"no interval available: the {name} score has fewer than 2 respondents",
         )
-    return side.se, side.df
+    return known.se, known.df
 
 
 def compare_years(
-    previous: Figure | float,
-    current: Figure | float,
+    previous: Score | float,
+    current: Score | float,
     *,
     min_change: float,
     level: float = 0.95,
@@ -262,8 +263,8 @@ def compare_years(
     df is NaN.
     """
     _check_level(level)
-    prev_est = previous.raw if isinstance(previous, Figure) else float(previous)
-    cur_est = current.raw if isinstance(current, Figure) else float(current)
+    prev_est = previous.raw if isinstance(previous, Score) else float(previous)
+    cur_est = current.raw if isinstance(current, Score) else float(current)
     change = cur_est - prev_est
     prev, cur = _sampling(previous, "previous"), _sampling(current, "current")
     if isinstance(prev, _Gap):

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.loaders.files.csv_text import delimiter_of
 from berakhlak_cli.loaders.files.small_files import csv_rows, shown
-from berakhlak_cli.model.comparison import Figure, UnitResult
+from berakhlak_cli.model.comparison import published_row
 from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import mask_personal
+from berakhlak_cli.model.results import GroupResult, Score
 from berakhlak_cli.model.years import parse_year, year_hint
 
 FIXED = (
@@ -47,8 +48,8 @@ class PublishedTable:
     year: int
     instrument: str
     institution_name: str
-    institution: UnitResult
-    units: tuple[UnitResult, ...]
+    institution: GroupResult
+    units: tuple[GroupResult, ...]
     citations: tuple[str, ...]
 
 
@@ -134,8 +135,8 @@ def read_published_csv_rows(
     fixed, values = _columns(header, source, value_id)
     shared: dict[str, tuple[str, int]] = {}
     citations: list[str] = []
-    institution: UnitResult | None = None
-    units: dict[str, UnitResult] = {}
+    institution: GroupResult | None = None
+    units: dict[str, GroupResult] = {}
     for number, cells in enumerate(records[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
@@ -160,14 +161,14 @@ def read_published_csv_rows(
                 f"category {unit.index.band!r} contradicts index {unit.index.raw:g}, which is "
                 f"band {expected!r} in the default bands; check both against the report",
             )
-        if not unit.name:
+        if not unit.label:
             if institution is not None:
                 raise row.fail(fixed["unit"], "a second institution row (blank unit)")
             institution = unit
-        elif normalize(unit.name) in units:
-            raise row.fail(fixed["unit"], f"unit {unit.name!r} is listed twice")
+        elif normalize(unit.label) in units:
+            raise row.fail(fixed["unit"], f"unit {unit.label!r} is listed twice")
         else:
-            units[normalize(unit.name)] = unit
+            units[normalize(unit.label)] = unit
     if "year" not in shared:
         raise ResultsError(f"{source}: column 'year': no row gives the year")
     if "instrument" not in shared:
@@ -186,7 +187,7 @@ def read_published_csv_rows(
         year=year,
         instrument=shared["instrument"][0],
         institution_name=shared.get("institution", ("", 0))[0],
-        institution=institution or UnitResult(name="", index=None),
+        institution=institution or published_row("", None, {}),
         units=tuple(units.values()),
         citations=tuple(citations),
     )
@@ -207,22 +208,18 @@ def _unit(
     fixed: dict[str, int],
     values: dict[str, int],
     band_for: Callable[[float], str | None],
-) -> UnitResult:
+) -> GroupResult:
     respondents = row.count(fixed.get("respondents"))
     index_value = row.score(fixed.get("index"))
     category = row.text(fixed.get("category")) or None
     index = None
     if index_value is not None:
-        index = Figure(index_value, index_value, category or band_for(index_value), respondents)
+        index = Score(index_value, index_value, category or band_for(index_value), respondents)
     scores = {
-        vid: Figure(x, x, band_for(x))
+        vid: Score(x, x, band_for(x))
         for vid, pos in values.items()
         if (x := row.score(pos)) is not None
     }
-    return UnitResult(
-        name=row.text(fixed.get("unit")),
-        index=index,
-        values=scores,
-        respondents=respondents,
-        headcount=row.count(fixed.get("headcount")),
+    return published_row(
+        row.text(fixed.get("unit")), index, scores, respondents, row.count(fixed.get("headcount"))
     )

@@ -21,15 +21,15 @@ from berakhlak_cli.loaders.rubric.load import load_rubric
 from berakhlak_cli.loaders.rubric.yaml_source import parse_yaml
 from berakhlak_cli.model.comparison import (
     BandInfo,
-    Figure,
     Headline,
     ResultKind,
-    UnitResult,
     ValueInfo,
     YearResult,
     YearSource,
+    published_row,
 )
 from berakhlak_cli.model.normalize import normalize
+from berakhlak_cli.model.results import GroupResult, Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.model.years import YEAR_MAX, YEAR_MIN, year_hint
 
@@ -105,7 +105,7 @@ class _Reader:
 
     def figure(
         self, f: Fields, key: str, respondents: int | None = None, *, banded: bool = True
-    ) -> Figure | None:
+    ) -> Score | None:
         """``key: 59.5`` or ``key: {score: 59.5, category: B}`` (category: code or {code,label}).
 
         ``banded``: the category must agree with the score under the default bands (false for
@@ -126,11 +126,11 @@ class _Reader:
             band = None
         return self._make(f.at(key), score, band, respondents)
 
-    def _make(self, path: str, score: float, band: str | None, respondents: int | None) -> Figure:
+    def _make(self, path: str, score: float, band: str | None, respondents: int | None) -> Score:
         if not 0.0 <= score <= 100.0:
             self.col.add("out-of-range", f"score {score} is outside 0-100", path)
         self.numbers.append(score)
-        return Figure(score, score, band or self.vocab.band_for(score), respondents)
+        return Score(score, score, band or self.vocab.band_for(score), respondents)
 
     def category(self, f: Fields, key: str) -> str | None:
         raw = f.raw(key)
@@ -164,9 +164,9 @@ class _Reader:
                 f.at(key),
             )
 
-    def values(self, f: Fields, key: str) -> dict[str, Figure]:
+    def values(self, f: Fields, key: str) -> dict[str, Score]:
         """``values: {harmonis: 72.5, AD: {score: 43.5, category: C}}``."""
-        out: dict[str, Figure] = {}
+        out: dict[str, Score] = {}
         sub = f.sub(key, "values")
         for name, path, _ in f.entries(key):
             vid = self.vocab.value_id(name)
@@ -179,7 +179,7 @@ class _Reader:
                 out[vid] = fig
         return out
 
-    def named(self, f: Fields, key: str) -> dict[str, Figure]:
+    def named(self, f: Fields, key: str) -> dict[str, Score]:
         """Other published indices under free names (``energi_positif: {score: 92.4}``)."""
         sub = f.sub(key, key)
         out = {name: self.figure(sub, name, banded=False) for name, _, _ in f.entries(key)}
@@ -216,14 +216,14 @@ def read_published_yaml(
     category = reader.category(top, "category")
     reader.agree(top, "category", index.raw if index else None, category)
     if index is not None and category is not None:
-        index = Figure(index.raw, index.rounded, category, respondents)
+        index = Score(index.raw, index.rounded, category, respondents)
     value_scores = reader.values(top, "values")
     other = reader.named(top, "other_indices")
-    units: list[UnitResult] = []
+    units: list[GroupResult] = []
     for path, data in top.items("units"):
         unit = _unit(reader, Fields(col, data, path, "a unit"))
-        if unit.name and normalize(unit.name) in {normalize(u.name) for u in units}:
-            col.add("duplicate-unit", f"unit {unit.name!r} is listed twice", path)
+        if unit.label and normalize(unit.label) in {normalize(u.label) for u in units}:
+            col.add("duplicate-unit", f"unit {unit.label!r} is listed twice", path)
         units.append(unit)
     result_args: dict[str, Any] = {
         "label": top.text("institution"),
@@ -255,20 +255,16 @@ def read_published_yaml(
     )
 
 
-def _unit(reader: _Reader, f: Fields) -> UnitResult:
+def _unit(reader: _Reader, f: Fields) -> GroupResult:
     name = " ".join(f.text("name", required=True).split())
     respondents = reader.count(f, "respondents", 0)
     index = reader.figure(f, "index", respondents)
     category = reader.category(f, "category")
     reader.agree(f, "category", index.raw if index else None, category)
     if index is not None and category is not None:
-        index = Figure(index.raw, index.rounded, category, respondents)
-    unit = UnitResult(
-        name=name,
-        index=index,
-        values=reader.values(f, "values"),
-        respondents=respondents,
-        headcount=reader.count(f, "headcount", 1),
+        index = Score(index.raw, index.rounded, category, respondents)
+    unit = published_row(
+        name, index, reader.values(f, "values"), respondents, reader.count(f, "headcount", 1)
     )
     f.finish()
     return unit
@@ -296,7 +292,7 @@ def read_published_csv(
         index=inst.index,
         headline=Headline.PUBLISHED,
         values=vocab.values,
-        value_scores=inst.values,
+        value_scores=inst.scored_values,
         bands=vocab.bands,
         bands_declared=False,
         decimals=decimals_of(numbers),
@@ -307,5 +303,5 @@ def read_published_csv(
     )
 
 
-def _figures(unit: UnitResult) -> list[Figure]:
+def _figures(unit: GroupResult) -> list[Score]:
     return [f for f in (unit.index, *unit.values.values()) if f is not None]

@@ -187,7 +187,7 @@ def _group_out(
         if getattr(group, name) is not None:
             doc[name] = getattr(group, name)
     if group.key and group.headcount and method is None:
-        doc["response_rate"] = group.respondents / group.headcount
+        doc["response_rate"] = group.response_rate
     if group.withheld:
         return doc
     counts = group.value_respondents

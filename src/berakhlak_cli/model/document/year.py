@@ -6,65 +6,10 @@ else the survey index; none when the combined index is withheld), with its inter
 
 from __future__ import annotations
 
-from berakhlak_cli.model.comparison import (
-    Figure,
-    Headline,
-    ResultKind,
-    UnitResult,
-    YearResult,
-    YearSource,
-)
+from dataclasses import replace
+
+from berakhlak_cli.model.comparison import Headline, ResultKind, YearResult, YearSource
 from berakhlak_cli.model.document.contents import ResultsDocument
-from berakhlak_cli.model.results import GroupResult, Interval, Score
-
-
-def figure(
-    score: Score | None, interval: Interval | None = None, respondents: int | None = None
-) -> Figure | None:
-    """A score with its interval's ends, standard error, df and n."""
-    if score is None:
-        return None
-    if interval is None:
-        return Figure(score.raw, score.rounded, score.band, respondents)
-    return Figure(
-        score.raw,
-        score.rounded,
-        score.band,
-        respondents,
-        se=interval.se,
-        df=interval.df,
-        n=interval.n or None,
-        lower=interval.lower,
-        upper=interval.upper,
-    )
-
-
-def _values(group: GroupResult) -> dict[str, Figure]:
-    out: dict[str, Figure] = {}
-    for vid, score in group.values.items():
-        shown = figure(score, group.value_intervals.get(vid), group.value_respondents.get(vid))
-        if shown is not None:
-            out[vid] = shown
-    return out
-
-
-def unit_row(group: GroupResult) -> UnitResult:
-    """One group as a compared row (the institution's name is empty)."""
-    return UnitResult(
-        name=group.label,
-        index=figure(group.headline, group.headline_interval),
-        values=_values(group),
-        respondents=group.respondents,
-        headcount=group.headcount,
-        survey_index=figure(group.index, group.index_interval),
-        evidence=figure(group.evidence),
-        withheld=group.withheld,
-        eligible=group.eligible,
-        min_respondents=group.min_respondents,
-        behaviours=group.behaviours,
-        gap_tests=group.gap_tests,
-        priorities=group.priorities,
-    )
 
 
 def scored_year(
@@ -74,7 +19,6 @@ def scored_year(
     sheet, header, prov = doc.sheet, doc.header, doc.provenance
     ref = sheet.rubric
     inst = sheet.institution
-    row = unit_row(inst)
     combined = inst.evidence is not None or inst.combined is not None
     return YearResult(
         year=year,
@@ -84,21 +28,21 @@ def scored_year(
         instrument=ref.instrument,
         source=source,
         sha256=sha256,
-        index=row.index,
+        index=inst.headline_figure,
         headline=Headline.COMBINED if combined else Headline.INDEX,
         values=header.values,
-        value_scores=row.values,
+        value_scores=inst.scored_values,
         bands=header.bands,
         bands_declared=True,
         decimals=header.rounding.decimals,
         rubric=ref,
         change=header.change,
-        units=tuple(unit_row(g) for g in sheet.groups),
+        units=sheet.groups,
         respondents=inst.respondents,
         headcount=inst.headcount,
         has_respondent_stats=True,
-        survey_index=row.survey_index,
-        evidence=row.evidence,
+        survey_index=replace(inst.index, interval=inst.index_interval) if inst.index else None,
+        evidence=inst.evidence,
         gaps=sheet.gaps,
         inputs=prov.inputs,
         tool_version=prov.tool_version or None,
@@ -106,6 +50,6 @@ def scored_year(
         rounding_band_on=header.rounding.band_on.value,
         rounding_mode=header.rounding.mode.value,
         behaviour_info=header.behaviours,
-        institution_behaviours=row.behaviours,
+        institution_behaviours=inst.behaviours,
         priority_confidence=header.reporting.priority_confidence if header.reporting else 0.95,
     )

@@ -14,8 +14,8 @@ import math
 from typing import Any
 
 from berakhlak_cli.model.change import ChangeInterval
-from berakhlak_cli.model.comparison import Comparison, Figure, Line, YearResult
-from berakhlak_cli.model.results import Provenance
+from berakhlak_cli.model.comparison import Comparison, Line, YearResult
+from berakhlak_cli.model.results import Provenance, Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.cell_text import markdown_cell, safe_cell
 from berakhlak_cli.render.compare.text import (
@@ -34,7 +34,7 @@ FORMAT = "berakhlak-comparison"
 FORMAT_VERSION = 1
 
 
-def _figure(figure: Figure | None, year: YearResult) -> dict[str, Any] | None:
+def _figure(figure: Score | None, year: YearResult) -> dict[str, Any] | None:
     if figure is None:
         return None
     return {

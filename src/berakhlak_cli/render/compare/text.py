@@ -13,13 +13,13 @@ from typing import Any
 from berakhlak_cli.model.comparison import (
     Comparison,
     Difference,
-    Figure,
     Line,
     PairCheck,
     ResultKind,
     Step,
     YearResult,
 )
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.language.number import fmt_delta, fmt_number
 from berakhlak_cli.render.language.words import has_word, word
@@ -97,7 +97,7 @@ def warning_lines(comparison: Comparison, lang: Lang) -> list[tuple[str, list[st
     ]
 
 
-def figure_text(figure: Figure | None, year: YearResult, lang: Lang) -> str:
+def figure_text(figure: Score | None, year: YearResult, lang: Lang) -> str:
     """A figure as printed: ``76,3`` (``—`` when missing)."""
     return fmt_number(figure.rounded if figure else None, year.decimals, lang)
 

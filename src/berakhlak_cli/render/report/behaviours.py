@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from berakhlak_cli.model.behaviours import BehaviourResult, GapTest
-from berakhlak_cli.model.comparison import Figure, UnitResult, YearResult
+from berakhlak_cli.model.comparison import YearResult
+from berakhlak_cli.model.results import GroupResult, Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.language.number import fmt_count, fmt_delta, fmt_number
 from berakhlak_cli.render.language.words import word
@@ -65,7 +66,7 @@ def behaviour_table(year: YearResult, lang: Lang) -> Table | None:
     for info in year.behaviour_info:
         b = year.institution_behaviours.get(info.id)
         s = b.score if b else None
-        figure = Figure(s.raw, s.rounded, s.band) if s and s.rounded else None
+        figure = s if s and s.rounded else None
         rows.append(
             [
                 Cell(f"{info.id} {info.label}"),
@@ -153,8 +154,8 @@ def _gap_cells(test: GapTest | None, lang: Lang) -> list[Cell]:
     ]
 
 
-def _evidence_lines(year: YearResult, unit: UnitResult, lang: Lang) -> list[str]:
-    gaps = next((g for g in year.gaps if g.unit == unit.name), None)
+def _evidence_lines(year: YearResult, unit: GroupResult, lang: Lang) -> list[str]:
+    gaps = next((g for g in year.gaps if g.unit == unit.label), None)
     if gaps is None:
         return []
     return [
@@ -171,16 +172,16 @@ def priorities_table(year: YearResult, lang: Lang) -> Table | None:
         return None
     labels = _labels(year)
     rows = []
-    for unit in sorted(units, key=lambda u: u.name):
+    for unit in sorted(units, key=lambda u: u.label):
         tests = {t.behaviour: t for t in unit.gap_tests}
         evidence = ", ".join(_evidence_lines(year, unit, lang)) or "—"
         if not unit.priorities:
-            rows.append([Cell(unit.name), Cell(word("no_priorities", lang)), Cell(""), Cell("")])
+            rows.append([Cell(unit.label), Cell(word("no_priorities", lang)), Cell(""), Cell("")])
             rows[-1] += [Cell(""), Cell(evidence, "note")]
             continue
         for k, bid in enumerate(unit.priorities):
             first = k == 0
-            row = [Cell(unit.name if first else ""), Cell(labels.get(bid, bid))]
+            row = [Cell(unit.label if first else ""), Cell(labels.get(bid, bid))]
             row += _gap_cells(tests.get(bid), lang)
             row.append(Cell(evidence if first else "", "note"))
             rows.append(row)
@@ -216,8 +217,8 @@ def unit_pages(year: YearResult, lang: Lang, kind: str) -> list[UnitPage]:
     """One page per published unit (alphabetical); ``kind`` names the headline index."""
     pages: list[UnitPage] = []
     labels = _labels(year)
-    for unit in sorted(year.units, key=lambda u: u.name):
-        if unit.withheld or unit.index is None and not unit.values:
+    for unit in sorted(year.units, key=lambda u: u.label):
+        if unit.withheld or unit.headline is None and not unit.scored_values:
             continue
         values = Table(
             [word("value", lang), word("unit_col", lang), word("institution_col", lang), "±"],
@@ -235,10 +236,10 @@ def unit_pages(year: YearResult, lang: Lang, kind: str) -> list[UnitPage]:
         )
         pages.append(
             UnitPage(
-                name=unit.name,
-                index=fmt_number(_rounded(unit.index), year.decimals, lang),
+                name=unit.label,
+                index=fmt_number(_rounded(unit.headline), year.decimals, lang),
                 index_kind=kind,
-                band=band_cell(unit.index, year, lang),
+                band=band_cell(unit.headline, year, lang),
                 respondents=word("respondents_of", lang, n=fmt_count(unit.respondents, lang)),
                 notes=word("below_minimum_mark", lang) if unit.eligible is False else "",
                 values=values,
@@ -263,7 +264,7 @@ def ci_head(year: YearResult, lang: Lang) -> str:
 
 
 def _unit_priorities(
-    unit: UnitResult, year: YearResult, labels: dict[str, str], lang: Lang
+    unit: GroupResult, year: YearResult, labels: dict[str, str], lang: Lang
 ) -> Table | None:
     if not unit.gap_tests:
         return None
@@ -273,11 +274,11 @@ def _unit_priorities(
     return Table([*head, word("significant", lang)], rows)
 
 
-def _rounded(figure: Figure | None) -> float | None:
+def _rounded(figure: Score | None) -> float | None:
     return figure.rounded if figure is not None else None
 
 
-def _figure_cell(figure: Figure | None, year: YearResult, lang: Lang) -> Cell:
+def _figure_cell(figure: Score | None, year: YearResult, lang: Lang) -> Cell:
     if figure is None:
         return Cell("—", "num")
     return Cell(
@@ -287,4 +288,4 @@ def _figure_cell(figure: Figure | None, year: YearResult, lang: Lang) -> Cell:
 
 def withheld_names(year: YearResult) -> list[str]:
     """Units with no page (scores withheld)."""
-    return sorted(u.name for u in year.units if u.withheld)
+    return sorted(u.label for u in year.units if u.withheld)

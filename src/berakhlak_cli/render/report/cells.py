@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from berakhlak_cli.model.comparison import Figure, YearResult
+from berakhlak_cli.model.comparison import YearResult
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import Lang
 
 
@@ -41,7 +42,7 @@ def delta_css(delta: float | None) -> str:
     return "num up" if delta > 0 else "num down"
 
 
-def band_cell(figure: Figure | None, year: YearResult, lang: Lang) -> Cell:
+def band_cell(figure: Score | None, year: YearResult, lang: Lang) -> Cell:
     """``A Sehat`` coloured by band (``—`` when there is no band)."""
     if figure is None or figure.band is None:
         return Cell("—")

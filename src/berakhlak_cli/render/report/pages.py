@@ -16,8 +16,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from berakhlak_cli.model.comparison import Comparison, Figure
-from berakhlak_cli.model.results import Provenance
+from berakhlak_cli.model.comparison import Comparison
+from berakhlak_cli.model.results import Provenance, Score
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.cell_text import visible
 from berakhlak_cli.render.compare.text import (
@@ -72,14 +72,13 @@ def _generated(provenance: Provenance, lang: Lang) -> str:
     return word("generated", lang, when=when, version=provenance.tool_version)
 
 
-def _rounded(figure: Figure | None) -> float | None:
+def _rounded(figure: Score | None) -> float | None:
     return figure.rounded if figure is not None else None
 
 
-def _interval(figure: Figure | None) -> tuple[float, float] | None:
-    if figure is None or figure.lower is None or figure.upper is None:
-        return None
-    return figure.lower, figure.upper
+def _interval(figure: Score | None) -> tuple[float, float] | None:
+    known = figure.interval if figure is not None else None
+    return (known.lower, known.upper) if known is not None else None
 
 
 def _values_svg(comparison: Comparison, lang: Lang) -> Markup:
@@ -130,20 +129,20 @@ def _heatmap_svg(view: ReportView, lang: Lang) -> Markup | None:
     year = view.unit_year
     if year is None:
         return None
-    units = [u for u in year.units if u.index is not None or u.values]
+    units = [u for u in year.units if u.headline is not None or u.scored_values]
     if not units:
         return None
-    units.sort(key=lambda u: (-(u.index.rounded if u.index else -1.0), u.name))
+    units.sort(key=lambda u: (-(u.headline.rounded if u.headline else -1.0), u.label))
     columns = [*(v.code for v in year.values), index_short([year], lang)]
     matrix = [
         [
-            *(u.values[v.id].rounded if v.id in u.values else None for v in year.values),
-            u.index.rounded if u.index else None,
+            *(_rounded(u.values.get(v.id)) for v in year.values),
+            u.headline.rounded if u.headline else None,
         ]
         for u in units
     ]
     svg = heatmap_chart(
-        [f"{u.name} *" if u.eligible is False else u.name for u in units],
+        [f"{u.label} *" if u.eligible is False else u.label for u in units],
         columns,
         matrix,
         year.bands,

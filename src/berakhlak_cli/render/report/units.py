@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from berakhlak_cli.model.comparison import Comparison, UnitResult, YearResult
+from berakhlak_cli.model.comparison import Comparison, YearResult
+from berakhlak_cli.model.results import GroupResult
 from berakhlak_cli.model.rubric import Lang
 from berakhlak_cli.render.compare.text import figure_text, index_label
 from berakhlak_cli.render.language.number import fmt_count, fmt_delta, fmt_number
@@ -10,14 +11,15 @@ from berakhlak_cli.render.language.words import word
 from berakhlak_cli.render.report.cells import Cell, Table, band_cell, band_css, delta_css
 
 
-def _ranked(units: tuple[UnitResult, ...]) -> list[UnitResult]:
+def _ranked(units: tuple[GroupResult, ...]) -> list[GroupResult]:
     scored = sorted(
-        (u for u in units if u.index), key=lambda u: (-(u.index.rounded if u.index else 0), u.name)
+        (u for u in units if u.headline),
+        key=lambda u: (-(u.headline.rounded if u.headline else 0), u.label),
     )
-    return scored + sorted((u for u in units if not u.index), key=lambda u: u.name)
+    return scored + sorted((u for u in units if not u.headline), key=lambda u: u.label)
 
 
-def _unit_note(unit: UnitResult, lang: Lang) -> str:
+def _unit_note(unit: GroupResult, merged_from: tuple[str, ...], lang: Lang) -> str:
     notes = []
     if unit.withheld:
         key = f"withheld_{unit.withheld}"
@@ -28,8 +30,8 @@ def _unit_note(unit: UnitResult, lang: Lang) -> str:
         )
     if unit.eligible is False:
         notes.append(word("below_minimum", lang))
-    if unit.merged_from:
-        notes.append(word("merged", lang, names=", ".join(unit.merged_from)))
+    if merged_from:
+        notes.append(word("merged", lang, names=", ".join(merged_from)))
     return "; ".join(notes)
 
 
@@ -40,26 +42,26 @@ def ranking_table(comparison: Comparison, year: YearResult, lang: Lang) -> Table
     rows: list[list[Cell]] = []
     rank, previous = 0, None
     for pos, unit in enumerate(_ranked(year.units), start=1):
-        value = unit.index.rounded if unit.index else None
+        value = unit.headline.rounded if unit.headline else None
         if value is not None and value != previous:
             rank, previous = pos, value
         delta = (
-            changes[unit.name].delta
-            if unit.name in changes and comparison.years[-1] is year
+            changes[unit.label].delta
+            if unit.label in changes and comparison.years[-1] is year
             else None
         )
         rows.append(
             [
                 Cell(str(rank) if value is not None else "—", "num"),
-                Cell(unit.name),
+                Cell(unit.label),
                 Cell(
-                    figure_text(unit.index, year, lang),
-                    "num " + band_css(year, unit.index.band if unit.index else None),
+                    figure_text(unit.headline, year, lang),
+                    "num " + band_css(year, unit.headline.band if unit.headline else None),
                 ),
-                band_cell(unit.index, year, lang),
+                band_cell(unit.headline, year, lang),
                 Cell(fmt_delta(delta, places, lang), delta_css(delta)),
                 Cell(fmt_count(unit.respondents, lang), "num"),
-                Cell(_unit_note(unit, lang), "note"),
+                Cell(_unit_note(unit, year.merged.get(unit.label, ()), lang), "note"),
             ]
         )
     head = [
@@ -93,11 +95,11 @@ def coverage_table(year: YearResult, lang: Lang) -> Table | None:
     if not any(u.headcount for u in year.units):
         return None
     rows = []
-    for unit in sorted(year.units, key=lambda u: u.name):
+    for unit in sorted(year.units, key=lambda u: u.label):
         eligible = {True: word("yes", lang), False: word("no", lang), None: "—"}[unit.eligible]
         rows.append(
             [
-                Cell(unit.name),
+                Cell(unit.label),
                 *_coverage(unit.respondents, unit.headcount, lang),
                 Cell(fmt_count(unit.min_respondents, lang), "num"),
                 Cell(eligible, "" if unit.eligible is not False else "down"),

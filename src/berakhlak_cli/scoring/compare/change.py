@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from berakhlak_cli.model.change import ChangeInterval, NoInterval
-from berakhlak_cli.model.comparison import Figure, ResultKind, YearResult
+from berakhlak_cli.model.comparison import ResultKind, YearResult
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.model.rubric import Change, RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
 from berakhlak_cli.scoring.uncertainty import compare_years
@@ -43,9 +44,10 @@ def change_settings(year: YearResult) -> Change:
     return year.change if year.change is not None else Change()
 
 
-def _no_interval(figure: Figure, year: YearResult) -> NoInterval | None:
+def _no_interval(figure: Score, year: YearResult) -> NoInterval | None:
     """Why the figure cannot be one side of a change interval (None: it can)."""
-    if figure.se is not None and figure.df is not None:
+    known = figure.interval
+    if known is not None and known.se is not None and known.df is not None:
         return None
     if year.kind == ResultKind.PUBLISHED:
         return NoInterval.PUBLISHED_FIGURE
@@ -55,7 +57,7 @@ def _no_interval(figure: Figure, year: YearResult) -> NoInterval | None:
 
 
 def change_between(
-    old: Figure, new: Figure, old_year: YearResult, new_year: YearResult, decimals: int
+    old: Score, new: Score, old_year: YearResult, new_year: YearResult, decimals: int
 ) -> ChangeInterval:
     """The change from ``old`` (in ``old_year``) to ``new`` with its interval (module docstring).
 

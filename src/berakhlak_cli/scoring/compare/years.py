@@ -23,7 +23,6 @@ from berakhlak_cli.errors import ResultsError
 from berakhlak_cli.model.comparison import (
     Comparison,
     Difference,
-    Figure,
     Headline,
     Line,
     PairCheck,
@@ -34,22 +33,21 @@ from berakhlak_cli.model.comparison import (
     YearResult,
 )
 from berakhlak_cli.model.normalize import normalize
+from berakhlak_cli.model.results import Score
 from berakhlak_cli.scoring.bands import round_half_up
 from berakhlak_cli.scoring.compare.change import change_between
 from berakhlak_cli.scoring.compare.comparability import compare_summaries
 from berakhlak_cli.scoring.groups.unit_merge import apply_units_map
 
 
-def step(old: Figure | None, new: Figure | None, decimals: int) -> Step:
+def step(old: Score | None, new: Score | None, decimals: int) -> Step:
     """The change from ``old`` to ``new`` (None when either is missing)."""
     if old is None or new is None:
         return Step(None, old.band if old else None, new.band if new else None)
     return Step(round_half_up(new.rounded - old.rounded, decimals), old.band, new.band)
 
 
-def year_step(
-    old: Figure | None, new: Figure | None, before: YearResult, after: YearResult
-) -> Step:
+def year_step(old: Score | None, new: Score | None, before: YearResult, after: YearResult) -> Step:
     """``step`` between two years, with the change's interval (``scoring.change``) when both
     figures are there."""
     places = max(before.decimals, after.decimals)
@@ -60,7 +58,7 @@ def year_step(
 
 
 def make_line(
-    key: str, label: str, code: str, figures: Sequence[Figure | None], years: Sequence[YearResult]
+    key: str, label: str, code: str, figures: Sequence[Score | None], years: Sequence[YearResult]
 ) -> Line:
     """A line with its steps between consecutive years."""
     steps = tuple(
@@ -157,10 +155,10 @@ def _unit_lines(
     names: dict[str, str] = {}
     per_year = []
     for year in years:
-        table = {normalize(u.name): u for u in year.units}
+        table = {normalize(u.label): u for u in year.units}
         per_year.append(table)
         for key, unit in table.items():
-            names[key] = unit.name
+            names[key] = unit.label
     value_set = _value_set(years)
     lines: list[Line] = []
     single: list[SingleYearUnit] = []
@@ -168,15 +166,15 @@ def _unit_lines(
     for key in sorted(names):
         present = [t.get(key) for t in per_year]
         name = names[key]
+        line = make_line(name, name, "", [u.headline_figure if u else None for u in present], years)
         if sum(u is not None for u in present) < 2:
-            line = make_line(name, name, "", [u.index if u else None for u in present], years)
             year = next(y for u, y in zip(present, years, strict=True) if u is not None)
             single.append(SingleYearUnit(year.year, line))
             continue
-        lines.append(make_line(name, name, "", [u.index if u else None for u in present], years))
+        lines.append(line)
         unit_values[name] = tuple(
             make_line(
-                v.id, v.label, v.code, [u.values.get(v.id) if u else None for u in present], years
+                v.id, v.label, v.code, [u.value_figure(v.id) if u else None for u in present], years
             )
             for v in value_set
         )

@@ -103,7 +103,7 @@ def _institution_row(
         if left_out or raw is None:
             continue
         scores.append(raw)
-        weights.append(float(group.respondents))
+        weights.append(float(group.respondents or 0))  # a scored group always knows them
     if inst.withheld or not scores:
         return inst
     if evaluation.institution == EvidenceInstitution.RESPONDENT_WEIGHTED and sum(weights) > 0:

@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from berakhlak_cli.errors import UnitsError
-from berakhlak_cli.model.comparison import Figure, UnitRename, UnitResult, YearResult
+from berakhlak_cli.model.comparison import UnitRename, YearResult
 from berakhlak_cli.model.normalize import normalize
+from berakhlak_cli.model.results import COMBINED_WITHHELD, GroupLevel, GroupResult, Score
 from berakhlak_cli.model.rubric import RoundingMode
 from berakhlak_cli.scoring.bands import round_half_up
 
@@ -50,8 +51,8 @@ def band_of(value: float, year: YearResult, value_id: str | None = None) -> str 
 
 
 def _weighted(
-    parts: Sequence[tuple[Figure | None, int]], year: YearResult, value_id: str | None = None
-) -> tuple[Figure | None, int]:
+    parts: Sequence[tuple[Score | None, int]], year: YearResult, value_id: str | None = None
+) -> tuple[Score | None, int]:
     if not parts or any(fig is None for fig, _ in parts):
         return None, 0
     total = sum(n for _, n in parts)
@@ -62,47 +63,54 @@ def _weighted(
     mode = RoundingMode.HALF_EVEN if year.rounding_mode == "half_even" else RoundingMode.HALF_UP
     rounded = round_half_up(raw, year.decimals, mode)
     basis = raw if year.rounding_band_on == "raw" else rounded
-    return Figure(raw, rounded, band_of(basis, year, value_id), total), total
+    return Score(raw, rounded, band_of(basis, year, value_id), total), total
 
 
-def merge_units(name: str, parts: Sequence[UnitResult], year: YearResult) -> UnitResult:
-    """Merge ``parts`` of ``year`` into one unit called ``name`` (see module docstring)."""
-    unknown = [p.name for p in parts if p.respondents is None]
+def merge_units(name: str, parts: Sequence[GroupResult], year: YearResult) -> GroupResult:
+    """Merge ``parts`` of ``year`` into one unit called ``name`` (see module docstring).
+
+    The merged headline is the weighted mean of the parts' headlines; when those are combined
+    indices it is the merged ``combined`` (withheld, flagged, when a part's is), and ``index``
+    is the weighted survey index."""
+    unknown = [p.label for p in parts if p.respondents is None]
     if unknown:
         raise UnitsError(
-            f"cannot merge {', '.join(repr(p.name) for p in parts)} into {name!r} for "
+            f"cannot merge {', '.join(repr(p.label) for p in parts)} into {name!r} for "
             f"{year.year}: respondent counts of {', '.join(repr(u) for u in unknown)} are not "
             f"known ({year.source}), so the parts cannot be weighted; drop the merge from the "
             "units map or give respondents in the published file"
         )
     counts = [p.respondents or 0 for p in parts]
-    index, _ = _weighted([(p.index, n) for p, n in zip(parts, counts, strict=True)], year)
-    survey, _ = _weighted([(p.survey_index, n) for p, n in zip(parts, counts, strict=True)], year)
-    value_ids = [vid for p in parts for vid in p.values]
-    values: dict[str, Figure] = {}
-    for vid in dict.fromkeys(value_ids):
+    headline, _ = _weighted([(p.headline, n) for p, n in zip(parts, counts, strict=True)], year)
+    survey, _ = _weighted([(p.index, n) for p, n in zip(parts, counts, strict=True)], year)
+    combined = any(p.headline is not p.index for p in parts)
+    values: dict[str, Score | None] = {}
+    weights: dict[str, int] = {}
+    for vid in dict.fromkeys(vid for p in parts for vid in p.values):
         weighted = [
             (p.values.get(vid), _value_count(p, vid, n)) for p, n in zip(parts, counts, strict=True)
         ]
-        figure, _ = _weighted(weighted, year, vid)
+        figure, total = _weighted(weighted, year, vid)
         if figure is not None:
-            values[vid] = figure
+            values[vid], weights[vid] = figure, total
     headcounts = [p.headcount for p in parts]
-    return UnitResult(
-        name=name,
-        index=index,
-        values=values,
+    return GroupResult(
+        key=(name,),
+        level=GroupLevel.UNIT,
         respondents=sum(counts),
+        values=values,
+        value_respondents=weights,
+        index=survey if combined else headline,
+        combined=headline if combined else None,
+        flags=(COMBINED_WITHHELD,) if combined and headline is None else (),
         headcount=None if None in headcounts else sum(h or 0 for h in headcounts),
-        survey_index=survey,
-        merged_from=tuple(p.name for p in parts),
     )
 
 
-def _value_count(unit: UnitResult, value_id: str, fallback: int) -> int:
-    figure = unit.values.get(value_id)
-    if figure is not None and figure.respondents is not None:
-        return figure.respondents
+def _value_count(unit: GroupResult, value_id: str, fallback: int) -> int:
+    score = unit.value_figure(value_id)
+    if score is not None and score.respondents is not None:
+        return score.respondents
     return fallback
 
 
@@ -110,19 +118,21 @@ def apply_units_map(year: YearResult, renames: Sequence[UnitRename]) -> YearResu
     """``year`` with its units renamed and merged per ``renames`` (unchanged when empty)."""
     if not renames or not year.units:
         return year
-    groups: dict[str, list[UnitResult]] = {}
+    groups: dict[str, list[GroupResult]] = {}
     shown: dict[str, str] = {}
     for unit in year.units:
-        new = rename_for(unit.name, year.year, renames)
+        new = rename_for(unit.label, year.year, renames)
         groups.setdefault(normalize(new), []).append(unit)
         shown.setdefault(normalize(new), new)
-    units: list[UnitResult] = []
+    units: list[GroupResult] = []
+    merged: dict[str, tuple[str, ...]] = {}
     for key, parts in groups.items():
         if len(parts) == 1:
-            units.append(replace(parts[0], name=shown[key]))
+            units.append(replace(parts[0], key=(shown[key],)))
         else:
             units.append(merge_units(shown[key], parts, year))
-    return replace(year, units=tuple(units))
+            merged[shown[key]] = tuple(p.label for p in parts)
+    return replace(year, units=tuple(units), merged=merged)
 
 
 def unused_renames(years: Sequence[YearResult], renames: Sequence[UnitRename]) -> list[UnitRename]:
@@ -130,7 +140,7 @@ def unused_renames(years: Sequence[YearResult], renames: Sequence[UnitRename]) -
     out = []
     for r in renames:
         applies = [y for y in years if r.year in (y.year, None)]
-        names = {normalize(u.name) for y in applies for u in y.units}
+        names = {normalize(u.label) for y in applies for u in y.units}
         if normalize(r.old) not in names:
             out.append(r)
     return out
