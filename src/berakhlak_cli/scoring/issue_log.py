@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from berakhlak_cli.model.issue_rows import IssueRows
 from berakhlak_cli.model.results import (
     ISSUE_SAMPLE_PER_CODE,
     Issue,
@@ -118,8 +119,12 @@ class IssueLog:
         return tuple(sorted(self.sample, key=issue_order))
 
 
-def _in_order(blocks: Sequence[IssueBlock]) -> Iterator[Issue]:
-    """Every issue of the blocks ordered by (row, column, code), built one at a time."""
+def _in_order(blocks: Sequence[IssueBlock]) -> IssueRows:
+    """Every issue of the blocks ordered by (row, column, code), as columns (``IssueRows``).
+
+    Each distinct text of a block becomes one ``Issue`` (built and masked once); no object is
+    built per row here, so an issue on every row of a large file costs a sort, not a loop.
+    """
     columns = sorted({b.column or "" for b in blocks})
     codes = sorted({b.code.value for b in blocks})
     rows = np.concatenate([b.rows for b in blocks])
@@ -127,11 +132,19 @@ def _in_order(blocks: Sequence[IssueBlock]) -> Iterator[Issue]:
         [np.full(len(b.rows), columns.index(b.column or "")) for b in blocks]
     )
     code_rank = np.concatenate([np.full(len(b.rows), codes.index(b.code.value)) for b in blocks])
-    block = np.concatenate([np.full(len(b.rows), k) for k, b in enumerate(blocks)])
-    offset = np.concatenate([np.arange(len(b.rows)) for b in blocks])
+    kinds: list[Issue] = []
+    kind = []
+    for b in blocks:
+        texts = b.texts if b.which is not None else ((None, b.message),)
+        first = len(kinds)
+        kinds.extend(
+            Issue(b.code, message, column=b.column, value=value, excluded=b.excluded)
+            for value, message in texts
+        )
+        which = np.zeros(len(b.rows), dtype=np.intp) if b.which is None else b.which
+        kind.append(which.astype(np.intp, copy=False) + first)
     order = np.lexsort((code_rank, column_rank, rows))
-    for k, i in zip(block[order].tolist(), offset[order].tolist(), strict=True):
-        yield blocks[k].issue(i)
+    return IssueRows(tuple(kinds), np.concatenate(kind)[order], rows[order].astype(np.int64))
 
 
 def with_more_issues(

@@ -147,9 +147,14 @@ class DuplicateScreen:
         ordered = ids[order]
         repeat = np.zeros(len(ids), dtype=bool)
         repeat[order[1:]] = ordered[1:] == ordered[:-1]
+        # NOTE: the needles are searched in sorted order (``ordered``): numpy then narrows each
+        # search from the previous hit and walks the run front to back, a fraction of the
+        # cost of a million random probes.
+        earlier = np.zeros(len(ids), dtype=bool)
         for run in self._seen:
-            pos = np.searchsorted(run, ids).clip(max=len(run) - 1)
-            repeat |= run[pos] == ids
+            pos = np.searchsorted(run, ordered).clip(max=len(run) - 1)
+            earlier |= run[pos] == ordered
+        repeat[order] |= earlier
         dup = np.zeros(len(hashes), dtype=bool)
         dup[np.flatnonzero(has_id)] = repeat
         # NOTE: the ids seen are kept as sorted runs of decreasing length, a run merged into

@@ -9,6 +9,9 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
+
+from berakhlak_cli.model.issue_rows import IssueRows
 from berakhlak_cli.model.results import Issue
 from berakhlak_cli.render.cell_text import safe_cell
 
@@ -30,8 +33,12 @@ def issues_csv_chunks(issues: Iterable[Issue]) -> Iterator[str]:
     """The rows of the issues CSV, ``CHUNK_ISSUES`` issues per string (for streaming).
 
     Issues of one block share everything but the row (a million ``unknown-label`` lines for
-    one typo), so each distinct rest of a line is quoted once and the row number put in.
+    one typo), so each distinct rest of a line is quoted once and the row number put in;
+    ``IssueRows`` (a batch's survey issues as columns) is written from its columns.
     """
+    if isinstance(issues, IssueRows):
+        yield from _rows_chunks(issues)
+        return
     cache: dict[tuple[object, ...], tuple[str, str]] = {}
     parts: list[str] = []
     for i in issues:
@@ -46,6 +53,24 @@ def issues_csv_chunks(issues: Iterable[Issue]) -> Iterator[str]:
             yield "".join(parts)
             parts = []
     if parts:
+        yield "".join(parts)
+
+
+def _rows_chunks(issues: IssueRows) -> Iterator[str]:
+    """The lines of ``issues``, ``CHUNK_ISSUES`` per string, from one line per kind.
+
+    A run of issues of one kind (a typo on every row) is its rows joined by the text after
+    a row and before the next: one C call per run, not a format per line.
+    """
+    around = [_line_around_row(i) for i in issues.kinds]
+    for start in range(0, len(issues), CHUNK_ISSUES):
+        kinds = issues.kind[start : start + CHUNK_ISSUES]
+        rows = list(map(str, issues.rows[start : start + CHUNK_ISSUES].tolist()))
+        cuts = [0, *(np.flatnonzero(kinds[1:] != kinds[:-1]) + 1).tolist(), len(rows)]
+        parts = []
+        for a, b, k in zip(cuts, cuts[1:], kinds[cuts[:-1]].tolist(), strict=False):
+            head, tail = around[k]
+            parts.append(head + (tail + head).join(rows[a:b]) + tail)
         yield "".join(parts)
 
 
