@@ -33,6 +33,7 @@ class Distribution:
         shares: tuple[float | None, ...],
         total: int,
         favourable: int,
+        favourable_share: float | None,
     ) -> Distribution:
         """A distribution whose derived figures were computed by the caller (for every
         behaviour of every group in one array pass: issue #16); they must equal what the
@@ -43,7 +44,7 @@ class Distribution:
         cache["shares"] = shares
         cache["total"] = total
         cache["favourable"] = favourable
-        cache["favourable_share"] = favourable / total if total else None
+        cache["favourable_share"] = favourable_share
         return out
 
     @cached_property

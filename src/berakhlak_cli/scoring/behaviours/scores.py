@@ -185,8 +185,8 @@ class BehaviourStats:
         s, q, n = self.sum[index], self.sumsq[index], self.count[index]
         with np.errstate(divide="ignore", invalid="ignore"):
             spread = np.sqrt(np.maximum(q - s * s / n, 0.0) / (n - 1))
-        sds = [float(x) if c > 1 else None for x, c in zip(spread.ravel(), n.ravel(), strict=True)]
         respondents = n.ravel().tolist()
+        sds = [x if c > 1 else None for x, c in zip(spread.ravel().tolist(), respondents, strict=True)]
         top = rubric.reporting.favourable_points
         widths = [len(p) for p in self.points]
         favs = [min(top, w) for w in widths]
@@ -195,27 +195,60 @@ class BehaviourStats:
         on_top = inside & (slot >= (np.array(widths) - np.array(favs))[:, None])
         dist = np.where(inside, self.dist[index], 0)
         totals = dist.sum(axis=2)
-        favourable = np.where(on_top, dist, 0).sum(axis=2).ravel().tolist()
+        favourable = np.where(on_top, dist, 0).sum(axis=2)
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = (dist / totals[:, :, None]).reshape(-1, self.width).tolist()
-        counts = dist.reshape(-1, self.width).tolist()
-        totals_flat = totals.ravel().tolist()
-        per_b = list(zip(self.ids, self.value_of, self.points, widths, favs, strict=True))
+            favourable_share = (favourable / totals).ravel().tolist()
+        entries = zip(
+            scores,
+            respondents,
+            sds,
+            dist.reshape(-1, self.width).tolist(),
+            shares,
+            totals.ravel().tolist(),
+            favourable.ravel().tolist(),
+            favourable_share,
+            strict=True,
+        )
+        per_b = [
+            (bid, value, points, width, fav, (None,) * width)
+            for bid, value, points, width, fav in zip(
+                self.ids, self.value_of, self.points, widths, favs, strict=True
+            )
+        ]
         out: list[dict[str, BehaviourResult]] = []
-        e = 0
         for _ in range(len(groups)):
-            row: dict[str, BehaviourResult] = {}
-            for bid, value, points, width, fav in per_b:
-                total = totals_flat[e]
-                share = tuple(shares[e][:width]) if total else (None,) * width
-                distribution = Distribution.counted(
-                    points, tuple(counts[e][:width]), fav, share, total, favourable[e]
-                )
-                row[bid] = BehaviourResult(
-                    bid, value, scores[e], respondents[e], distribution, sds[e]
-                )
-                e += 1
-            out.append(row)
+            # NOTE: zip reads per_b first, so it stops at the row's end without taking an entry.
+            out.append(
+                {
+                    bid: BehaviourResult(
+                        bid,
+                        value,
+                        score,
+                        n_b,
+                        Distribution.counted(
+                            points,
+                            tuple(counts[:width]),
+                            fav,
+                            tuple(share[:width]) if total else nothing,
+                            total,
+                            on_fav,
+                            fav_share if total else None,
+                        ),
+                        sd,
+                    )
+                    for (bid, value, points, width, fav, nothing), (
+                        score,
+                        n_b,
+                        sd,
+                        counts,
+                        share,
+                        total,
+                        on_fav,
+                        fav_share,
+                    ) in zip(per_b, entries)  # noqa: B905
+                }
+            )
         return out
 
     def mean_of_units(self, rows: Sequence[int], rubric: Rubric) -> list[float | None]:
