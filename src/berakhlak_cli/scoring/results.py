@@ -148,7 +148,8 @@ class ResultBuilder:
         )
         one_way_unit = self.unit is not None and by == (self.unit,)
         eligibility: list[Eligible] = [
-            units.get(self.normal_key(k)[0], _UNKNOWN) if one_way_unit else _UNKNOWN for k in self.keys
+            units.get(self.normal_key(k)[0], _UNKNOWN) if one_way_unit else _UNKNOWN
+            for k in self.keys
         ]
         self._raw = self._all_raw_scores()
         self._value_ci, self._index_ci = group_interval_table(
@@ -310,7 +311,8 @@ class ResultBuilder:
         rows, keys, cell_of = self._unit_table()
         stats = self.fine.regroup(cell_of, len(keys))
         heads_all: list[int | None] = [
-            units.get(self.normal_key(k)[0], _UNKNOWN)[0] if self.unit is not None else None for k in keys
+            units.get(self.normal_key(k)[0], _UNKNOWN)[0] if self.unit is not None else None
+            for k in keys
         ]
         heads = [heads_all[c] for c in rows]
         respondents = [int(stats.respondents[c]) for c in rows]

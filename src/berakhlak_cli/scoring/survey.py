@@ -37,6 +37,7 @@ from berakhlak_cli.scoring.structure import (
     pooled_points,
 )
 
+
 @contextmanager
 def _cycle_collection_paused() -> Iterator[None]:
     """Suspend Python's cyclic garbage collector for the block (restored on exit, also on an

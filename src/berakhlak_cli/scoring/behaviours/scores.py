@@ -186,7 +186,9 @@ class BehaviourStats:
         with np.errstate(divide="ignore", invalid="ignore"):
             spread = np.sqrt(np.maximum(q - s * s / n, 0.0) / (n - 1))
         respondents = n.ravel().tolist()
-        sds = [x if c > 1 else None for x, c in zip(spread.ravel().tolist(), respondents, strict=True)]
+        sds = [
+            x if c > 1 else None for x, c in zip(spread.ravel().tolist(), respondents, strict=True)
+        ]
         top = rubric.reporting.favourable_points
         widths = [len(p) for p in self.points]
         favs = [min(top, w) for w in widths]
@@ -221,7 +223,7 @@ class BehaviourStats:
             # NOTE: zip reads per_b first, so it stops at the row's end without taking an entry.
             out.append(
                 {
-                    bid: BehaviourResult(
+                    bid: BehaviourResult.record(
                         bid,
                         value,
                         score,
