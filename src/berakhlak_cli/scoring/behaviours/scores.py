@@ -29,6 +29,8 @@ from berakhlak_cli.scoring.bands import make_scores, make_scores_array, mean
 from berakhlak_cli.scoring.structure import Structure
 
 Matrix = npt.NDArray[np.float64]
+_BLOCK = 512
+"""Groups per block of ``results_of``."""
 Index = npt.NDArray[np.intp]
 
 
@@ -171,9 +173,16 @@ class BehaviourStats:
     def results_of(self, groups: Sequence[int], rubric: Rubric) -> list[dict[str, BehaviourResult]]:
         """``results(g, rubric)`` for each of ``groups``, equal entry by entry; the scores,
         rounding, bands, SDs and distribution shares of all groups are computed as whole
-        arrays at once (the same IEEE operations as the scalar path)."""
-        if not groups:
-            return []
+        arrays at once (the same IEEE operations as the scalar path), a block of groups at a
+        time so the plain lists in between stay small (peak memory)."""
+        out: list[dict[str, BehaviourResult]] = []
+        for start in range(0, len(groups), _BLOCK):
+            out.extend(self._results_block(groups[start : start + _BLOCK], rubric))
+        return out
+
+    def _results_block(
+        self, groups: Sequence[int], rubric: Rubric
+    ) -> list[dict[str, BehaviourResult]]:
         index = np.array(groups, dtype=np.intp)
         if rubric.aggregation.respondent == RespondentMethod.POOLED:
             num, den = self.pooled[index], self.weight[index]
