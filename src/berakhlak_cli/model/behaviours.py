@@ -10,10 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from berakhlak_cli.model.results import Score
+
+_R = TypeVar("_R")
+
+
+def _record(cls: type[_R], **fields: Any) -> _R:
+    """An instance of the frozen dataclass ``cls`` with ``fields`` (every field, plus any
+    cached figures) written into its dict: the record ``cls(...)`` makes when it has no
+    __post_init__, at half the cost of the frozen __init__ (issue #16)."""
+    out = object.__new__(cls)
+    out.__dict__.update(fields)
+    return out
 
 
 @dataclass(frozen=True)
@@ -39,10 +50,8 @@ class Distribution:
         behaviour of every group in one array pass: issue #16); they must equal what the
         properties below compute from ``counts``, and are stored where those properties cache
         their results."""
-        out = object.__new__(cls)
-        # NOTE: the fields and the cached figures written into the instance dict directly:
-        # the same record as ``cls(...)`` (no __post_init__) at half the cost (issue #16).
-        out.__dict__.update(
+        return _record(
+            cls,
             points=points,
             counts=counts,
             favourable_points=favourable_points,
@@ -51,7 +60,6 @@ class Distribution:
             favourable=favourable,
             favourable_share=favourable_share,
         )
-        return out
 
     @cached_property
     def total(self) -> int:
@@ -103,8 +111,8 @@ class BehaviourResult:
         """``cls(id, value, score, respondents, distribution, sd)``, made by writing the
         instance dict (no __post_init__ to run) at half the cost of the frozen __init__: one
         per behaviour per published group (issue #16)."""
-        out = object.__new__(cls)
-        out.__dict__.update(
+        return _record(
+            cls,
             id=id,
             value=value,
             score=score,
@@ -112,7 +120,6 @@ class BehaviourResult:
             distribution=distribution,
             sd=sd,
         )
-        return out
 
 
 @dataclass(frozen=True)
@@ -147,8 +154,8 @@ class GapTest:
         """``cls(behaviour, gap, lower, upper, p, df, significant)`` made by writing the
         instance dict (no __post_init__ to run), at half the cost of the frozen __init__: one
         per behaviour per unit (issue #16)."""
-        out = object.__new__(cls)
-        out.__dict__.update(
+        return _record(
+            cls,
             behaviour=behaviour,
             gap=gap,
             lower=lower,
@@ -157,7 +164,6 @@ class GapTest:
             df=df,
             significant=significant,
         )
-        return out
 
 
 @dataclass(frozen=True)
