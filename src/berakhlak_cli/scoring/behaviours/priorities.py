@@ -163,11 +163,9 @@ class GapTable:
             flags = holm([p[u][b] if ran[b] else None for b in picked], alpha)
             out.append(
                 tuple(
-                    GapTest.record(
-                        ids[b], gap[u][b], lower[u][b], upper[u][b], p[u][b], df[u][b], flag
-                    )
+                    GapTest(ids[b], gap[u][b], lower[u][b], upper[u][b], p[u][b], df[u][b], flag)
                     if ran[b]
-                    else GapTest.record(ids[b], gap[u][b], None, None, None, None, False)
+                    else GapTest(ids[b], gap[u][b], None, None, None, None, False)
                     for b, flag in zip(picked, flags, strict=True)
                 )
             )

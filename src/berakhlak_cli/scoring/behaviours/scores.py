@@ -232,7 +232,7 @@ class BehaviourStats:
             # NOTE: zip reads per_b first, so it stops at the row's end without taking an entry.
             out.append(
                 {
-                    bid: BehaviourResult.record(
+                    bid: BehaviourResult(
                         bid,
                         value,
                         score,
