@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from berakhlak_cli.scoring.behaviours.priorities import Moments, gap_test, holm
+from berakhlak_cli.scoring.behaviours.priorities import GapTable, Moments, gap_test, holm, with_holm
 from berakhlak_cli.scoring.survey import SurveyScorer
 from tests.conftest import batch, small_rubric
 
@@ -77,3 +78,26 @@ def test_priorities_on_a_hand_made_frame() -> None:
     assert (b1.significant, b2.significant) == (True, False)
     assert r.priorities == ("B1",)
     assert u.gap_tests[0].significant and u.priorities == ()  # above: not a priority
+
+
+def test_a_table_s_unit_tests_equal_the_tests_one_by_one_with_holm() -> None:
+    rng = np.random.default_rng(3)
+    units, behaviours = 30, 6
+    n = rng.integers(0, 40, size=(units, behaviours)).astype(np.float64)
+    n[0, :] = 1  # one respondent: gaps without a test
+    means = rng.uniform(40, 90, size=(units, behaviours))
+    total = n * means
+    squares = total * means + n * rng.uniform(0, 400, size=(units, behaviours))
+    whole = Moments(n.sum(axis=0), total.sum(axis=0), squares.sum(axis=0))
+    inside = rng.random(units) < 0.8
+    table = GapTable.of(n, total, squares, whole, inside, 0.95)
+    included = (n != 0) & (rng.random((units, behaviours)) < 0.9)
+    ids = [f"B{b}" for b in range(behaviours)]
+    got = table.unit_tests(included, ids, 0.95)
+    want = [
+        with_holm([table.test(u, b, ids[b]) for b in range(behaviours) if included[u, b]], 0.95)
+        for u in range(units)
+    ]
+    assert got == want
+    assert any(t.significant for row in got for t in row)
+    assert any(t.p is None for row in got for t in row)

@@ -19,6 +19,7 @@ from berakhlak_cli.cli import app
 from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
 from berakhlak_cli.loaders.survey.from_csv import has_line_break
 from berakhlak_cli.loaders.survey.source import open_survey
+from berakhlak_cli.model.behaviours import Distribution
 from berakhlak_cli.model.rubric import DuplicatePolicy
 from berakhlak_cli.scoring.behaviours.scores import BehaviourStats
 from berakhlak_cli.scoring.groups.keys import _unique
@@ -121,6 +122,16 @@ def test_behaviour_results_of_many_groups_equal_one_at_a_time() -> None:
     many = stats.results_of([0, 3, 5, 6], rubric)
     assert many == [stats.results(g, rubric) for g in (0, 3, 5, 6)]
     assert many[3]["BP.1"].score is None and many[3]["BP.1"].sd is None
+    # the shares and favourable figures stored at build time are the ones the properties
+    # compute from the counts (a fresh Distribution computes them), bit for bit
+    for row in many:
+        for result in row.values():
+            d = result.distribution
+            fresh = Distribution(d.points, d.counts, d.favourable_points)
+            got = (d.shares, d.total, d.favourable, d.favourable_share)
+            assert got == (fresh.shares, fresh.total, fresh.favourable, fresh.favourable_share)
+            assert "shares" in d.__dict__
+    assert many[3]["BP.1"].distribution.shares == (None,) * 5
 
 
 def test_a_line_break_in_any_cell_is_seen_by_the_byte_scan() -> None:

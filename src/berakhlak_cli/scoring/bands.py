@@ -125,30 +125,69 @@ def make_scores(
     reference ``make_score`` entry by entry. ``bands`` gives each entry's bands (a value with
     its own bands, ``Rubric.score_bands``); None reads every entry against the index bands."""
     values = np.array([np.nan if x is None else x for x in raws], dtype=np.float64)
-    rounded = round_half_up_exact(values, rubric.rounding.decimals, rubric.rounding.mode)
-    basis = rounded if rubric.rounding.band_on == BandOn.ROUNDED else values
-    found: list[str | None] = [None] * len(raws)
-    for own, rows in _by_bands(bands, rubric, len(raws)):
-        codes: list[str | None] = [b.code for b in own]
-        codes.append(None)
-        for row, b in zip(rows.tolist(), classify_array(basis[rows], own).tolist(), strict=True):
-            found[row] = codes[b]
+    found = _band_codes(values, rubric, bands)
     return [
         None if raw is None else Score(raw=raw, rounded=r, band=code)
-        for raw, r, code in zip(raws, rounded.tolist(), found, strict=True)
+        for raw, r, code in zip(raws, found[0], found[1], strict=True)
     ]
+
+
+def make_scores_array(
+    values: npt.NDArray[np.float64],
+    present: npt.NDArray[np.bool_],
+    rubric: Rubric,
+    bands: Sequence[tuple[Band, ...]] | None = None,
+) -> list[Score | None]:
+    """``make_scores`` of ``values`` (flat), None where ``present`` is false: the same scores
+    without building the list of optional floats first."""
+    clean = np.where(present, values, np.nan)
+    rounded, codes = _band_codes(clean, rubric, bands)
+    return [
+        Score(raw=raw, rounded=r, band=code) if ok else None
+        for raw, r, code, ok in zip(clean.tolist(), rounded, codes, present.tolist(), strict=True)
+    ]
+
+
+def _band_codes(
+    values: npt.NDArray[np.float64],
+    rubric: Rubric,
+    bands: Sequence[tuple[Band, ...]] | None,
+) -> tuple[list[float], list[str | None]]:
+    """The rounded values and band codes of ``make_scores`` (NaN entries: no band)."""
+    rounded = round_half_up_exact(values, rubric.rounding.decimals, rubric.rounding.mode)
+    basis = rounded if rubric.rounding.band_on == BandOn.ROUNDED else values
+    found: list[str | None] = [None] * len(values)
+    for own, rows in _by_bands(bands, rubric, len(values)):
+        codes: list[str | None] = [b.code for b in own]
+        codes.append(None)
+        if len(rows) == len(values):
+            found = [codes[b] for b in classify_array(basis, own).tolist()]
+            continue
+        for row, b in zip(rows.tolist(), classify_array(basis[rows], own).tolist(), strict=True):
+            found[row] = codes[b]
+    return rounded.tolist(), found
 
 
 def _by_bands(
     bands: Sequence[tuple[Band, ...]] | None, rubric: Rubric, size: int
 ) -> list[tuple[tuple[Band, ...], npt.NDArray[np.intp]]]:
-    """(bands, entry positions) for each distinct band set in use."""
+    """(bands, entry positions) for each band set in use.
+
+    Entries are grouped by the identity of their band tuple (callers repeat the same few
+    tuples thousands of times, and hashing a tuple of bands hashes every band: issue #16); two
+    equal tuples that are distinct objects make two groups, which classify alike."""
     if bands is None:
         return [(rubric.bands, np.arange(size, dtype=np.intp))]
-    groups: dict[tuple[Band, ...], list[int]] = {}
+    groups: dict[int, list[int]] = {}
+    first: dict[int, tuple[Band, ...]] = {}
     for i, own in enumerate(bands):
-        groups.setdefault(own, []).append(i)
-    return [(own, np.array(rows, dtype=np.intp)) for own, rows in groups.items()]
+        key = id(own)
+        rows = groups.get(key)
+        if rows is None:
+            groups[key] = rows = []
+            first[key] = own
+        rows.append(i)
+    return [(first[key], np.array(rows, dtype=np.intp)) for key, rows in groups.items()]
 
 
 def mean(values: list[float]) -> float:

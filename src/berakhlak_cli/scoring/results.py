@@ -82,6 +82,15 @@ class ResultBuilder:
         self.mean_parts: tuple[list[int], npt.NDArray[np.intp], int, list[float]] | None = None
         """Under a mean of units: (included unit rows, fine cell -> unit, units, weights)."""
         self._bands = list(rubric.score_bands)
+        self._normal: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def normal_key(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        """``normalize`` of each part of ``key``, remembered: the same few thousand keys are
+        sorted and matched several times per run (issue #16)."""
+        found = self._normal.get(key)
+        if found is None:
+            found = self._normal[key] = tuple(normalize(k) for k in key)
+        return found
 
     def rubric_ref(self) -> RubricRef:
         """Identify the rubric in results."""
@@ -135,11 +144,12 @@ class ResultBuilder:
         self.keys = run.keys
         order = sorted(
             (c for c in range(len(run.keys)) if not run.blank[c]),
-            key=lambda g: tuple(normalize(k) for k in self.keys[g]),
+            key=lambda g: self.normal_key(self.keys[g]),
         )
         one_way_unit = self.unit is not None and by == (self.unit,)
         eligibility: list[Eligible] = [
-            units.get(normalize(k[0]), _UNKNOWN) if one_way_unit else _UNKNOWN for k in self.keys
+            units.get(self.normal_key(k)[0], _UNKNOWN) if one_way_unit else _UNKNOWN
+            for k in self.keys
         ]
         self._raw = self._all_raw_scores()
         self._value_ci, self._index_ci = group_interval_table(
@@ -159,7 +169,7 @@ class ResultBuilder:
         return sum(g.headcount or 0 for g in inside)
 
     def _unit_of(self, f: int) -> str | None:
-        return None if self.unit is None else normalize(self.fine_keys[f][self.unit])
+        return None if self.unit is None else self.normal_key(self.fine_keys[f])[self.unit]
 
     def _all_raw_scores(self) -> list[tuple[list[float | None], float | None]]:
         """``raw_scores`` of every group; the person-first value means in one array division
@@ -236,7 +246,7 @@ class ResultBuilder:
     def _institution(self, units: Mapping[str, Eligible], counts: Sequence[int]) -> GroupResult:
         inside = [f for f in range(len(self.fine_keys)) if self._cells.inside[f]]
         # NOTE: summed over fine cells in key order, which for the run by unit is unit order.
-        inside.sort(key=lambda f: tuple(normalize(k) for k in self.fine_keys[f]))
+        inside.sort(key=lambda f: self.normal_key(self.fine_keys[f]))
         total = self.fine.total(np.array(inside, dtype=np.intp))
         n = int(total.respondents[0])
         respondents = {
@@ -289,7 +299,7 @@ class ResultBuilder:
         table = self._run if self.unit is None else breakdown(self._cells, (self.unit,))
         rows = sorted(
             (c for c in range(len(table.keys)) if table.inside[c] and not table.blank[c]),
-            key=lambda c: tuple(normalize(k) for k in table.keys[c]),
+            key=lambda c: self.normal_key(table.keys[c]),
         )
         return rows, list(table.keys), np.array(table.cell_of, dtype=np.intp)
 
@@ -301,7 +311,8 @@ class ResultBuilder:
         rows, keys, cell_of = self._unit_table()
         stats = self.fine.regroup(cell_of, len(keys))
         heads_all: list[int | None] = [
-            units.get(normalize(k[0]), _UNKNOWN)[0] if self.unit is not None else None for k in keys
+            units.get(self.normal_key(k)[0], _UNKNOWN)[0] if self.unit is not None else None
+            for k in keys
         ]
         heads = [heads_all[c] for c in rows]
         respondents = [int(stats.respondents[c]) for c in rows]

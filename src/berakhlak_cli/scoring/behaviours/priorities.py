@@ -147,6 +147,30 @@ class GapTable:
             float(self.df[u, b]),
         )
 
+    def unit_tests(
+        self, included: npt.NDArray[np.bool_], ids: Sequence[str], level: float
+    ) -> list[tuple[GapTest, ...]]:
+        """Per table row, the ``GapTest`` of every behaviour column where ``included``, with
+        Holm's flags (``with_holm``) set: equal to ``with_holm`` of the ``test`` entries, built
+        from plain lists (indexing the arrays entry by entry costs ~10x more: issue #16)."""
+        gap, lower, upper = self.gap.tolist(), self.lower.tolist(), self.upper.tolist()
+        p, df, tested = self.p.tolist(), self.df.tolist(), self.tested.tolist()
+        alpha = 1 - level
+        out: list[tuple[GapTest, ...]] = []
+        for u, row in enumerate(included.tolist()):
+            picked = [b for b, ok in enumerate(row) if ok]
+            ran = tested[u]
+            flags = holm([p[u][b] if ran[b] else None for b in picked], alpha)
+            out.append(
+                tuple(
+                    GapTest(ids[b], gap[u][b], lower[u][b], upper[u][b], p[u][b], df[u][b], flag)
+                    if ran[b]
+                    else GapTest(ids[b], gap[u][b], None, None, None, None, False)
+                    for b, flag in zip(picked, flags, strict=True)
+                )
+            )
+        return out
+
 
 def holm(pvalues: Sequence[float | None], alpha: float) -> list[bool]:
     """Holm's step-down rejections (None: not tested, never rejected)."""

@@ -25,10 +25,12 @@ import numpy.typing as npt
 
 from berakhlak_cli.model.behaviours import BehaviourResult, Distribution
 from berakhlak_cli.model.rubric import RespondentMethod, Rubric, Scale
-from berakhlak_cli.scoring.bands import make_scores, mean
+from berakhlak_cli.scoring.bands import make_scores, make_scores_array, mean
 from berakhlak_cli.scoring.structure import Structure
 
 Matrix = npt.NDArray[np.float64]
+_BLOCK = 512
+"""Groups per block of ``results_of``."""
 Index = npt.NDArray[np.intp]
 
 
@@ -170,43 +172,94 @@ class BehaviourStats:
 
     def results_of(self, groups: Sequence[int], rubric: Rubric) -> list[dict[str, BehaviourResult]]:
         """``results(g, rubric)`` for each of ``groups``, equal entry by entry; the scores,
-        rounding, bands and SDs of all groups are computed as whole arrays at once."""
-        if not groups:
-            return []
+        rounding, bands, SDs and distribution shares of all groups are computed as whole
+        arrays at once (the same IEEE operations as the scalar path), a block of groups at a
+        time so the plain lists in between stay small (peak memory)."""
+        out: list[dict[str, BehaviourResult]] = []
+        for start in range(0, len(groups), _BLOCK):
+            out.extend(self._results_block(groups[start : start + _BLOCK], rubric))
+        return out
+
+    def _results_block(
+        self, groups: Sequence[int], rubric: Rubric
+    ) -> list[dict[str, BehaviourResult]]:
         index = np.array(groups, dtype=np.intp)
-        n_b = len(self.ids)
         if rubric.aggregation.respondent == RespondentMethod.POOLED:
             num, den = self.pooled[index], self.weight[index]
         else:
             num, den = self.sum[index], self.count[index].astype(np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = num / den
-        raw = [float(x) if d > 0 else None for x, d in zip(ratio.ravel(), den.ravel(), strict=True)]
-        scores = make_scores(raw, rubric)
+        scores = make_scores_array(ratio.ravel(), (den > 0).ravel(), rubric)
         s, q, n = self.sum[index], self.sumsq[index], self.count[index]
         with np.errstate(divide="ignore", invalid="ignore"):
             spread = np.sqrt(np.maximum(q - s * s / n, 0.0) / (n - 1))
-        sds = [float(x) if c > 1 else None for x, c in zip(spread.ravel(), n.ravel(), strict=True)]
-        respondents = n.tolist()
-        dist = self.dist[index].tolist()
+        respondents = n.ravel().tolist()
+        sds = [
+            x if c > 1 else None for x, c in zip(spread.ravel().tolist(), respondents, strict=True)
+        ]
         top = rubric.reporting.favourable_points
         widths = [len(p) for p in self.points]
+        favs = [min(top, w) for w in widths]
+        slot = np.arange(self.width)
+        inside = slot < np.array(widths)[:, None]
+        on_top = inside & (slot >= (np.array(widths) - np.array(favs))[:, None])
+        dist = np.where(inside, self.dist[index], 0)
+        totals = dist.sum(axis=2)
+        favourable = np.where(on_top, dist, 0).sum(axis=2)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            shares = (dist / totals[:, :, None]).reshape(-1, self.width).tolist()
+            favourable_share = (favourable / totals).ravel().tolist()
+        entries = zip(
+            scores,
+            respondents,
+            sds,
+            dist.reshape(-1, self.width).tolist(),
+            shares,
+            totals.ravel().tolist(),
+            favourable.ravel().tolist(),
+            favourable_share,
+            strict=True,
+        )
+        per_b = [
+            (bid, value, points, width, fav, (None,) * width)
+            for bid, value, points, width, fav in zip(
+                self.ids, self.value_of, self.points, widths, favs, strict=True
+            )
+        ]
         out: list[dict[str, BehaviourResult]] = []
-        for k in range(len(groups)):
-            row: dict[str, BehaviourResult] = {}
-            for b, bid in enumerate(self.ids):
-                width = widths[b]
-                row[bid] = BehaviourResult(
-                    id=bid,
-                    value=self.value_of[b],
-                    score=scores[k * n_b + b],
-                    respondents=respondents[k][b],
-                    distribution=Distribution(
-                        self.points[b], tuple(dist[k][b][:width]), min(top, width)
-                    ),
-                    sd=sds[k * n_b + b],
-                )
-            out.append(row)
+        for _ in range(len(groups)):
+            # NOTE: zip reads per_b first, so it stops at the row's end without taking an entry.
+            out.append(
+                {
+                    bid: BehaviourResult(
+                        bid,
+                        value,
+                        score,
+                        n_b,
+                        Distribution.counted(
+                            points,
+                            tuple(counts[:width]),
+                            fav,
+                            tuple(share[:width]) if total else nothing,
+                            total,
+                            on_fav,
+                            fav_share if total else None,
+                        ),
+                        sd,
+                    )
+                    for (bid, value, points, width, fav, nothing), (
+                        score,
+                        n_b,
+                        sd,
+                        counts,
+                        share,
+                        total,
+                        on_fav,
+                        fav_share,
+                    ) in zip(per_b, entries)  # noqa: B905
+                }
+            )
         return out
 
     def mean_of_units(self, rows: Sequence[int], rubric: Rubric) -> list[float | None]:
