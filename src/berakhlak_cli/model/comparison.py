@@ -54,8 +54,19 @@ class Headline(StrEnum):
     """The index as a report published it."""
 
 
+class Bilingual:
+    """Something with an Indonesian label and, when known, an English one."""
+
+    label: str
+    label_en: str
+
+    def name(self, lang: str) -> str:
+        """The label in ``lang`` ("en" falls back to the Indonesian label)."""
+        return self.label_en if lang == "en" and self.label_en else self.label
+
+
 @dataclass(frozen=True)
-class ValueInfo:
+class ValueInfo(Bilingual):
     """A core value: id (stable key), short code (BP) and label."""
 
     id: str
@@ -66,13 +77,9 @@ class ValueInfo:
     bands: tuple[BandInfo, ...] = ()
     """The value's own bands (rubric ``values[].bands``); empty = the year's index bands."""
 
-    def name(self, lang: str) -> str:
-        """The label in ``lang`` ("en" falls back to the Indonesian label)."""
-        return self.label_en if lang == "en" and self.label_en else self.label
-
 
 @dataclass(frozen=True)
-class BandInfo:
+class BandInfo(Bilingual):
     """A category: code, label and its half-open range [lower, upper)."""
 
     code: str
@@ -80,10 +87,6 @@ class BandInfo:
     lower: float
     upper: float
     label_en: str = ""
-
-    def name(self, lang: str) -> str:
-        """The label in ``lang`` ("en" falls back to the Indonesian label)."""
-        return self.label_en if lang == "en" and self.label_en else self.label
 
 
 @dataclass(frozen=True)
