@@ -212,11 +212,7 @@ def read_published_yaml(
     if top.raw("rubric") is not None:
         col.add("bad-rubric", "published figures are not scored with a rubric: use null", "rubric")
     respondents = reader.count(top, "respondents", 0)
-    index = reader.figure(top, "index", respondents)
-    category = reader.category(top, "category")
-    reader.agree(top, "category", index.raw if index else None, category)
-    if index is not None and category is not None:
-        index = Score(index.raw, index.rounded, category, respondents)
+    index = _index(reader, top, respondents)
     value_scores = reader.values(top, "values")
     other = reader.named(top, "other_indices")
     units: list[GroupResult] = []
@@ -255,14 +251,21 @@ def read_published_yaml(
     )
 
 
-def _unit(reader: _Reader, f: Fields) -> GroupResult:
-    name = " ".join(f.text("name", required=True).split())
-    respondents = reader.count(f, "respondents", 0)
+def _index(reader: _Reader, f: Fields, respondents: int | None) -> Score | None:
+    """The ``index`` of an institution or unit, carrying its printed ``category``; a category
+    that is not the band its number falls in is a ``category-mismatch`` problem."""
     index = reader.figure(f, "index", respondents)
     category = reader.category(f, "category")
     reader.agree(f, "category", index.raw if index else None, category)
     if index is not None and category is not None:
         index = Score(index.raw, index.rounded, category, respondents)
+    return index
+
+
+def _unit(reader: _Reader, f: Fields) -> GroupResult:
+    name = " ".join(f.text("name", required=True).split())
+    respondents = reader.count(f, "respondents", 0)
+    index = _index(reader, f, respondents)
     unit = published_row(
         name, index, reader.values(f, "values"), respondents, reader.count(f, "headcount", 1)
     )
