@@ -75,8 +75,7 @@ def sheet_with(index: float, interval: Interval | None) -> Scoresheet:
             respondents=50,
             values={},
             value_respondents={},
-            index=Score(index, round(index, 1), "A" if index >= 75 else "B"),
-            index_interval=interval,
+            index=Score(index, round(index, 1), "A" if index >= 75 else "B", None, interval),
         )
 
     return Scoresheet(
@@ -102,9 +101,9 @@ def test_add_evidence_sets_unit_and_institution_intervals() -> None:
     for row in (sheet.groups[0], sheet.institution):
         # the institution's evidence is the mean over its units: 90 here, so the same numbers
         assert row.combined is not None and row.combined.rounded == 80.4
-        assert row.combined_interval is not None
-        assert row.combined_interval.rounded == (78.8, 82.0)
-        assert row.headline_interval is row.combined_interval
+        assert row.combined.interval is not None
+        assert row.combined.interval.rounded == (78.8, 82.0)
+        assert row.headline.interval is row.combined.interval
 
 
 def test_no_evidence_policies() -> None:
@@ -112,16 +111,16 @@ def test_no_evidence_policies() -> None:
     # survey_only: the combined index is the survey index, so is its interval
     only = add_evidence(base, with_policy(NoEvidencePolicy.SURVEY_ONLY), evidence(0, none=True))
     unit = only.groups[0]
-    assert unit.combined_interval is not None and unit.combined_interval.rounded == (76.0, 80.0)
+    assert unit.combined is not None and unit.combined.interval is not None
+    assert unit.combined.interval.rounded == (76.0, 80.0)
     # withhold: no combined index, no interval, and no headline interval either
     held = add_evidence(base, with_policy(NoEvidencePolicy.WITHHOLD), evidence(0, none=True))
     unit = held.groups[0]
-    assert unit.combined is None and unit.combined_interval is None
-    assert unit.headline_interval is None
+    assert unit.combined is None and unit.headline is None
     # zero: evidence 0 -> 0.8 * [76, 80] = [60.8, 64.0]
     zero = add_evidence(base, with_policy(NoEvidencePolicy.ZERO), evidence(0, none=True))
-    assert zero.groups[0].combined_interval is not None
-    assert zero.groups[0].combined_interval.rounded == (60.8, 64.0)
+    zero_ci = zero.groups[0].combined.interval if zero.groups[0].combined else None
+    assert zero_ci is not None and zero_ci.rounded == (60.8, 64.0)
 
 
 def score_example(*args: str) -> Any:

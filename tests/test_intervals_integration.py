@@ -38,7 +38,7 @@ def test_t_interval_without_headcount() -> None:
     # scores 70, 80, 90, 80: mean 80, s^2 = (100 + 0 + 100 + 0) / 3, se = s / 2 = 4.0825
     # t(0.975, df 3) = 3.182446 -> 80 ± 12.992 = [67.008, 92.992]
     (unit,) = scored(["70", "80", "90", "80"]).groups
-    interval = unit.index_interval
+    interval = unit.index.interval
     assert interval is not None
     assert interval.se == pytest.approx(math.sqrt(200 / 3) / 2)
     assert (interval.lower, interval.upper) == (
@@ -54,19 +54,19 @@ def test_finite_population_correction_with_headcount() -> None:
     # N = 8 staff, n = 4 answered: variance factor 1 - 4/8 = 0.5 -> se = 4.0825 * sqrt(0.5) = 2.8868
     # 80 ± 3.182446 * 2.8868 = 80 ± 9.1869
     (unit,) = scored(["70", "80", "90", "80"], {"U": 8}).groups
-    interval = unit.index_interval
+    interval = unit.index.interval
     assert interval is not None
     assert interval.se == pytest.approx(math.sqrt(200 / 3) / 2 * math.sqrt(0.5))
     assert interval.lower == pytest.approx(80 - 9.18693, abs=1e-4)
     # a census (n = N) has no sampling error
     (census,) = scored(["70", "80", "90", "80"], {"U": 4}).groups
-    assert census.index_interval is not None
-    assert census.index_interval.lower == census.index_interval.upper == 80.0
+    assert census.index.interval is not None
+    assert census.index.interval.lower == census.index.interval.upper == 80.0
 
 
 def test_one_respondent_has_no_interval() -> None:
     (unit,) = scored(["70"]).groups
-    assert unit.index is not None and unit.index_interval is None
+    assert unit.index is not None and unit.index.interval is None
 
 
 def test_reverse_keying_mistake_is_reported_not_fixed() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
 from berakhlak_cli.model.levels import Level
-from berakhlak_cli.model.results import GroupResult
+from berakhlak_cli.model.results import GroupResult, Interval
 from berakhlak_cli.model.rubric import InstitutionMethod, Rubric
 from berakhlak_cli.scoring.groups.levels import LevelBuilder
 from berakhlak_cli.scoring.groups.stats import GroupStats
@@ -19,6 +19,11 @@ from berakhlak_cli.scoring.results import ResultBuilder
 POOLED = InstitutionMethod.POOLED
 MEAN = InstitutionMethod.MEAN_OF_UNITS
 T_975_DF10 = 2.228138851986  # Student t, 0.975 quantile, 10 df (any t table)
+
+
+def value_cis(row: GroupResult) -> dict[str, Interval]:
+    """A row's value intervals (each on its score), by value id."""
+    return {k: s.interval for k, s in row.values.items() if s is not None and s.interval}
 
 
 def _rubric(top: InstitutionMethod) -> Rubric:
@@ -58,8 +63,9 @@ def test_mean_of_children_top_row_is_the_stratified_interval() -> None:
     rows, top = _levels({("A",): A_SCORES, ("B",): B_SCORES}, (Level("instansi"),), rubric)
     # SE_k^2 = 120 / 6 = 20 each; W = 1/2: SE^2 = 20/4 + 20/4 = 10;
     # df = 10^2 / ((5^2) / 5 + (5^2) / 5) = 10.
-    iv = top.index_interval
-    assert iv is not None and top.index is not None
+    assert top.index is not None
+    iv = top.index.interval
+    assert iv is not None
     assert top.index.raw == pytest.approx(65.0)
     assert iv.se == pytest.approx(math.sqrt(10.0))
     assert iv.df == pytest.approx(10.0)
@@ -67,9 +73,9 @@ def test_mean_of_children_top_row_is_the_stratified_interval() -> None:
     assert (iv.lower, iv.upper) == pytest.approx((65.0 - half, 65.0 + half))
     # 57,95..72,05 reaches B only: no band edge
     assert not iv.crosses_band
-    assert set(top.value_intervals) == {v.id for v in rubric.values}
+    assert set(value_cis(top)) == {v.id for v in rubric.values}
     # each instansi row: SE^2 = 20, df 5
-    a = rows[("A",)].index_interval
+    a = rows[("A",)].index.interval
     assert a is not None and a.se == pytest.approx(math.sqrt(20.0)) and a.df == pytest.approx(5)
 
 
@@ -83,7 +89,7 @@ def test_respondent_weighted_middle_level_uses_its_weights() -> None:
     # W = (1/3, 2/3): SE^2 = 20/9 + 4/9 * 100/11 = 20/9 + 400/99 = 620/99
     se2 = 620.0 / 99.0
     df = se2**2 / ((20.0 / 9.0) ** 2 / 5 + (400.0 / 99.0) ** 2 / 11)
-    iv = rows[("K1", "")].index_interval
+    iv = rows[("K1", "")].index.interval
     assert iv is not None
     assert iv.se == pytest.approx(math.sqrt(se2))
     assert iv.df == pytest.approx(df)
@@ -105,23 +111,23 @@ def test_pooled_rows_equal_a_normal_runs_unit_interval() -> None:
     by_unit = {g.key: g for g in groups}
     # U1: SE^2 = 120 / 6 * (1 - 6/7) = 20/7, df 5
     u1 = rows[("K1", "U1")]
-    assert u1.index_interval is not None
-    assert u1.index_interval.se == pytest.approx(math.sqrt(20.0 / 7.0))
-    assert u1.index_interval.df == pytest.approx(5.0)
+    assert u1.index.interval is not None
+    assert u1.index.interval.se == pytest.approx(math.sqrt(20.0 / 7.0))
+    assert u1.index.interval.df == pytest.approx(5.0)
     for mine, theirs in ((u1, by_unit[("U1",)]), (rows[("K1", "U2")], by_unit[("U2",)])):
-        assert mine.index_interval == theirs.index_interval
-        assert mine.value_intervals == theirs.value_intervals
+        assert mine.index.interval == theirs.index.interval
+        assert value_cis(mine) == value_cis(theirs)
     # the pooled instansi: 12 respondents, mean 65, FPC against its headcount 15, as the
     # normal run's institution row (7 + 8 staff)
     k1 = rows[("K1", "")]
-    assert k1.index_interval == institution.index_interval
-    assert k1.value_intervals == institution.value_intervals
+    assert k1.index.interval == institution.index.interval
+    assert value_cis(k1) == value_cis(institution)
     scores = A_SCORES + B_SCORES
     s2 = math.fsum((s - 65.0) ** 2 for s in scores) / 11
-    assert k1.index_interval is not None
-    assert k1.index_interval.se == pytest.approx(math.sqrt(s2 / 12 * (1 - 12 / 15)))
-    assert k1.index_interval.df == pytest.approx(11.0)
-    assert top.index_interval == institution.index_interval
+    assert k1.index.interval is not None
+    assert k1.index.interval.se == pytest.approx(math.sqrt(s2 / 12 * (1 - 12 / 15)))
+    assert k1.index.interval.df == pytest.approx(11.0)
+    assert top.index.interval == institution.index.interval
 
 
 def test_withheld_rows_have_no_interval() -> None:
@@ -129,12 +135,12 @@ def test_withheld_rows_have_no_interval() -> None:
     cells = {("K1", "U1"): A_SCORES, ("K1", "U2"): [50.0, 70.0, 60.0], ("K1", "U3"): B_SCORES}
     rows, _ = _levels(cells, (Level("instansi"), Level("unit")), rubric)
     small = rows[("K1", "U2")]
-    assert small.withheld and small.index_interval is None and not small.value_intervals
+    assert small.withheld and small.index is None and not value_cis(small)
     # the complementary cell is withheld too, and carries none either
     withheld = [r for r in rows.values() if r.withheld]
     assert len(withheld) >= 2
-    assert all(r.index_interval is None and not r.value_intervals for r in withheld)
+    assert all(r.index is None and not value_cis(r) for r in withheld)
     # the same three scores twice over, alone in its instansi: published, df = 6 - 1
     alone, _ = _levels({("K9", "U9"): [50.0, 70.0, 60.0] * 2}, (Level("i"), Level("u")), rubric)
-    iv = alone[("K9", "U9")].index_interval
+    iv = alone[("K9", "U9")].index.interval
     assert iv is not None and iv.df == pytest.approx(5)

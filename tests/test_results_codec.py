@@ -8,6 +8,7 @@ tests, gap items largest gain first, and ``Interval.rounded`` (not published) is
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,13 @@ def _level_and_counts(draw: st.DrawFn, key: tuple[str, ...]) -> tuple[GroupLevel
     return GroupLevel.UNIT if key else GroupLevel.INSTITUTION, counts
 
 
+def with_interval(draw: st.DrawFn, score: Score | None) -> Score | None:
+    """``score`` with an interval drawn for it (or none)."""
+    if score is None:
+        return None
+    return replace(score, interval=draw(maybe(INTERVALS)))
+
+
 @st.composite
 def groups(
     draw: st.DrawFn, key: tuple[str, ...], header: DocumentHeader, withheld: bool
@@ -135,8 +143,12 @@ def groups(
     if withheld:
         return GroupResult(key, level, draw(COUNTS), {}, {}, None, draw(WORDS), **counts)
     ids = [v.id for v in header.values]
-    values = {v: draw(maybe(SCORES)) for v in draw(st.lists(st.sampled_from(ids), unique=True))}
-    index_interval = draw(maybe(INTERVALS))
+    # NOTE: each interval lives on its score; the document carries value intervals only
+    # beside an index interval (``value_intervals`` is written with ``index_interval``).
+    index = with_interval(draw, draw(maybe(SCORES)))
+    scored = index is not None and index.interval is not None
+    drawn = {v: draw(maybe(SCORES)) for v in draw(st.lists(st.sampled_from(ids), unique=True))}
+    values = {v: with_interval(draw, s) if scored else s for v, s in drawn.items()}
     behaviours = {b.id: draw(behaviour_results(b)) for b in header.behaviours}
     gap_tests = tuple(
         GapTest(b, draw(NUMBERS), draw(maybe(NUMBERS)), None, draw(maybe(NUMBERS)), None, True)
@@ -150,13 +162,10 @@ def groups(
         respondents=draw(COUNTS),
         values=values,
         value_respondents={v: draw(COUNTS) for v, s in values.items() if s is not None},
-        index=draw(maybe(SCORES)),
+        index=index,
         evidence=draw(maybe(SCORES)),
-        combined=draw(maybe(SCORES)),
-        value_intervals={v: draw(INTERVALS) for v in values} if index_interval else {},
-        index_interval=index_interval,
+        combined=with_interval(draw, draw(maybe(SCORES))),
         flags=tuple(draw(st.lists(WORDS, max_size=2))),
-        combined_interval=draw(maybe(INTERVALS)),
         behaviours=behaviours,
         gap_tests=gap_tests,
         priorities=tuple(t.behaviour for t in gap_tests[:2]),
@@ -441,6 +450,37 @@ def test_the_example_document_reads_back_to_itself(runner: CliRunner, tmp_path: 
             if group.get("evidence") and "missing" in group["evidence"]:
                 group["evidence"]["missing"].sort()
     assert again == data
+
+
+def test_a_scored_sheet_reads_back_with_each_interval_on_its_score(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Each interval lives on its score: the document carries it beside the score
+    (``index_interval``, ``value_intervals``, ``combined_interval``) and reading puts it back
+    there, a fixed point of write and read."""
+    out = tmp_path / "hasil-2024.json"
+    args = [
+        "score", str(EXAMPLES / "survei-2024.csv"), "--units", str(EXAMPLES / "units.csv"),
+        "--evidence", str(EXAMPLES / "bukti-dukung-2024.csv"), "-f", "json", "-o", str(out), "-q",
+    ]  # fmt: skip
+    assert runner.invoke(app, args).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    doc = from_document(data, str(out))
+    sheet = doc.sheet
+    rows = zip(
+        (*data["groups"], data["institution"]), (*sheet.groups, sheet.institution), strict=True
+    )
+    scored = [(row, g) for row, g in rows if g.index is not None]
+    assert scored
+    for row, g in scored:
+        assert g.index is not None and g.index.interval is not None
+        assert g.index.interval.lower == row["index_interval"]["lower"]
+        values = {k: s.interval for k, s in g.values.items() if s is not None}
+        assert all(values.values()) and set(values) == set(row["value_intervals"])
+        assert g.combined is not None and g.combined.interval is not None
+        assert g.combined.interval.upper == row["combined_interval"]["upper"]
+    again = json.loads(json.dumps(to_document(doc), ensure_ascii=False))
+    assert from_document(again, str(out)) == doc
 
 
 @pytest.mark.parametrize(

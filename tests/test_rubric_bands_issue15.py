@@ -67,7 +67,8 @@ def test_a_value_is_banded_by_its_own_bands() -> None:
     assert unit.index is not None and (unit.index.rounded, unit.index.band) == (68.8, "B")
     # v's interval: s^2 = 312.5, SE 12.5, t(0.975, 1) 12.706: clipped to 0-100, so it reaches
     # R (its other band), not the index bands A, C, D.
-    ci = unit.value_intervals["v"]
+    ci = v.interval
+    assert ci is not None
     assert (ci.rounded, ci.may_be) == ((0.0, 100.0), ("R",))
     assert rubric.band_for("T") is not None and rubric.bands_of("w") == rubric.bands
 

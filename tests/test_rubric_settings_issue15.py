@@ -344,7 +344,7 @@ def test_mean_of_units_has_a_stratified_interval() -> None:
     # W = 1/2 each: SE^2 = 0.25 * 0 + 0.25 * 156.25 = 39.0625, SE = 6.25; Satterthwaite df =
     # 39.0625^2 / ((0.25 * 156.25)^2 / 3 + 0) = 3; t(0.975, 3) = 3.182446 -> half 19.8903:
     # 56.25 -/+ 19.8903 = [36.3597, 76.1403], published 36.4-76.1, band B, may be A or C.
-    ci = institution("mean_of_units").institution.index_interval
+    ci = institution("mean_of_units").institution.index.interval
     assert ci is not None
     assert ci.se == pytest.approx(6.25)
     assert ci.df == pytest.approx(3.0)
@@ -360,7 +360,7 @@ def test_mean_of_units_has_a_stratified_interval() -> None:
 def test_headcount_weighted_interval_uses_headcount_shares() -> None:
     # W = 10/40 and 30/40; FPC for U2: 1 - 4/30; U1 has SE 0. SE^2 = 0.5625 * 156.25 * 26/30
     # = 76.171875, SE = 8.72765; df = 3 (only U2 contributes).
-    ci = institution("headcount_weighted", {"U1": 10, "U2": 30}).institution.index_interval
+    ci = institution("headcount_weighted", {"U1": 10, "U2": 30}).institution.index.interval
     assert ci is not None
     assert ci.se == pytest.approx(8.727650, abs=1e-6)
     assert ci.df == pytest.approx(3.0)

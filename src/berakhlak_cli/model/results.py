@@ -121,10 +121,10 @@ def merge_counts(*parts: Sequence[IssueCount]) -> tuple[IssueCount, ...]:
 class Score:
     """A score on 0-100: the raw value, the published (rounded) value and its band code.
 
-    ``respondents`` and ``interval`` say what else is known about it, None when unknown: a
-    year read back for ``compare``/``report`` carries them on the score itself (a scored
-    year's interval and value respondents; a published figure only what the report printed,
-    often neither). A scoresheet's rows keep theirs beside the scores (``GroupResult``).
+    ``respondents`` and ``interval`` say what else is known about it, None when unknown: the
+    scorer attaches each interval to its score when it builds the results, and a year read
+    back for ``compare``/``report`` carries its value respondents too (a published figure
+    only what the report printed, often neither).
     """
 
     raw: float
@@ -181,15 +181,12 @@ class GroupResult:
     """Why scores are not published (anonymity, complementary suppression...), else None."""
     evidence: Score | None = None
     combined: Score | None = None
+    """Its interval is the survey index's scaled by the survey weight (evidence is a census of
+    documents, so it adds no sampling error)."""
     headcount: int | None = None
     min_respondents: int | None = None
     eligible: bool | None = None
-    value_intervals: Mapping[str, Interval] = field(default_factory=dict)
-    index_interval: Interval | None = None
     flags: tuple[str, ...] = ()
-    combined_interval: Interval | None = None
-    """Interval of ``combined``: the survey interval scaled by the survey weight (evidence is a
-    census of documents, so it adds no sampling error)."""
     behaviours: Mapping[str, BehaviourResult] = field(default_factory=dict)
     """Per behaviour id (rubric order); empty when the group is withheld."""
     gap_tests: tuple[GapTest, ...] = ()
@@ -217,32 +214,13 @@ class GroupResult:
             return None
         return self.combined if self.combined is not None else self.index
 
-    @property
-    def headline_interval(self) -> Interval | None:
-        """The interval of ``headline`` (combined when evidence was scored, else the index)."""
-        if self.headline is None:
-            return None
-        return self.combined_interval if self.combined is not None else self.index_interval
-
-    @property
-    def headline_figure(self) -> Score | None:
-        """``headline`` as one figure of a year (``compare``/``report``): with its interval."""
-        shown = self.headline
-        if shown is None or self.headline_interval is None:
-            return shown
-        return replace(shown, interval=self.headline_interval)
-
     def value_figure(self, value_id: str) -> Score | None:
-        """Value ``value_id``'s score as one figure of a year: with its interval and
-        respondents when the row knows them (None: not scored or not published)."""
+        """Value ``value_id``'s score as one figure of a year: with its respondents when the
+        row knows them (None: not scored or not published)."""
         score = self.values.get(value_id)
-        if score is None:
-            return None
-        return replace(
-            score,
-            respondents=self.value_respondents.get(value_id, score.respondents),
-            interval=self.value_intervals.get(value_id, score.interval),
-        )
+        if score is None or value_id not in self.value_respondents:
+            return score
+        return replace(score, respondents=self.value_respondents[value_id])
 
     @property
     def scored_values(self) -> dict[str, Score]:

@@ -49,7 +49,7 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
         row += [str(g.respondents), g.withheld or ""]
         row += [_num(s.rounded if (s := g.values.get(v)) else None) for v in value_ids]
         row += [_num(g.index.raw if g.index else None), _num(g.index.rounded if g.index else None)]
-        ci = g.index_interval
+        ci = g.index.interval if g.index else None
         row += [_num(ci.lower if ci else None), _num(ci.upper if ci else None)]
         row += [safe_cell(" ".join(ci.may_be)) if ci else ""]
         if has_evidence:
@@ -57,7 +57,7 @@ def render_csv(sheet: Scoresheet, rubric: Rubric) -> str:
                 _num(g.evidence.rounded if g.evidence else None),
                 _num(g.combined.rounded if g.combined else None),
             ]
-            cc = g.combined_interval
+            cc = g.combined.interval if g.combined else None
             row += [_num(cc.lower if cc else None), _num(cc.upper if cc else None)]
             row += [safe_cell(" ".join(cc.may_be)) if cc else ""]
         head_score = g.headline

@@ -74,13 +74,13 @@ def _count_cell(group: GroupResult, lang: Lang) -> str:
 def has_intervals(sheet: Scoresheet) -> bool:
     """True when any group carries an index interval (then the table shows a CI column: the
     interval of the headline, i.e. of the combined index when evidence was scored)."""
-    return any(g.index_interval is not None for g in (*sheet.groups, sheet.institution))
+    return any(g.index and g.index.interval for g in (*sheet.groups, sheet.institution))
 
 
 def _level(sheet: Scoresheet) -> str:
     for g in (*sheet.groups, sheet.institution):
-        if g.index_interval is not None:
-            return f"{g.index_interval.level * 100:g}"
+        if g.index is not None and g.index.interval is not None:
+            return f"{g.index.interval.level * 100:g}"
     return "95"
 
 
@@ -116,7 +116,7 @@ def group_row(
         fmt_number(s.rounded if s else None, decimals, lang) for s in group.values.values()
     )
     index = fmt_number(group.index.rounded if group.index else None, decimals, lang)
-    edge = group.headline_interval
+    edge = group.headline.interval if group.headline is not None else None
     ci: tuple[str, ...] = ()
     if has_intervals(sheet):
         ci = (interval_text(edge, decimals, lang),)

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 import numpy as np
 import numpy.typing as npt
 
-from berakhlak_cli.model.results import Score
+from berakhlak_cli.model.results import Interval, Score
 from berakhlak_cli.model.rubric import Band, BandOn, RoundingMode, Rubric
 
 # NOTE: float noise (0.8*78 + 0.2*90 = 80.40000000000001) is removed at 9 decimals before the
@@ -120,15 +120,20 @@ def make_scores(
     raws: Sequence[float | None],
     rubric: Rubric,
     bands: Sequence[tuple[Band, ...]] | None = None,
+    intervals: Sequence[Interval | None] | None = None,
 ) -> list[Score | None]:
     """``make_score`` for many values at once (None stays None); equal to the scalar
     reference ``make_score`` entry by entry. ``bands`` gives each entry's bands (a value with
-    its own bands, ``Rubric.score_bands``); None reads every entry against the index bands."""
+    its own bands, ``Rubric.score_bands``); None reads every entry against the index bands.
+    ``intervals`` (one per entry) are attached to the scores as they are made."""
     values = np.array([np.nan if x is None else x for x in raws], dtype=np.float64)
     found = _band_codes(values, rubric, bands)
+    # NOTE: the interval goes in at construction (positionally): a replace() per score
+    # afterwards costs a second frozen-dataclass build per unit x value.
+    ivs = intervals if intervals is not None else [None] * len(raws)
     return [
-        None if raw is None else Score(raw=raw, rounded=r, band=code)
-        for raw, r, code in zip(raws, found[0], found[1], strict=True)
+        None if raw is None else Score(raw, r, code, None, iv)
+        for raw, r, code, iv in zip(raws, found[0], found[1], ivs, strict=True)
     ]
 
 

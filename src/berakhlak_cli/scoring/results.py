@@ -189,15 +189,20 @@ class ResultBuilder:
     def _publish(
         self, groups: list[int]
     ) -> dict[int, tuple[dict[str, Score | None], Score | None]]:
-        """Published scores of ``groups``, rounded and banded in one vectorised pass."""
+        """Published scores of ``groups``, rounded and banded in one vectorised pass, each
+        with its interval."""
         width = len(self.rubric.values) + 1
+        ids = [v.id for v in self.rubric.values]
         flat: list[float | None] = []
+        cis: list[Interval | None] = []
         for g in groups:
             values, index = self._raw[g]
             flat.extend(values)
             flat.append(index)
-        scores = make_scores(flat, self.rubric, self._bands * len(groups))
-        ids = [v.id for v in self.rubric.values]
+            value_ci = self._value_ci[g]
+            cis.extend([value_ci.get(vid) for vid in ids])
+            cis.append(self._index_ci[g])
+        scores = make_scores(flat, self.rubric, self._bands * len(groups), cis)
         out: dict[int, tuple[dict[str, Score | None], Score | None]] = {}
         for i, g in enumerate(groups):
             row = scores[i * width : (i + 1) * width]
@@ -208,9 +213,15 @@ class ResultBuilder:
         return self.rubric.eligibility.exclude_from_parent
 
     def _scores(
-        self, values: list[float | None], index: float | None
+        self,
+        values: list[float | None],
+        index: float | None,
+        intervals: tuple[Mapping[str, Interval], Interval | None] = ({}, None),
     ) -> tuple[dict[str, Score | None], Score | None]:
-        scores = make_scores([*values, index], self.rubric, self._bands)
+        """The published scores of one group, each with its interval from ``intervals``
+        (value id -> interval, the index's)."""
+        cis = [intervals[0].get(v.id) for v in self.rubric.values]
+        scores = make_scores([*values, index], self.rubric, self._bands, [*cis, intervals[1]])
         ids = [v.id for v in self.rubric.values]
         return dict(zip(ids, scores[:-1], strict=True)), scores[-1]
 
@@ -220,14 +231,11 @@ class ResultBuilder:
         counts = {
             v.id: int(c) for v, c in zip(self.rubric.values, self.stats.value_count[g], strict=True)
         }
-        value_intervals: dict[str, Interval] = {}
-        index_interval = None
         if withheld:
             values: dict[str, Score | None] = {v.id: None for v in self.rubric.values}
             index = None
         else:
             values, index = self._published[g]
-            value_intervals, index_interval = self._value_ci[g], self._index_ci[g]
         return GroupResult(
             key=self.keys[g],
             level=GroupLevel.UNIT,
@@ -239,8 +247,6 @@ class ResultBuilder:
             headcount=headcount,
             min_respondents=need,
             eligible=ok,
-            value_intervals=value_intervals,
-            index_interval=index_interval,
         )
 
     def _institution(self, units: Mapping[str, Eligible], counts: Sequence[int]) -> GroupResult:
@@ -266,11 +272,10 @@ class ResultBuilder:
         if self.rubric.aggregation.institution != InstitutionMethod.POOLED:
             return self._mean_of_units(units, n, respondents, headcount)
         raw = self.raw_scores(total, 0)
-        values, index = self._scores(*raw)
         value_ci, index_ci = group_interval_table(
             total, [raw], [fpc_headcount], self.rubric, enabled=self.intervals
         )
-        value_intervals, index_interval = value_ci[0], index_ci[0]
+        values, index = self._scores(*raw, (value_ci[0], index_ci[0]))
         return GroupResult(
             (),
             GroupLevel.INSTITUTION,
@@ -279,8 +284,6 @@ class ResultBuilder:
             respondents,
             index,
             headcount=headcount,
-            value_intervals=value_intervals,
-            index_interval=index_interval,
         )
 
     @property
@@ -350,7 +353,7 @@ class ResultBuilder:
         index_ci = stratified_interval(
             idx, index_shares, [unit_index_ci[c] for c in rows], self.rubric
         )
-        values, index = self._scores(value_means, idx)
+        values, index = self._scores(value_means, idx, (value_ci, index_ci))
         return GroupResult(
             (),
             GroupLevel.INSTITUTION,
@@ -359,6 +362,4 @@ class ResultBuilder:
             counts,
             index,
             headcount=headcount,
-            value_intervals={k: iv for k, iv in value_ci.items() if values.get(k) is not None},
-            index_interval=index_ci if index is not None else None,
         )

@@ -40,11 +40,13 @@ def tagged_score(score: Score | None, labels: Labels, method: str | None) -> dic
     return {**out, "method": method} if out is not None and method else out
 
 
-def score_in(node: DocNode | None) -> Score | None:
-    """A score object; one whose ``raw`` is null (a unit that submitted no evidence) is None."""
+def score_in(node: DocNode | None, interval: Interval | None = None) -> Score | None:
+    """A score object, with ``interval`` (read beside it) attached; one whose ``raw`` is null
+    (a unit that submitted no evidence) is None."""
     if node is None or node.get("raw").data is None:
         return None
-    return Score(node.get("raw").number(), node.get("rounded").number(), node.optional_str("band"))
+    raw, rounded = node.get("raw").number(), node.get("rounded").number()
+    return Score(raw, rounded, node.optional_str("band"), None, interval)
 
 
 def interval_out(interval: Interval | None) -> dict[str, Any] | None:
@@ -205,11 +207,15 @@ def _group_out(
     if group.evidence is not None or group.combined is not None:
         doc["evidence"] = score_out(group.evidence, labels)
         doc["combined"] = score_out(group.combined, labels)
-    if group.index_interval is not None:
-        doc["index_interval"] = interval_out(group.index_interval)
-        doc["value_intervals"] = {k: interval_out(v) for k, v in group.value_intervals.items()}
-    if group.combined_interval is not None:
-        doc["combined_interval"] = interval_out(group.combined_interval)
+    if group.index is not None and group.index.interval is not None:
+        doc["index_interval"] = interval_out(group.index.interval)
+        doc["value_intervals"] = {
+            k: interval_out(s.interval)
+            for k, s in group.values.items()
+            if s is not None and s.interval is not None
+        }
+    if group.combined is not None and group.combined.interval is not None:
+        doc["combined_interval"] = interval_out(group.combined.interval)
     if group.flags:
         doc["flags"] = list(group.flags)
     if group.behaviours:
@@ -258,16 +264,21 @@ def group_in(
     if level not in {g.value for g in GroupLevel}:
         expected = " or ".join(repr(x) for x in (*levels, "unit", "institution"))
         raise node.get("level").fail(f"expected {expected}, got {level!r}")
+    intervals = node.optional("value_intervals")
+    value_ci = {
+        k: i
+        for k, v in (intervals.entries() if intervals else ())
+        if v.data is not None and (i := interval_in(v))
+    }
     values: dict[str, Score | None] = {}
     counts: dict[str, int] = {}
     value_node = node.optional("values")
     for vid, score in value_node.entries() if value_node is not None else ():
         if vid not in value_ids:
             raise score.fail(f"value {vid!r} is not in the document's 'values' list")
-        values[vid] = score_in(score if score.data is not None else None)
+        values[vid] = score_in(score if score.data is not None else None, value_ci.get(vid))
         if values[vid] is not None:
             counts[vid] = score.optional_int("respondents") or 0
-    intervals = node.optional("value_intervals")
     value_of = {b.id: b.value for b in behaviours}
     block = node.optional("behaviours")
     return GroupResult(
@@ -276,21 +287,16 @@ def group_in(
         respondents=node.get("respondents").integer(),
         values=values,
         value_respondents=counts,
-        index=score_in(node.optional("index")),
+        index=score_in(node.optional("index"), interval_in(node.optional("index_interval"))),
         withheld=node.optional_str("withheld"),
         evidence=score_in(node.optional("evidence")),
-        combined=score_in(node.optional("combined")),
+        combined=score_in(
+            node.optional("combined"), interval_in(node.optional("combined_interval"))
+        ),
         headcount=node.optional_int("headcount"),
         min_respondents=node.optional_int("min_respondents"),
         eligible=node.optional_bool("eligible"),
-        value_intervals={
-            k: i
-            for k, v in (intervals.entries() if intervals else ())
-            if v.data is not None and (i := interval_in(v))
-        },
-        index_interval=interval_in(node.optional("index_interval")),
         flags=node.texts("flags"),
-        combined_interval=interval_in(node.optional("combined_interval")),
         behaviours={k: _behaviour_in(k, b, value_of) for k, b in block.entries()} if block else {},
         gap_tests=tuple(_gap_test_in(t) for t in node.get("behaviour_gaps").items())
         if node.optional("behaviour_gaps")

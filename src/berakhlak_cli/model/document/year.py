@@ -6,8 +6,6 @@ else the survey index; none when the combined index is withheld), with its inter
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from berakhlak_cli.model.comparison import Headline, ResultKind, YearResult, YearSource
 from berakhlak_cli.model.document.contents import ResultsDocument
 
@@ -28,7 +26,7 @@ def scored_year(
         instrument=ref.instrument,
         source=source,
         sha256=sha256,
-        index=inst.headline_figure,
+        index=inst.headline,
         headline=Headline.COMBINED if combined else Headline.INDEX,
         values=header.values,
         value_scores=inst.scored_values,
@@ -41,7 +39,7 @@ def scored_year(
         respondents=inst.respondents,
         headcount=inst.headcount,
         has_respondent_stats=True,
-        survey_index=replace(inst.index, interval=inst.index_interval) if inst.index else None,
+        survey_index=inst.index,
         evidence=inst.evidence,
         gaps=sheet.gaps,
         inputs=prov.inputs,

@@ -166,7 +166,7 @@ def _unit_lines(
     for key in sorted(names):
         present = [t.get(key) for t in per_year]
         name = names[key]
-        line = make_line(name, name, "", [u.headline_figure if u else None for u in present], years)
+        line = make_line(name, name, "", [u.headline if u else None for u in present], years)
         if sum(u is not None for u in present) < 2:
             year = next(y for u, y in zip(present, years, strict=True) if u is not None)
             single.append(SingleYearUnit(year.year, line))

@@ -124,12 +124,13 @@ def _institution_row(
 def _with_intervals(
     groups: Sequence[GroupResult], linear: Sequence[Linear | None], rubric: Rubric
 ) -> list[GroupResult]:
-    """``groups`` with ``combined_interval`` set where the combined index is a linear function
-    of the survey index with an interval (all groups at once: vectorised)."""
+    """``groups`` with an interval on ``combined`` where the combined index is a linear
+    function of the survey index with an interval (all groups at once: vectorised)."""
     todo: list[tuple[int, Interval, Linear, float]] = []
     for i, (g, lin) in enumerate(zip(groups, linear, strict=True)):
-        if lin is not None and g.combined is not None and g.index_interval is not None:
-            todo.append((i, g.index_interval, lin, g.combined.raw))
+        base = g.index.interval if g.index is not None else None
+        if lin is not None and g.combined is not None and base is not None:
+            todo.append((i, base, lin, g.combined.raw))
     out = list(groups)
     if not todo:
         return out
@@ -142,7 +143,9 @@ def _with_intervals(
         EVIDENCE_NOTE,
     )
     for (i, _, _, _), interval in zip(todo, found, strict=True):
-        out[i] = replace(out[i], combined_interval=interval)
+        combined = out[i].combined
+        if combined is not None:  # always: todo holds only groups with a combined index
+            out[i] = replace(out[i], combined=replace(combined, interval=interval))
     return out
 
 

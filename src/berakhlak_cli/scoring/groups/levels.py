@@ -150,8 +150,6 @@ class LevelBuilder:
             headcount=(staff := None if None in heads or not heads else sum(h or 0 for h in heads)),
             # NOTE: the top row's response rate is over its included first-level groups' staff.
             staff=staff,
-            value_intervals=top.value_intervals,
-            index_interval=top.index_interval,
         )
         return rows, top, self.issues
 
@@ -309,14 +307,12 @@ class LevelBuilder:
             counts = dict.fromkeys(ids, 0)
         values: dict[str, Score | None] = dict.fromkeys(ids)
         index = None
-        value_ci: dict[str, Interval] = {}
-        index_ci = None
         if not withheld:
-            scores = make_scores([*raw[0], raw[1]], self.rubric, list(self.rubric.score_bands))
+            cis = [*(ci[0].get(k) for k in ids), ci[1]]
+            bands = list(self.rubric.score_bands)
+            scores = make_scores([*raw[0], raw[1]], self.rubric, bands, cis)
             values = dict(zip(ids, scores[:-1], strict=True))
             index = scores[-1]
-            value_ci = {k: iv for k, iv in ci[0].items() if values.get(k) is not None}
-            index_ci = ci[1] if index is not None else None
         width = len(self.levels)
         key = () if g < 0 else (*self.tree.keys[g], *([""] * (width - self.tree.depth[g])))
         return GroupResult(
@@ -330,8 +326,6 @@ class LevelBuilder:
             headcount=eligible[0],
             min_respondents=eligible[1],
             eligible=eligible[2],
-            value_intervals=value_ci,
-            index_interval=index_ci,
         )
 
 
