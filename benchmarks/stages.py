@@ -2,8 +2,9 @@
 
 Runs the same library calls as the CLI in one process and prints, per stage, wall seconds,
 the peak RSS and the CPU seconds so far (all threads): imports, reading + scoring the batches
-(and how long scoring waited for the reader thread), ``finish`` (per-group results,
-behaviours, gap tests, intervals), the provenance digests, and the JSON rendering.
+(and how long scoring waited for the reader thread), the release of the read's freed pages
+(``api.memory``), ``finish`` (per-group results, behaviours, gap tests, intervals), the
+provenance digests, and the JSON rendering.
 
     python benchmarks/stages.py benchmarks/data/survey-real-1m.csv
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 
 T0 = time.perf_counter()
 
+from berakhlak_cli.api.memory import release_freed_memory  # noqa: E402
 from berakhlak_cli.cli.boundary import provenance  # noqa: E402
 from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric  # noqa: E402
 from berakhlak_cli.loaders.survey.source import open_survey  # noqa: E402
@@ -28,6 +30,17 @@ def _rss() -> str:
     """Peak RSS so far and the process's CPU seconds so far (all threads)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return f"{usage.ru_maxrss / 1024:.0f} MiB, CPU so far {time.process_time():.2f} s"
+
+
+def _rss_now() -> int:
+    """The current RSS in MiB (Linux ``/proc``; 0 elsewhere): what the release handed back."""
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return 0
+    for line in status.read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return 0
 
 
 def main() -> int:
@@ -57,6 +70,9 @@ def main() -> int:
         scorer.add(batch)
     t3 = time.perf_counter()
     print(f"batches        {t3 - t2:6.2f} s  peak {_rss()} (waiting for the reader {wait:.2f} s)")
+    release_freed_memory()  # as api.score does before finish
+    t3r = time.perf_counter()
+    print(f"release        {t3r - t3:6.2f} s  peak {_rss()} (now {_rss_now()} MiB)")
     sheet = scorer.finish()
     t4 = time.perf_counter()
     print(f"finish         {t4 - t3:6.2f} s  peak {_rss()}")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from berakhlak_cli.api.memory import release_freed_memory
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey.source import SurveySource, open_survey
 from berakhlak_cli.loaders.units.headcounts import load_units
@@ -70,6 +71,8 @@ def score_survey(
     if empty == scorer.read:
         # NOTE: a header over blank lines holds no more data than a header alone (exit 2).
         raise SurveyError(f"{path}: no data rows below the header ({empty} empty rows)")
+    # NOTE: the read's freed pages would otherwise stay held while finish allocates (#16).
+    release_freed_memory()
     finished = finish_levels(scorer, levels, level_headcounts) if levels else scorer.finish()
     sheet_out = replace(finished, ignored_columns=source.plan.ignored)
     return sheet_out, source
