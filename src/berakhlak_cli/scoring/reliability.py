@@ -150,7 +150,23 @@ class ItemMoments:
         self._pair_sum += z @ m.T
         self._pair_cross += z @ z.T
 
-    def add_patterns(self, codes: npt.NDArray[np.int64], levels: FloatArray) -> None:
+    def add_listwise(self, x: FloatArray, present: npt.NDArray[np.bool_]) -> None:
+        """``add_centred`` for an accumulator without pairwise sums, from item-major scores
+        not yet centred (NaN where unanswered).
+
+        Only the complete rows enter the sums, so only they are copied and centred: the same
+        values as ``add_centred`` sees, without a centred copy of the whole batch.
+        """
+        if self.pairwise:
+            raise ValueError("add_listwise is for accumulators made with pairwise=False")
+        self._rows += int(present.any(axis=0).sum())
+        zc = np.ascontiguousarray(x[:, present.all(axis=0)])
+        zc -= self.shift
+        self._n += int(zc.shape[1])
+        self._sum += zc.sum(axis=1)
+        self._cross += zc @ zc.T
+
+    def add_patterns(self, codes: npt.NDArray[np.integer], levels: FloatArray) -> None:
         """Add rows given as answer patterns: ``codes`` (k x rows) index ``levels``, the
         centred values of the answers (code 0 = missing, ``levels[0]`` unused).
 

@@ -89,9 +89,19 @@ class Structure:
         )
 
 
-def item_scores(answers: Matrix, st: Structure) -> Matrix:
-    """0-100 item scores (items x respondents) from raw answers; NaN stays NaN."""
+def item_scores(answers: Matrix, st: Structure, *, in_place: bool = False) -> Matrix:
+    """0-100 item scores (items x respondents) from raw answers; NaN stays NaN.
+
+    ``in_place=True`` overwrites ``answers`` with the scores (the same operations, so the same
+    bits): a national batch's answers are tens of MiB that the caller no longer needs.
+    """
     low, high, zero = st.low[:, None], st.high[:, None], st.zero[:, None]
+    if in_place:
+        for r in np.flatnonzero(st.reverse).tolist():
+            np.subtract(high[r] + low[r], answers[r], out=answers[r])
+        answers -= zero
+        answers *= 100.0 / (high - zero)
+        return answers
     if st.reverse.any():
         answers = np.where(st.reverse[:, None], high + low - answers, answers)
     out = answers - zero

@@ -97,7 +97,13 @@ class SurveyScorer:
         self.read += n
         rows = np.arange(batch.first_row, batch.first_row + n)
         answers, touched = self._code_answers(batch, rows)
-        scores = item_scores(answers, self.structure)
+        policy_sl = self.rubric.quality.straight_lining
+        min_same = self.rubric.quality.straight_lining_min_same
+        # NOTE: straight-lining compares the raw answers; taken before they become scores in
+        # place (a batch's answers are tens of MiB: no second array of that size).
+        same = None if policy_sl == StraightLiningPolicy.OFF else straight_lined(answers, min_same)
+        scores = item_scores(answers, self.structure, in_place=True)
+        del answers
         group, blank_key, personal = self.group_keys.index(batch)
         labelled = np.zeros(n, dtype=bool)
         for flagged in personal.values():
@@ -121,10 +127,8 @@ class SurveyScorer:
                 IssueCode.DUPLICATE_RESPONDENT,
                 f"repeated respondent id ({policy})",
             )
-        policy_sl = self.rubric.quality.straight_lining
-        if policy_sl != StraightLiningPolicy.OFF:
-            min_same = self.rubric.quality.straight_lining_min_same
-            flat = straight_lined(answers, min_same) & keep
+        if same is not None:
+            flat = same & keep
             text = (
                 "same answer to every item"
                 if min_same is None
@@ -136,9 +140,8 @@ class SurveyScorer:
                 self._flag(flat, rows, IssueCode.STRAIGHT_LINING, text)
         self._note_ungrouped(ungrouped & keep, rows, batch)
         self._note_personal(keep, personal, batch)
-        kept = scores[:, keep]
-        # NOTE: a batch's arrays are tens of MiB; the coded answers are not needed past here.
-        del answers, scores
+        kept = _compact(scores, keep)
+        del scores
         behaviours = behaviour_scores(kept, self.structure)
         values, index = person_scores(kept, self.structure, behaviours)
         # NOTE: the pooled sums are read by the pooled method only; person-first skips them.
@@ -371,3 +374,24 @@ class SurveyScorer:
         self, mask: npt.NDArray[np.bool_], rows: npt.NDArray[np.int_], code: IssueCode, message: str
     ) -> None:
         self._blocks.append(IssueBlock(code, rows[mask], f"flagged: {message}"))
+
+
+def _compact(
+    scores: npt.NDArray[np.float64], keep: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float64]:
+    """``scores[:, keep]`` (items x kept rows, C-contiguous), built in ``scores``' own buffer.
+
+    A batch's scores are tens of MiB: the kept columns are moved to the front of the buffer
+    row by row (row j lands at j * kept, never past the start of row j + 1), so no second
+    array of that size exists; with every row kept, ``scores`` itself is returned.
+    """
+    items, n = scores.shape
+    m = int(np.count_nonzero(keep))
+    if m == n:
+        return scores
+    if not scores.flags.c_contiguous:
+        return scores[:, keep]
+    flat = scores.reshape(-1)
+    for j in range(items):
+        flat[j * m : (j + 1) * m] = scores[j, keep]
+    return flat[: items * m].reshape(items, m)
