@@ -25,8 +25,7 @@ from berakhlak_cli.scoring.groups.keys import _unique
 from berakhlak_cli.scoring.reliability import ItemMoments
 from berakhlak_cli.scoring.reliability_report import _LEVELS, _whole_codes
 from berakhlak_cli.scoring.screens import DuplicateScreen
-from berakhlak_cli.scoring.structure import Structure, item_scores
-from berakhlak_cli.scoring.survey import _compact
+from berakhlak_cli.scoring.structure import Structure, item_scores, keep_columns
 from tests.conftest import encoded
 
 MOMENTS = ("_rows", "_n", "_sum", "_cross", "_pair_n", "_pair_sum", "_pair_cross")
@@ -169,8 +168,11 @@ def test_listwise_sums_from_raw_scores_equal_the_centred_path_bit_for_bit(seed: 
     )
     raw.add_listwise(scores, present)
     centred.add_centred(z, present)
+    in_place = ItemMoments(list("abcde"), pairwise=False)
+    in_place.add_listwise(scores.copy(), present, overwrite=True)
     for name in MOMENTS:
         assert np.array_equal(getattr(raw, name), getattr(centred, name)), name
+        assert np.array_equal(getattr(in_place, name), getattr(centred, name)), name
     with pytest.raises(ValueError, match="pairwise=False"):
         ItemMoments(["a", "b"]).add_listwise(scores[:2], present[:2])
 
@@ -196,5 +198,5 @@ def test_compacted_scores_equal_the_masked_copy(kept: float) -> None:
     scores = rng.random((21, 1000))
     keep = rng.random(1000) < kept
     want = scores[:, keep]
-    got = _compact(scores, keep)
+    got = keep_columns(scores.copy(), keep)
     assert got.flags.c_contiguous and np.array_equal(got, want)

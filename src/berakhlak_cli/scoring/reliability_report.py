@@ -75,8 +75,10 @@ class ReliabilityAccumulator:
             for scale, cols in self._columns.items()
         }
 
-    def add(self, scores: npt.NDArray[np.float64]) -> None:
-        """Add the 0-100 item scores of scored respondents (items x rows, NaN = unanswered).
+    def add(self, scores: npt.NDArray[np.float64], *, overwrite: bool = False) -> None:
+        """Add the 0-100 item scores of scored respondents (items x rows, NaN = unanswered);
+        ``overwrite=True`` lets the instrument's sums use ``scores``' buffer (the caller is done
+        with it).
 
         Scores that are whole numbers between 0 and 100 (a 1-5 scale gives 0, 25, ..., 100)
         enter each value's moments as answer-pattern counts (``ItemMoments.add_patterns``,
@@ -99,10 +101,13 @@ class ReliabilityAccumulator:
             moments = self._moments[scale]
             if scale in codes and 1 <= len(moments.items) <= 3:
                 moments.add_patterns(codes.pop(scale), _LEVELS)
-            elif scale == INSTRUMENT and not moments.pairwise:
-                moments.add_listwise(scores[rows], present[rows])
-            else:
+            elif scale != INSTRUMENT:
                 moments.add_centred(_centred(scores[rows], present[rows]), present[rows])
+        # NOTE: the instrument (every item, listwise sums only) comes last: it may overwrite.
+        rows = self._slices[INSTRUMENT]
+        self._moments[INSTRUMENT].add_listwise(
+            scores[rows], present[rows], overwrite=overwrite and rows == slice(0, len(scores))
+        )
 
     def finish(
         self, headers: Mapping[str, str]

@@ -109,6 +109,26 @@ def item_scores(answers: Matrix, st: Structure, *, in_place: bool = False) -> Ma
     return out
 
 
+def keep_columns(scores: Matrix, keep: npt.NDArray[np.bool_]) -> Matrix:
+    """``scores[:, keep]`` (rows x kept columns, C-contiguous), built in ``scores``' own
+    buffer, which it overwrites.
+
+    A batch's scores are tens of MiB: the kept columns are moved to the front of the buffer
+    row by row (row j lands at j * kept, never past the start of row j + 1), so no second
+    array of that size exists; with every column kept, ``scores`` itself is returned.
+    """
+    items, n = scores.shape
+    m = int(np.count_nonzero(keep))
+    if m == n:
+        return scores
+    if not scores.flags.c_contiguous:
+        return scores[:, keep]
+    flat = scores.reshape(-1)
+    for j in range(items):
+        flat[j * m : (j + 1) * m] = scores[j, keep]
+    return flat[: items * m].reshape(items, m)
+
+
 def weighted_rows(scores: Matrix, weights: Matrix) -> Matrix:
     """Weighted mean over rows of the non-NaN entries, per column; NaN where none is present."""
     if scores.shape[0] == 1:

@@ -31,6 +31,7 @@ from berakhlak_cli.scoring.structure import (
     Structure,
     behaviour_scores,
     item_scores,
+    keep_columns,
     person_scores,
     pooled_points,
 )
@@ -140,17 +141,19 @@ class SurveyScorer:
                 self._flag(flat, rows, IssueCode.STRAIGHT_LINING, text)
         self._note_ungrouped(ungrouped & keep, rows, batch)
         self._note_personal(keep, personal, batch)
-        kept = _compact(scores, keep)
+        kept = keep_columns(scores, keep)
         del scores
         behaviours = behaviour_scores(kept, self.structure)
         values, index = person_scores(kept, self.structure, behaviours)
         # NOTE: the pooled sums are read by the pooled method only; person-first skips them.
         pooled = pooled_points(kept, self.structure) if self._pooled else None
-        self.reliability.add(kept)
         self.stats.grow(len(self.group_keys.keys))
         self.stats.add(group[keep], values, index, *(pooled or (None, None)))
         self.behaviour_stats.grow(len(self.group_keys.keys))
         self.behaviour_stats.add(group[keep], kept, behaviours)
+        # NOTE: last, so that alpha's sums may centre the scores in their own buffer.
+        del behaviours, values, index, pooled
+        self.reliability.add(kept, overwrite=True)
         self.log.add_blocks(self._blocks)
         self._blocks = []
 
@@ -374,24 +377,3 @@ class SurveyScorer:
         self, mask: npt.NDArray[np.bool_], rows: npt.NDArray[np.int_], code: IssueCode, message: str
     ) -> None:
         self._blocks.append(IssueBlock(code, rows[mask], f"flagged: {message}"))
-
-
-def _compact(
-    scores: npt.NDArray[np.float64], keep: npt.NDArray[np.bool_]
-) -> npt.NDArray[np.float64]:
-    """``scores[:, keep]`` (items x kept rows, C-contiguous), built in ``scores``' own buffer.
-
-    A batch's scores are tens of MiB: the kept columns are moved to the front of the buffer
-    row by row (row j lands at j * kept, never past the start of row j + 1), so no second
-    array of that size exists; with every row kept, ``scores`` itself is returned.
-    """
-    items, n = scores.shape
-    m = int(np.count_nonzero(keep))
-    if m == n:
-        return scores
-    if not scores.flags.c_contiguous:
-        return scores[:, keep]
-    flat = scores.reshape(-1)
-    for j in range(items):
-        flat[j * m : (j + 1) * m] = scores[j, keep]
-    return flat[: items * m].reshape(items, m)
