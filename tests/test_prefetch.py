@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -41,3 +42,21 @@ def test_stopping_early_ends_the_reader_thread() -> None:
     items.close()  # type: ignore[attr-defined]
     assert not [t for t in threading.enumerate() if t.name == "berakhlak-read"]
     assert len(produced) < 10
+
+
+def test_no_finished_item_waits_while_another_is_built() -> None:
+    produced: list[int] = []
+
+    def reader() -> Iterator[int]:
+        for i in range(100):
+            produced.append(i)
+            yield i
+
+    items = prefetch(reader(), depth=1)
+    assert next(items) == 0
+    time.sleep(0.3)
+    assert produced == [0, 1]  # the item in use and one ahead: no third batch in memory
+    assert next(items) == 1
+    time.sleep(0.3)
+    assert produced == [0, 1, 2]
+    items.close()  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ from berakhlak_cli.scoring.groups.keys import _unique
 from berakhlak_cli.scoring.reliability import ItemMoments
 from berakhlak_cli.scoring.reliability_report import _LEVELS, _whole_codes
 from berakhlak_cli.scoring.screens import DuplicateScreen
-from berakhlak_cli.scoring.structure import Structure
+from berakhlak_cli.scoring.structure import Structure, item_scores, keep_columns
 from tests.conftest import encoded
 
 MOMENTS = ("_rows", "_n", "_sum", "_cross", "_pair_n", "_pair_sum", "_pair_cross")
@@ -165,3 +165,49 @@ def test_survey_sha256_is_taken_while_parsing(tmp_path: Path) -> None:
     inputs = {i["role"]: i["sha256"] for i in json.loads(out.read_text())["inputs"]}
     assert inputs["survey"] == want
     assert inputs["rubric"] == hashlib.sha256(default_rubric_path().read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_listwise_sums_from_raw_scores_equal_the_centred_path_bit_for_bit(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    scores = rng.random((5, int(rng.integers(1, 2000)))) * 100
+    scores[rng.random(scores.shape) < 0.1] = np.nan
+    z, present = _centred(scores)
+    raw, centred = (
+        ItemMoments(list("abcde"), pairwise=False),
+        ItemMoments(list("abcde"), pairwise=False),
+    )
+    raw.add_listwise(scores, present)
+    centred.add_centred(z, present)
+    in_place = ItemMoments(list("abcde"), pairwise=False)
+    in_place.add_listwise(scores.copy(), present, overwrite=True)
+    for name in MOMENTS:
+        assert np.array_equal(getattr(raw, name), getattr(centred, name)), name
+        assert np.array_equal(getattr(in_place, name), getattr(centred, name)), name
+    with pytest.raises(ValueError, match="pairwise=False"):
+        ItemMoments(["a", "b"]).add_listwise(scores[:2], present[:2])
+
+
+def test_item_scores_in_place_equal_the_copying_path() -> None:
+    rubric = load_rubric(default_rubric_path())
+    st = Structure.from_rubric(rubric)
+    st = Structure(**{**st.__dict__, "reverse": np.arange(len(st.item_ids)) % 4 == 1})
+    rng = np.random.default_rng(3)
+    answers = rng.integers(1, 6, size=(len(st.item_ids), 500)).astype(np.float64)
+    answers[rng.random(answers.shape) < 0.1] = np.nan
+    want = item_scores(answers, st)
+    unreversed = item_scores(answers, Structure.from_rubric(rubric))
+    assert not np.array_equal(want, unreversed, equal_nan=True)  # the reversed rows differ
+    got = item_scores(answers, st, in_place=True)
+    assert got is answers
+    assert np.array_equal(got, want, equal_nan=True)
+
+
+@pytest.mark.parametrize("kept", [0.0, 0.3, 0.97, 1.0])
+def test_compacted_scores_equal_the_masked_copy(kept: float) -> None:
+    rng = np.random.default_rng(5)
+    scores = rng.random((21, 1000))
+    keep = rng.random(1000) < kept
+    want = scores[:, keep]
+    got = keep_columns(scores.copy(), keep)
+    assert got.flags.c_contiguous and np.array_equal(got, want)

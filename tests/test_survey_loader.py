@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pyarrow as pa
@@ -14,6 +15,7 @@ import pytest
 from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.rubric.load import load_rubric
+from berakhlak_cli.loaders.survey import from_csv
 from berakhlak_cli.loaders.survey.source import open_survey
 from berakhlak_cli.model.results import Provenance
 from berakhlak_cli.model.rubric import Rubric
@@ -219,3 +221,43 @@ def test_parquet_nulls_read_as_blank_cells(tmp_path: Path, rubric: Rubric) -> No
     from_parquet, from_csv = document(path, rubric), document(SURVEY, rubric)
     assert from_parquet["rows"] == from_csv["rows"]
     assert published(from_parquet) == published(from_csv)
+
+
+def _cells(path: Path, rubric: Rubric, block_bytes: int) -> list[list[object]]:
+    source = open_survey(path, rubric, (rubric.columns.unit.name,), block_bytes=block_bytes)
+    out: list[list[object]] = []
+    for batch in source.batches():
+        out.append([batch.first_row, batch.size, *(c.values() for c in batch.items.values())])
+    return out
+
+
+def test_a_record_longer_than_a_read_block_is_read_again_in_full_blocks(
+    tmp_path: Path, rubric: Rubric, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = example_rows()
+    header, body = rows[0], rows[1:]
+    name = next(i for i, h in enumerate(header) if "nama" in h.lower())
+    body = (body * 40)[:2000]
+    body[1500] = [*body[1500]]
+    body[1500][name] = "x" * 20_000  # longer than a 16 KiB read block, within the 64 KiB limit
+    path = tmp_path / "long.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header, *body])
+    monkeypatch.setattr(from_csv, "COALESCE_ROWS", 300)  # several batches before the long row
+    blocks: list[int] = []
+    open_csv = from_csv.pacsv.open_csv
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        blocks.append(kwargs["read_options"].block_size)
+        return open_csv(*args, **kwargs)
+
+    monkeypatch.setattr(from_csv.pacsv, "open_csv", spy)
+    got = _cells(path, rubric, 1 << 16)
+    assert blocks == [1 << 14, 1 << 16]
+    assert sum(b[1] for b in got) == 2000  # type: ignore[misc]
+    assert len(got) > 3
+    monkeypatch.setattr(from_csv, "SPLIT", 1)  # full blocks only: the batches as before
+    assert got == _cells(path, rubric, 1 << 16)
+    monkeypatch.setattr(from_csv, "SPLIT", 4)
+    with pytest.raises(SurveyError, match="line 1502: the line holds"):
+        _cells(path, rubric, 1 << 14)

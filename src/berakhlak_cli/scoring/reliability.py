@@ -39,6 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from berakhlak_cli.model.results import IssueCode
+from berakhlak_cli.scoring.structure import keep_columns
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -150,7 +151,27 @@ class ItemMoments:
         self._pair_sum += z @ m.T
         self._pair_cross += z @ z.T
 
-    def add_patterns(self, codes: npt.NDArray[np.int64], levels: FloatArray) -> None:
+    def add_listwise(
+        self, x: FloatArray, present: npt.NDArray[np.bool_], *, overwrite: bool = False
+    ) -> None:
+        """``add_centred`` for an accumulator without pairwise sums, from item-major scores
+        not yet centred (NaN where unanswered).
+
+        Only the complete rows enter the sums, so only they are copied and centred: the same
+        values as ``add_centred`` sees, without a centred copy of the whole batch.
+        ``overwrite=True`` gathers and centres them in ``x``'s own buffer instead of a copy.
+        """
+        if self.pairwise:
+            raise ValueError("add_listwise is for accumulators made with pairwise=False")
+        self._rows += int(present.any(axis=0).sum())
+        complete = np.asarray(present.all(axis=0), dtype=bool)
+        zc = keep_columns(x, complete) if overwrite else np.ascontiguousarray(x[:, complete])
+        zc -= self.shift
+        self._n += int(zc.shape[1])
+        self._sum += zc.sum(axis=1)
+        self._cross += zc @ zc.T
+
+    def add_patterns(self, codes: npt.NDArray[np.integer], levels: FloatArray) -> None:
         """Add rows given as answer patterns: ``codes`` (k x rows) index ``levels``, the
         centred values of the answers (code 0 = missing, ``levels[0]`` unused).
 

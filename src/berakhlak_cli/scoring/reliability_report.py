@@ -34,9 +34,9 @@ _LEVELS = np.arange(-SHIFT - 1, SHIFT + 1)
 
 def _whole_codes(
     centred: npt.NDArray[np.float64], present: npt.NDArray[np.bool_]
-) -> npt.NDArray[np.int64] | None:
-    """Pattern codes (``_LEVELS``) of centred scores, or None unless all are whole numbers
-    in -50..50."""
+) -> npt.NDArray[np.uint8] | None:
+    """Pattern codes (``_LEVELS``, 0..101: one byte each) of centred scores, or None unless
+    all are whole numbers in -50..50."""
     shifted = centred + (SHIFT + 1)
     codes = shifted.astype(np.int64)
     if not codes.size or not np.array_equal(codes, shifted):
@@ -44,7 +44,14 @@ def _whole_codes(
     if int(codes.min()) < 1 or int(codes.max()) > len(_LEVELS) - 1:
         return None
     codes[~present] = 0
-    return codes
+    return codes.astype(np.uint8)
+
+
+def _centred(
+    scores: npt.NDArray[np.float64], present: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float64]:
+    """Scores minus ``SHIFT``, 0 where unanswered (``ItemMoments.add_centred``'s input)."""
+    return np.where(present, scores - SHIFT, 0.0)
 
 
 class ReliabilityAccumulator:
@@ -68,22 +75,39 @@ class ReliabilityAccumulator:
             for scale, cols in self._columns.items()
         }
 
-    def add(self, scores: npt.NDArray[np.float64]) -> None:
-        """Add the 0-100 item scores of scored respondents (items x rows, NaN = unanswered).
+    def add(self, scores: npt.NDArray[np.float64], *, overwrite: bool = False) -> None:
+        """Add the 0-100 item scores of scored respondents (items x rows, NaN = unanswered);
+        ``overwrite=True`` lets the instrument's sums use ``scores``' buffer (the caller is done
+        with it).
 
         Scores that are whole numbers between 0 and 100 (a 1-5 scale gives 0, 25, ..., 100)
         enter each value's moments as answer-pattern counts (``ItemMoments.add_patterns``,
         the same bits); any other score takes the general path.
         """
         present = ~np.isnan(scores)
-        centred = np.where(present, scores - SHIFT, 0.0)
-        codes = _whole_codes(centred, present)
+        # NOTE: centred scores and codes are made value by value, a few rows at a time: for
+        # the whole batch each is tens of MiB (issue #16). Whether every score is a whole
+        # number stays one decision for the batch, as the same bits require.
+        codes: dict[str, npt.NDArray[np.uint8]] = {}
+        for scale, rows in self._slices.items():
+            if scale == INSTRUMENT or rows.start == rows.stop:
+                continue
+            found = _whole_codes(_centred(scores[rows], present[rows]), present[rows])
+            if found is None:
+                codes = {}
+                break
+            codes[scale] = found
         for scale, rows in self._slices.items():
             moments = self._moments[scale]
-            if codes is not None and scale != INSTRUMENT and 1 <= len(moments.items) <= 3:
-                moments.add_patterns(codes[rows], _LEVELS)
-            else:
-                moments.add_centred(centred[rows], present[rows])
+            if scale in codes and 1 <= len(moments.items) <= 3:
+                moments.add_patterns(codes.pop(scale), _LEVELS)
+            elif scale != INSTRUMENT:
+                moments.add_centred(_centred(scores[rows], present[rows]), present[rows])
+        # NOTE: the instrument (every item, listwise sums only) comes last: it may overwrite.
+        rows = self._slices[INSTRUMENT]
+        self._moments[INSTRUMENT].add_listwise(
+            scores[rows], present[rows], overwrite=overwrite and rows == slice(0, len(scores))
+        )
 
     def finish(
         self, headers: Mapping[str, str]

@@ -89,14 +89,44 @@ class Structure:
         )
 
 
-def item_scores(answers: Matrix, st: Structure) -> Matrix:
-    """0-100 item scores (items x respondents) from raw answers; NaN stays NaN."""
+def item_scores(answers: Matrix, st: Structure, *, in_place: bool = False) -> Matrix:
+    """0-100 item scores (items x respondents) from raw answers; NaN stays NaN.
+
+    ``in_place=True`` overwrites ``answers`` with the scores (the same operations, so the same
+    bits): a national batch's answers are tens of MiB that the caller no longer needs.
+    """
     low, high, zero = st.low[:, None], st.high[:, None], st.zero[:, None]
+    if in_place:
+        for r in np.flatnonzero(st.reverse).tolist():
+            np.subtract(high[r] + low[r], answers[r], out=answers[r])
+        answers -= zero
+        answers *= 100.0 / (high - zero)
+        return answers
     if st.reverse.any():
         answers = np.where(st.reverse[:, None], high + low - answers, answers)
     out = answers - zero
     out *= 100.0 / (high - zero)
     return out
+
+
+def keep_columns(scores: Matrix, keep: npt.NDArray[np.bool_]) -> Matrix:
+    """``scores[:, keep]`` (rows x kept columns, C-contiguous), built in ``scores``' own
+    buffer, which it overwrites.
+
+    A batch's scores are tens of MiB: the kept columns are moved to the front of the buffer
+    row by row (row j lands at j * kept, never past the start of row j + 1), so no second
+    array of that size exists; with every column kept, ``scores`` itself is returned.
+    """
+    items, n = scores.shape
+    m = int(np.count_nonzero(keep))
+    if m == n:
+        return scores
+    if not scores.flags.c_contiguous:
+        return scores[:, keep]
+    flat = scores.reshape(-1)
+    for j in range(items):
+        flat[j * m : (j + 1) * m] = scores[j, keep]
+    return flat[: items * m].reshape(items, m)
 
 
 def weighted_rows(scores: Matrix, weights: Matrix) -> Matrix:

@@ -33,6 +33,7 @@ from berakhlak_cli.scoring.structure import (
     Structure,
     behaviour_scores,
     item_scores,
+    keep_columns,
     person_scores,
     pooled_points,
 )
@@ -113,7 +114,13 @@ class SurveyScorer:
         self.read += n
         rows = np.arange(batch.first_row, batch.first_row + n)
         answers, touched = self._code_answers(batch, rows)
-        scores = item_scores(answers, self.structure)
+        policy_sl = self.rubric.quality.straight_lining
+        min_same = self.rubric.quality.straight_lining_min_same
+        # NOTE: straight-lining compares the raw answers; taken before they become scores in
+        # place (a batch's answers are tens of MiB: no second array of that size).
+        same = None if policy_sl == StraightLiningPolicy.OFF else straight_lined(answers, min_same)
+        scores = item_scores(answers, self.structure, in_place=True)
+        del answers
         group, blank_key, personal = self.group_keys.index(batch)
         labelled = np.zeros(n, dtype=bool)
         for flagged in personal.values():
@@ -137,10 +144,8 @@ class SurveyScorer:
                 IssueCode.DUPLICATE_RESPONDENT,
                 f"repeated respondent id ({policy})",
             )
-        policy_sl = self.rubric.quality.straight_lining
-        if policy_sl != StraightLiningPolicy.OFF:
-            min_same = self.rubric.quality.straight_lining_min_same
-            flat = straight_lined(answers, min_same) & keep
+        if same is not None:
+            flat = same & keep
             text = (
                 "same answer to every item"
                 if min_same is None
@@ -152,18 +157,19 @@ class SurveyScorer:
                 self._flag(flat, rows, IssueCode.STRAIGHT_LINING, text)
         self._note_ungrouped(ungrouped & keep, rows, batch)
         self._note_personal(keep, personal, batch)
-        kept = scores[:, keep]
-        # NOTE: a batch's arrays are tens of MiB; the coded answers are not needed past here.
-        del answers, scores
+        kept = keep_columns(scores, keep)
+        del scores
         behaviours = behaviour_scores(kept, self.structure)
         values, index = person_scores(kept, self.structure, behaviours)
         # NOTE: the pooled sums are read by the pooled method only; person-first skips them.
         pooled = pooled_points(kept, self.structure) if self._pooled else None
-        self.reliability.add(kept)
         self.stats.grow(len(self.group_keys.keys))
         self.stats.add(group[keep], values, index, *(pooled or (None, None)))
         self.behaviour_stats.grow(len(self.group_keys.keys))
         self.behaviour_stats.add(group[keep], kept, behaviours)
+        # NOTE: last, so that alpha's sums may centre the scores in their own buffer.
+        del behaviours, values, index, pooled
+        self.reliability.add(kept, overwrite=True)
         self.log.add_blocks(self._blocks)
         self._blocks = []
 

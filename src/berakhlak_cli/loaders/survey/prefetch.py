@@ -1,9 +1,10 @@
 """Read ahead on a background thread so parsing overlaps scoring.
 
 pyarrow parses CSV without holding the GIL, and scoring spends most of its time in numpy, so
-on two cores the next batch can be parsed while this one is scored. The queue is bounded:
-memory stays at ``depth`` batches, whatever the file size. Errors raised while reading are
-re-raised in the consumer, in order, so callers see exactly what the plain iterator raises.
+on two cores the next batch can be parsed while this one is scored. A semaphore bounds what
+is read ahead: memory stays at ``depth + 1`` batches, whatever the file size. Errors raised
+while reading are re-raised in the consumer, in order, so callers see exactly what the plain
+iterator raises.
 """
 
 from __future__ import annotations
@@ -26,22 +27,29 @@ class _Failure:
 
 
 def prefetch(source: Iterator[T], depth: int = 2) -> Iterator[T]:
-    """Yield ``source``'s items, produced up to ``depth`` items ahead on a daemon thread."""
-    slots: queue.Queue[object] = queue.Queue(maxsize=depth)
+    """Yield ``source``'s items, produced up to ``depth`` items ahead on a daemon thread.
+
+    An item counts from the moment the thread starts producing it until the consumer asks for
+    the one after it, so at most ``depth + 1`` items exist at once (the one being used
+    included): a finished item never waits in a queue while a further one is built.
+    """
+    slots: queue.Queue[object] = queue.Queue()
+    free = threading.Semaphore(depth + 1)
     stop = threading.Event()
 
     def produce() -> None:
         try:
-            for item in source:
-                while not stop.is_set():
-                    try:
-                        slots.put(item, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
+            items = iter(source)
+            while True:
+                while not free.acquire(timeout=0.1):
+                    if stop.is_set():
+                        return
                 if stop.is_set():
                     return
-            slots.put(_DONE)
+                item = next(items, _DONE)
+                slots.put(item)
+                if item is _DONE:
+                    return
         except BaseException as error:  # noqa: BLE001 - handed to the consumer, not swallowed
             slots.put(_Failure(error))
 
@@ -60,6 +68,7 @@ def prefetch(source: Iterator[T], depth: int = 2) -> Iterator[T]:
             if isinstance(item, _Failure):
                 raise item.error
             yield item  # type: ignore[misc]
+            free.release()
     finally:
         stop.set()
         worker.join(timeout=5)

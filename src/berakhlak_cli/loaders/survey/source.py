@@ -25,9 +25,10 @@ from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.survey import EncodedColumn, SurveyBatch
 
 BLOCK_BYTES = 1 << 20
-"""pyarrow's streaming reader reads dozens of blocks ahead, so its memory is proportional to the
-block size (4.3M rows: 145 MiB at 1 MiB blocks, 520 MiB at 8 MiB); it is also the longest row
-accepted. Blocks are coalesced into larger scoring batches (``survey_csv.COALESCE_ROWS``)."""
+"""The longest row accepted. pyarrow's streaming reader reads dozens of blocks ahead, so its
+memory is proportional to the block size (4.3M rows: 145 MiB at 1 MiB blocks, 520 MiB at
+8 MiB): a CSV is parsed in quarter blocks (``from_csv.SPLIT``) unless a row needs more. Blocks
+are coalesced into larger scoring batches (``from_csv.COALESCE_ROWS``)."""
 TEXT = pa.dictionary(pa.int32(), pa.string())
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
