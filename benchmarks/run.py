@@ -4,9 +4,11 @@ For each size the runner generates the data file if it is missing (generate.py),
 once so every tool starts from a warm page cache, then runs each tool ``--runs`` times as a
 separate whole process, interleaved round by round (cli, pandas, duckdb; the order rotates).
 Per child it records wall time (perf_counter around spawn..reap), CPU time (user + sys) and
-peak RSS, both from the child's own ``rusage`` returned by ``os.wait4``. It reports medians
-of wall and CPU, the largest peak RSS, the ratio to DuckDB's median wall, and whether the
-outputs agree (abs tol 1e-6 on every group's respondents, value scores and index).
+peak RSS, both from the child's own ``rusage`` returned by ``os.wait4`` in a small launcher
+process (see ``_LAUNCHER``: a child exec'd from the runner itself would inherit its peak).
+It reports medians of wall and CPU, the largest peak RSS, the ratio to DuckDB's median wall,
+and whether the outputs agree (abs tol 1e-6 on every group's respondents, value scores and
+index).
 
 Results go to stdout and to benchmarks/RESULTS.md (one section per answer format, so a
 ``--labels`` run does not erase the numeric one). Targets are judged by hand from this
@@ -26,7 +28,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,26 +65,45 @@ class ToolResult:
     failure: str | None = None
 
 
+_LAUNCHER = r"""
+import json, os, subprocess, sys, threading, time
+cmd, timeout = json.loads(sys.argv[1]), float(sys.argv[2])
+t0 = time.perf_counter()
+proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+timer = threading.Timer(timeout, proc.kill)
+timer.start()
+try:
+    _, status, usage = os.wait4(proc.pid, 0)
+finally:
+    timer.cancel()
+wall = time.perf_counter() - t0
+print(json.dumps([wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+                  os.waitstatus_to_exitcode(status)]))
+"""
+"""Runs one command and prints its wall, CPU, peak RSS (KiB) and exit code as JSON.
+
+Why a launcher: Linux carries the exec'ing process's RSS high-water mark into the new
+program's ``ru_maxrss`` (exec keeps the larger of the two). A child started straight from
+this runner, which holds generated data and decoded outputs, would report the runner's peak
+instead of its own. The launcher is a small fresh process, so the command it forks reports
+only itself."""
+
+
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Measure:
-    """Run ``cmd`` to completion; rusage comes from wait4 on this child only."""
+    """Run ``cmd`` to completion through ``_LAUNCHER``; rusage is the command's own."""
     with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
-        timer = threading.Timer(TIMEOUT_S, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        wall = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        launcher = [sys.executable, "-S", "-c", _LAUNCHER, json.dumps(cmd), str(TIMEOUT_S)]
+        done = subprocess.run(launcher, stdout=subprocess.PIPE, stderr=err, env=env, check=False)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
+    if done.returncode != 0 or not done.stdout.strip():
+        return Measure(0.0, 0.0, 0.0, done.returncode or 1, stderr)
+    wall, cpu, rss_kib, returncode = json.loads(done.stdout)
     return Measure(
         wall=wall,
-        cpu=usage.ru_utime + usage.ru_stime,
-        rss_mib=usage.ru_maxrss / 1024,  # Linux reports KiB
-        returncode=proc.returncode,
+        cpu=cpu,
+        rss_mib=rss_kib / 1024,  # Linux reports KiB
+        returncode=returncode,
         stderr=stderr,
     )
 
