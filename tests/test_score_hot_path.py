@@ -122,15 +122,20 @@ def test_behaviour_results_of_many_groups_equal_one_at_a_time() -> None:
     many = stats.results_of([0, 3, 5, 6], rubric)
     assert many == [stats.results(g, rubric) for g in (0, 3, 5, 6)]
     assert many[3]["BP.1"].score is None and many[3]["BP.1"].sd is None
-    # the shares and favourable figures stored at build time are the ones the properties
-    # compute from the counts (a fresh Distribution computes them), bit for bit
+    # a distribution holds its counts only; the shares read from it are the float64 division
+    # of the counts that the array pass used to store, bit for bit (issue #16)
     for row in many:
         for result in row.values():
             d = result.distribution
-            fresh = Distribution(d.points, d.counts, d.favourable_points)
-            got = (d.shares, d.total, d.favourable, d.favourable_share)
-            assert got == (fresh.shares, fresh.total, fresh.favourable, fresh.favourable_share)
-            assert "shares" in d.__dict__
+            assert not hasattr(d, "__dict__")
+            counts = np.array(d.counts, dtype=np.float64)
+            if d.total:
+                assert d.shares == tuple((counts / counts.sum()).tolist())
+                top = counts[len(counts) - d.favourable_points :].sum()
+                assert d.favourable_share == float(top / counts.sum())
+    hand = Distribution((1.0, 2.0, 3.0, 4.0, 5.0), (1, 0, 2, 3, 4), 2)
+    assert hand.shares == (0.1, 0.0, 0.2, 0.3, 0.4)
+    assert (hand.total, hand.favourable, hand.favourable_share) == (10, 7, 0.7)
     assert many[3]["BP.1"].distribution.shares == (None,) * 5
 
 

@@ -9,74 +9,49 @@ points are always the favourable ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from berakhlak_cli.model.results import Score
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Distribution:
-    """Answers per scale point (lowest first) and how many top points count as favourable."""
+    """Answers per scale point (lowest first) and how many top points count as favourable.
+
+    Only the counts are stored; the shares are computed when read (``c / total``, the same
+    float64 division the scorer would do in an array pass). Stored shares cost ~400 B per
+    behaviour of every group, ~30 MiB at 5 000 units, more than reading them twice (issue #16).
+    """
 
     points: tuple[float, ...]
     counts: tuple[int, ...]
     favourable_points: int = 2
 
-    @classmethod
-    def counted(
-        cls,
-        points: tuple[float, ...],
-        counts: tuple[int, ...],
-        favourable_points: int,
-        shares: tuple[float | None, ...],
-        total: int,
-        favourable: int,
-        favourable_share: float | None,
-    ) -> Distribution:
-        """A distribution whose derived figures were computed by the caller (for every
-        behaviour of every group in one array pass: issue #16); they must equal what the
-        properties below compute from ``counts``, and are stored where those properties cache
-        their results."""
-        out = cls(points, counts, favourable_points)
-        # NOTE: object.__setattr__ (the frozen class refuses plain assignment) keeps the
-        # instance's compact attribute storage; writing ``out.__dict__`` would materialise a
-        # full dict per record (~130 B each, 58 MiB at 5 000 units). The cached_property
-        # finds the stored value first, as it would after computing it.
-        for name, figure in (
-            ("shares", shares),
-            ("total", total),
-            ("favourable", favourable),
-            ("favourable_share", favourable_share),
-        ):
-            object.__setattr__(out, name, figure)
-        return out
-
-    @cached_property
+    @property
     def total(self) -> int:
         """Answers counted (for a one-item behaviour: its respondents)."""
         return sum(self.counts)
 
-    @cached_property
+    @property
     def shares(self) -> tuple[float | None, ...]:
-        """Share of answers per point (0-1); None when nothing was answered. Computed once
-        (the JSON and the tables read it for every behaviour of every unit: issue #16)."""
-        total = self.total
+        """Share of answers per point (0-1); None when nothing was answered."""
+        total = sum(self.counts)
         return tuple(c / total if total else None for c in self.counts)
 
-    @cached_property
+    @property
     def favourable(self) -> int:
         """Answers on the top ``favourable_points`` points."""
         return sum(self.counts[len(self.counts) - self.favourable_points :])
 
-    @cached_property
+    @property
     def favourable_share(self) -> float | None:
         """``favourable / total`` (0-1); None when nothing was answered."""
-        return self.favourable / self.total if self.total else None
+        total = sum(self.counts)
+        return self.favourable / total if total else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BehaviourResult:
     """One behaviour of one group: published score, respondents and distribution."""
 
@@ -91,7 +66,7 @@ class BehaviourResult:
     """Standard deviation of respondents' behaviour scores (divisor n - 1)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GapTest:
     """A unit's behaviour against the institution: gap, interval, p-value and Holm's verdict.
 

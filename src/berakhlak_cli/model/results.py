@@ -117,7 +117,7 @@ def merge_counts(*parts: Sequence[IssueCount]) -> tuple[IssueCount, ...]:
     return tuple(IssueCount(*k, n) for k, n in sorted(tally.items(), key=_count_key))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Score:
     """A score on 0-100: the raw value, the published (rounded) value and its band code.
 
@@ -136,7 +136,7 @@ class Score:
     """Its confidence interval (with standard error, df and n), when known."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A confidence interval for a score (same units), with the method that produced it."""
 

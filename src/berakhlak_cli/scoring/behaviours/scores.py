@@ -201,28 +201,17 @@ class BehaviourStats:
         top = rubric.reporting.favourable_points
         widths = [len(p) for p in self.points]
         favs = [min(top, w) for w in widths]
-        slot = np.arange(self.width)
-        inside = slot < np.array(widths)[:, None]
-        on_top = inside & (slot >= (np.array(widths) - np.array(favs))[:, None])
-        dist = np.where(inside, self.dist[index], 0)
-        totals = dist.sum(axis=2)
-        favourable = np.where(on_top, dist, 0).sum(axis=2)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            shares = (dist / totals[:, :, None]).reshape(-1, self.width).tolist()
-            favourable_share = (favourable / totals).ravel().tolist()
+        # NOTE: only the counts go into each Distribution; its shares are computed when read
+        # (model.behaviours), so nothing per share is held for every group (issue #16).
         entries = zip(
             scores,
             respondents,
             sds,
-            dist.reshape(-1, self.width).tolist(),
-            shares,
-            totals.ravel().tolist(),
-            favourable.ravel().tolist(),
-            favourable_share,
+            self.dist[index].reshape(-1, self.width).tolist(),
             strict=True,
         )
         per_b = [
-            (bid, value, points, width, fav, (None,) * width)
+            (bid, value, points, width, fav)
             for bid, value, points, width, fav in zip(
                 self.ids, self.value_of, self.points, widths, favs, strict=True
             )
@@ -237,27 +226,12 @@ class BehaviourStats:
                         value,
                         score,
                         n_b,
-                        Distribution.counted(
-                            points,
-                            tuple(counts[:width]),
-                            fav,
-                            tuple(share[:width]) if total else nothing,
-                            total,
-                            on_fav,
-                            fav_share if total else None,
-                        ),
+                        Distribution(points, tuple(counts[:width]), fav),
                         sd,
                     )
-                    for (bid, value, points, width, fav, nothing), (
-                        score,
-                        n_b,
-                        sd,
-                        counts,
-                        share,
-                        total,
-                        on_fav,
-                        fav_share,
-                    ) in zip(per_b, entries)  # noqa: B905
+                    for (bid, value, points, width, fav), (score, n_b, sd, counts) in zip(
+                        per_b, entries, strict=False
+                    )
                 }
             )
         return out
