@@ -18,7 +18,7 @@ from pathlib import Path
 
 T0 = time.perf_counter()
 
-from berakhlak_cli.api.memory import release_freed_memory  # noqa: E402
+from berakhlak_cli.api.memory import release_freed_memory, use_system_allocator  # noqa: E402
 from berakhlak_cli.cli.boundary import provenance  # noqa: E402
 from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric  # noqa: E402
 from berakhlak_cli.loaders.survey.source import open_survey  # noqa: E402
@@ -50,6 +50,7 @@ def main() -> int:
     print(f"imports        {t1 - T0:6.2f} s  peak {_rss()}")
     rubric_path = default_rubric_path()
     rubric = load_rubric(rubric_path)
+    use_system_allocator()  # as api.score does
     source = open_survey(path, rubric, (rubric.columns.unit.name,))
     scorer = SurveyScorer(
         rubric,
@@ -70,6 +71,7 @@ def main() -> int:
         scorer.add(batch)
     t3 = time.perf_counter()
     print(f"batches        {t3 - t2:6.2f} s  peak {_rss()} (waiting for the reader {wait:.2f} s)")
+    scorer.end_of_batches()
     release_freed_memory()  # as api.score does before finish
     t3r = time.perf_counter()
     print(f"release        {t3r - t3:6.2f} s  peak {_rss()} (now {_rss_now()} MiB)")

@@ -100,6 +100,22 @@ def test_repeated_ids_are_found_across_many_batches() -> None:
     assert found[6] == [True, True, False, True]
 
 
+def test_seen_ids_stop_merging_at_the_run_limit_and_are_still_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With runs capped at 4 ids, twelve batches of 3 leave several frozen runs, none longer
+    # than two merged batches; an id of each earlier batch is still found in the last one.
+    monkeypatch.setattr("berakhlak_cli.scoring.screens._RUN_LIMIT", 4)
+    screen = DuplicateScreen(DuplicatePolicy.KEEP_FIRST)
+    for b in range(11):
+        assert not screen.drop(2 + 3 * b, encoded([f"id{b}-{i}" for i in range(3)])).any()
+    runs = [len(run) for run in screen._seen]
+    assert sum(runs) == 33 and max(runs) <= 6 and len(runs) >= 5
+    assert all(np.all(run[:-1] <= run[1:]) for run in screen._seen)
+    last = [f"id{b}-{b % 3}" for b in range(11)] + ["new", "new"]
+    assert screen.drop(35, encoded(last)).tolist() == [True] * 11 + [False, True]
+
+
 def test_a_batch_without_ids_leaves_the_seen_ids_usable() -> None:
     screen = DuplicateScreen(DuplicatePolicy.KEEP_FIRST)
     assert screen.drop(2, encoded(["", None])).tolist() == [False, False]

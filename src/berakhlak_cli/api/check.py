@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from berakhlak_cli.api.memory import release_freed_memory
+from berakhlak_cli.api.memory import release_freed_memory, use_system_allocator
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey.columns import SurveyPlan
 from berakhlak_cli.loaders.survey.source import open_survey
@@ -36,6 +36,7 @@ def check_survey(
     encoding: str | None = None,
 ) -> SurveyCheck:
     """Read ``path`` as ``score`` would and report columns, answers, rows and unit progress."""
+    use_system_allocator()  # as score does (#16)
     source = open_survey(path, rubric, (rubric.columns.unit.name,), sheet=sheet, encoding=encoding)
     plan = source.plan
     scorer = SurveyScorer(
@@ -58,6 +59,7 @@ def check_survey(
                 counts[item][EMPTY] += nulls
     if scorer.read == 0:
         raise SurveyError(f"{path}: no data rows below the header")
+    scorer.end_of_batches()
     release_freed_memory()  # as score does: the read's freed pages, before finish (#16)
     sheet_out = scorer.finish()
     coders = {sid: AnswerCoder(scale, rubric.missing) for sid, scale in rubric.scales.items()}

@@ -11,6 +11,7 @@ batch stage's peak). Results are untouched: only free pages are returned.
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 
 import pyarrow as pa
@@ -31,3 +32,17 @@ def release_freed_memory() -> None:
         except AttributeError:  # not glibc
             return
         trim(0)
+
+
+def use_system_allocator() -> None:
+    """Make pyarrow allocate with malloc (``pyarrow.system_memory_pool``) from here on.
+
+    pyarrow's default pool (mimalloc) keeps freed pages for pyarrow's own reuse, beside
+    glibc's heap that numpy uses; with one allocator the read's batches and numpy's
+    temporaries reuse the same free pages. Measured on survey-real-1m (2-core VM): batch
+    stage peak RSS 290 -> 264-270 MiB, the same CPU time. Buffers already allocated keep the
+    pool they came from; an explicit ``ARROW_DEFAULT_MEMORY_POOL`` is left as the user set it.
+    """
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return
+    pa.set_memory_pool(pa.system_memory_pool())

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from berakhlak_cli.api.memory import release_freed_memory
+from berakhlak_cli.api.memory import release_freed_memory, use_system_allocator
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.survey.source import SurveySource, open_survey
 from berakhlak_cli.loaders.units.headcounts import load_units
@@ -46,6 +46,7 @@ def score_survey(
     if levels:
         group_by, headcounts = tuple(level.column for level in levels), None
     group_by = group_by or (rubric.columns.unit.name,)
+    use_system_allocator()
     source = open_survey(
         path, rubric, group_by, sheet=sheet, encoding=encoding, batch_rows=batch_rows
     )
@@ -71,7 +72,9 @@ def score_survey(
     if empty == scorer.read:
         # NOTE: a header over blank lines holds no more data than a header alone (exit 2).
         raise SurveyError(f"{path}: no data rows below the header ({empty} empty rows)")
-    # NOTE: the read's freed pages would otherwise stay held while finish allocates (#16).
+    # NOTE: the read's freed pages (and the ids seen) would otherwise stay held while finish
+    # allocates (#16).
+    scorer.end_of_batches()
     release_freed_memory()
     finished = finish_levels(scorer, levels, level_headcounts) if levels else scorer.finish()
     sheet_out = replace(finished, ignored_columns=source.plan.ignored)

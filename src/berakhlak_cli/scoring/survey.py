@@ -177,6 +177,12 @@ class SurveyScorer:
         """First pass over respondent ids (needed for ``keep_last`` and ``reject``)."""
         self.duplicates.plan(first_row, ids)
 
+    def end_of_batches(self) -> None:
+        """Say the last batch was added: what only the batch stage needs (the respondent ids
+        seen, for duplicates) is dropped, so the caller can hand its pages back before
+        ``finish`` allocates (``api.memory``). ``add`` after this raises."""
+        self.duplicates.forget()
+
     def finish(self) -> Scoresheet:
         """Publish the scores of every group and of the institution."""
         # NOTE: finish builds ~20 frozen records per behaviour per unit (hundreds of thousands
