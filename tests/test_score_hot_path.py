@@ -232,3 +232,36 @@ def test_compacted_scores_equal_the_masked_copy(kept: float) -> None:
     want = scores[:, keep]
     got = keep_columns(scores.copy(), keep)
     assert got.flags.c_contiguous and np.array_equal(got, want)
+
+
+def test_group_keys_are_the_same_when_the_label_cache_is_emptied(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two spellings of one unit merge (first spelling shown), a NIP typed as a unit is never a
+    # key, and a cache emptied every two texts gives the same groups as a full one.
+    from berakhlak_cli.model.survey import SurveyBatch
+    from berakhlak_cli.scoring.groups.keys import GroupKeys
+
+    batches = [
+        ["Biro  Hukum", "Biro Umum", "198503302010011002", "biro hukum", ""],
+        ["Biro Umum", "BIRO HUKUM", "Dinas Kesehatan", "Biro Umum", "Dinas  kesehatan"],
+    ]
+
+    def run() -> tuple[list[tuple[str, ...]], list[list[int]]]:
+        keys = GroupKeys(("unit",), 0)
+        rows = []
+        for b, cells in enumerate(batches):
+            batch = SurveyBatch(2 + 5 * b, len(cells), {}, {"unit": encoded(cells)})
+            group, _, personal = keys.index(batch)
+            rows.append(group.tolist())
+            if b == 0:
+                assert personal["unit"].tolist() == [False, False, True, False, False]
+        return keys.keys, rows
+
+    full = run()
+    monkeypatch.setattr("berakhlak_cli.scoring.groups.keys._CACHE_LIMIT", 2)
+    assert run() == full
+    assert full == (
+        [("Biro Hukum",), ("Biro Umum",), ("Dinas Kesehatan",)],
+        [[0, 1, -1, 0, -1], [1, 0, 2, 1, 2]],
+    )

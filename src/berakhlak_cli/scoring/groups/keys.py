@@ -16,6 +16,9 @@ from berakhlak_cli.model.normalize import normalize
 from berakhlak_cli.model.personal_data import looks_personal
 from berakhlak_cli.model.survey import SurveyBatch
 
+_CACHE_LIMIT = 200_000
+"""Distinct grouping texts remembered (``GroupKeys._category``); about 200 B each."""
+
 
 class GroupKeys:
     """The keys seen so far (``keys[g]`` is group g) and the per-batch row -> group index."""
@@ -26,8 +29,8 @@ class GroupKeys:
         self.unit = unit
         self.keys: list[tuple[str, ...]] = []
         self._key_index: dict[tuple[str, ...], int] = {}
-        self._normalized: dict[str, str] = {}
         self._personal_labels: dict[str, str | None] = {}
+        self._categories: dict[str, tuple[str, bool, str]] = {}
 
     def index(
         self, batch: SurveyBatch
@@ -41,13 +44,15 @@ class GroupKeys:
         """
         local: list[npt.NDArray[np.int64]] = []
         labels: list[list[str]] = []
+        normals: list[list[str]] = []
         personal: dict[str, npt.NDArray[np.bool_]] = {}
         for name in self.columns:
             column = batch.groups[name]
-            shown = [" ".join(c.split()) for c in column.categories]
             # NOTE: a NIP or e-mail typed into a grouping column would become a published label.
-            usable = [bool(s) and self.personal(s) is None for s in shown]
-            keys = [self._normal(s) for s in shown]
+            seen = [self._category(c) for c in column.categories]
+            shown = [c[0] for c in seen]
+            usable = [c[1] for c in seen]
+            keys = [c[2] for c in seen]
             # NOTE: "Biro  Hukum" and "biro hukum" are the same unit; the first spelling is shown.
             canon = dict(zip(reversed(keys), reversed(shown), strict=True))
             merged = sorted({k for k, ok in zip(keys, usable, strict=True) if ok})
@@ -58,6 +63,7 @@ class GroupKeys:
             idx = np.where(column.codes < 0, len(shown), column.codes)
             local.append(lut[idx])
             labels.append([canon[k] for k in merged])
+            normals.append(merged)
             flagged = [bool(s) and not ok for s, ok in zip(shown, usable, strict=True)]
             if any(flagged):
                 personal[name] = np.array([*flagged, False], dtype=bool)[idx]
@@ -68,34 +74,48 @@ class GroupKeys:
             combined = combined * (len(names) + 1) + (codes + 1)
         uniq, inverse = _unique(combined)
         lut_global = np.empty(len(uniq), dtype=np.intp)
+        sizes = [len(names) + 1 for names in reversed(labels)]
         for u_idx, code in enumerate(uniq.tolist()):
-            parts: list[str] = []
-            for names in reversed(labels):
-                code, part = divmod(code, len(names) + 1)
-                parts.append(names[part - 1] if part else "")
-            key = tuple(reversed(parts))
-            if self.unit is not None and not key[self.unit]:
+            picked: list[int] = []
+            for size in sizes:
+                code, part = divmod(code, size)
+                picked.append(part)
+            picked.reverse()
+            if self.unit is not None and not picked[self.unit]:
                 lut_global[u_idx] = -1
                 continue
-            norm = tuple(self._normal(k) for k in key)
-            if norm not in self._key_index:
-                self._key_index[norm] = len(self.keys)
-                self.keys.append(key)
-            lut_global[u_idx] = self._key_index[norm]
+            # NOTE: a label's normal form is its merged key (``normalize`` of a shown spelling
+            # is the key it was merged under), so the key is looked up without normalising
+            # again; the shown spellings are only needed for a key not seen before.
+            norm = tuple(n[p - 1] if p else "" for n, p in zip(normals, picked, strict=True))
+            g = self._key_index.get(norm)
+            if g is None:
+                g = self._key_index[norm] = len(self.keys)
+                self.keys.append(
+                    tuple(n[p - 1] if p else "" for n, p in zip(labels, picked, strict=True))
+                )
+            lut_global[u_idx] = g
         return lut_global[inverse], blank, personal
+
+    def _category(self, raw: str) -> tuple[str, bool, str]:
+        """A grouping cell's shown spelling (spaces collapsed), whether it may be a label (not
+        blank, not personal data) and its normal form; cached per raw text, since the same
+        unit names recur in every batch (one lookup instead of three: issue #16). The cache
+        is emptied when it reaches ``_CACHE_LIMIT`` texts (a hostile file may hold millions)."""
+        hit = self._categories.get(raw)
+        if hit is None:
+            if len(self._categories) >= _CACHE_LIMIT:
+                self._categories.clear()
+            shown = " ".join(raw.split())
+            usable = bool(shown) and looks_personal(shown) is None
+            hit = self._categories[raw] = (shown, usable, normalize(shown))
+        return hit
 
     def personal(self, label: str) -> str | None:
         """``looks_personal`` with a cache: the same unit names recur in every batch."""
         hit = self._personal_labels.get(label, "")
         if hit == "":
             hit = self._personal_labels[label] = looks_personal(label)
-        return hit
-
-    def _normal(self, text: str) -> str:
-        """``normalize`` with a cache: the same unit names recur in every batch."""
-        hit = self._normalized.get(text)
-        if hit is None:
-            hit = self._normalized[text] = normalize(text)
         return hit
 
 
