@@ -17,7 +17,7 @@ from berakhlak_cli.loaders.rubric.load import default_rubric_path, load_rubric
 from berakhlak_cli.model.document.codec import document_parts, to_document
 from berakhlak_cli.model.document.contents import ResultsDocument
 from berakhlak_cli.model.document.rows import Rows, plain
-from berakhlak_cli.model.results import Scoresheet
+from berakhlak_cli.model.results import Score, Scoresheet
 from berakhlak_cli.render.json_out import json_chunks, layout_chunks, layout_json, results_of
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_results_codec import documents, selection_documents
@@ -49,10 +49,10 @@ def test_the_layout_indents_two_levels_and_puts_each_row_on_its_line() -> None:
         "flat": [1, {"x": 2}],
     }
     assert "".join(layout_chunks(doc)) == (
-        '{\n  "a": 1,\n  "b": {\n    "c": [\n      {"d": 1.5},\n      {"d": null}\n    ],\n'
-        '    "e": [],\n    "f": {"g": [{"h": "é"}]},\n    "i": {}\n  },\n'
-        '  "groups": [\n    {"k": [1, 2]},\n    {"k": [3]}\n  ],\n  "none": [],\n'
-        '  "flat": [1, {"x": 2}]\n}'
+        '{\n  "a": 1,\n  "b": {\n    "c": [\n      {"d":1.5},\n      {"d":null}\n    ],\n'
+        '    "e": [],\n    "f": {"g":[{"h":"é"}]},\n    "i": {}\n  },\n'
+        '  "groups": [\n    {"k":[1,2]},\n    {"k":[3]}\n  ],\n  "none": [],\n'
+        '  "flat": [1,{"x":2}]\n}'
     )
     assert layout_json({key: plain(value) for key, value in doc.items()}) == "".join(
         layout_chunks(doc)
@@ -106,3 +106,32 @@ def test_a_levelled_document_streams_as_its_layout(doc: ResultsDocument) -> None
 @given(selection_documents())
 def test_a_values_selection_document_streams_as_its_layout(doc: ResultsDocument) -> None:
     assert _streamed(doc) == layout_json(to_document(doc))
+
+
+def test_a_row_is_written_as_the_standard_library_would_read_it() -> None:
+    """orjson writes each row; what it has no native form for (a read-only mapping, numpy
+    scalars, a nested ``Rows``) comes out as the standard library's encoder wrote it, the
+    floats as the same shortest text, and an unknown type is refused, not stringified."""
+    import json
+    from types import MappingProxyType
+
+    import numpy as np
+    import pytest
+
+    from berakhlak_cli.render.json_out import _compact
+
+    row = {
+        "m": MappingProxyType({"a": 1}),
+        "f": np.float64(76.3),
+        "r": Rows(lambda k: {"k": k}, [1]),
+        "x": [0.1, 1e-05, 59.5, 1e16],
+    }
+    text = _compact(row)
+    assert text == '{"m":{"a":1},"f":76.3,"r":[{"k":1}],"x":[0.1,0.00001,59.5,1e+16]}'
+    assert json.loads(text)["x"] == [0.1, 1e-05, 59.5, 1e16]
+    with pytest.raises(TypeError, match="serializ.*object"):
+        _compact({"o": object()})
+    with pytest.raises(TypeError):  # as json.dumps: numpy's integers are not Python ints
+        _compact({"i": np.int64(7)})
+    with pytest.raises(TypeError, match="Score"):  # a record is not plain data
+        _compact({"s": Score(76.3, 76.3, "A")})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
+
+import orjson
 
 from berakhlak_cli.model.document.codec import document_parts, to_document
 from berakhlak_cli.model.document.contents import ResultsDocument, header_of
@@ -28,11 +29,38 @@ def results_document(sheet: Scoresheet, rubric: Rubric, provenance: Provenance) 
     return to_document(results_of(sheet, rubric, provenance))
 
 
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-
-
 def _compact(value: Any) -> str:
-    return _COMPACT(value)
+    """One JSON value on one line, by orjson (UTF-8, shortest round-trip floats).
+
+    A group of a national file is ~10 KB of numbers; orjson writes them about six times
+    faster than the standard library's C encoder (5 000 units: 0,14 s against 0,86 s on the
+    2-core VM, issue #16), with the same numbers: both print the shortest text that reads back
+    as the same float. A non-finite float (never in a results document) would be ``null``.
+    """
+    return orjson.dumps(value, default=_fallback, option=_OPTIONS).decode()
+
+
+# NOTE: orjson would write a dataclass or a datetime by itself; passed through, they reach
+# _fallback, which refuses them as the standard library's encoder did, so nothing but plain
+# data (``model.document``) can reach a results file.
+_OPTIONS = (
+    orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+)
+
+
+def _fallback(value: Any) -> Any:
+    """What orjson does not write itself, as the standard library's encoder would see it."""
+    if isinstance(value, Rows):
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 def layout_json(value: Any, depth: int = 0) -> str:
