@@ -36,8 +36,7 @@ class Distribution:
     @property
     def shares(self) -> tuple[float | None, ...]:
         """Share of answers per point (0-1); None when nothing was answered."""
-        total = sum(self.counts)
-        return tuple(c / total if total else None for c in self.counts)
+        return self.figures()[1]
 
     @property
     def favourable(self) -> int:
@@ -47,8 +46,17 @@ class Distribution:
     @property
     def favourable_share(self) -> float | None:
         """``favourable / total`` (0-1); None when nothing was answered."""
-        total = sum(self.counts)
-        return self.favourable / total if total else None
+        return self.figures()[3]
+
+    def figures(self) -> tuple[int, tuple[float | None, ...], int, float | None]:
+        """``(total, shares, favourable, favourable_share)`` in one pass over the counts (the
+        results document reads all four for every behaviour of every group)."""
+        counts = self.counts
+        total = sum(counts)
+        favourable = sum(counts[len(counts) - self.favourable_points :])
+        if not total:
+            return 0, (None,) * len(counts), favourable, None
+        return total, tuple(c / total for c in counts), favourable, favourable / total
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,7 @@ def interval_in(node: DocNode | None) -> Interval | None:
 
 def _behaviour_out(b: BehaviourResult, labels: Labels) -> dict[str, Any]:
     d = b.distribution
+    _, shares, favourable, favourable_share = d.figures()
     score = b.score
     return {
         "raw": score.raw if score else None,
@@ -97,10 +98,10 @@ def _behaviour_out(b: BehaviourResult, labels: Labels) -> dict[str, Any]:
         "distribution": {
             "points": list(d.points),
             "counts": list(d.counts),
-            "shares": list(d.shares),
+            "shares": list(shares),
             "favourable_points": d.favourable_points,
-            "favourable": d.favourable,
-            "favourable_share": d.favourable_share,
+            "favourable": favourable,
+            "favourable_share": favourable_share,
         },
     }
 
@@ -121,13 +122,14 @@ def _behaviour_in(bid: str, node: DocNode, value_of: Mapping[str, str]) -> Behav
     )
 
 
-_GAP_FIELDS = ("gap", "lower", "upper", "p", "df")
-
-
 def _gap_test_out(t: GapTest) -> dict[str, Any]:
     return {
         "behaviour": t.behaviour,
-        **{k: getattr(t, k) for k in _GAP_FIELDS},
+        "gap": t.gap,
+        "lower": t.lower,
+        "upper": t.upper,
+        "p": t.p,
+        "df": t.df,
         "significant": t.significant,
     }
 
