@@ -129,8 +129,10 @@ def test_a_row_is_written_as_the_standard_library_would_read_it() -> None:
     text = _compact(row)
     assert text == '{"m":{"a":1},"f":76.3,"r":[{"k":1}],"x":[0.1,0.00001,59.5,1e+16]}'
     assert json.loads(text)["x"] == [0.1, 1e-05, 59.5, 1e16]
-    with pytest.raises(TypeError, match="serializ.*object"):
+    with pytest.raises(TypeError, match="serialis.*object"):
         _compact({"o": object()})
+    big = {"n": -(2**63) - 1}  # beyond orjson's 64 bits: the standard library writes it
+    assert _compact(big) == '{"n":-9223372036854775809}'
     with pytest.raises(TypeError):  # as json.dumps: numpy's integers are not Python ints
         _compact({"i": np.int64(7)})
     with pytest.raises(TypeError, match="Score"):  # a record is not plain data

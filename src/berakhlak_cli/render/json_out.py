@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -37,7 +38,12 @@ def _compact(value: Any) -> str:
     2-core VM, issue #16), with the same numbers: both print the shortest text that reads back
     as the same float. A non-finite float (never in a results document) would be ``null``.
     """
-    return orjson.dumps(value, default=_fallback, option=_OPTIONS).decode()
+    try:
+        return orjson.dumps(value, default=_fallback, option=_OPTIONS).decode()
+    except orjson.JSONEncodeError:
+        # NOTE: orjson refuses integers beyond 64 bits (a rubric's summary may hold any YAML
+        # integer); the standard library writes them, in the same layout.
+        return _STANDARD(value)
 
 
 # NOTE: orjson would write a dataclass or a datetime by itself; passed through, they reach
@@ -63,10 +69,13 @@ def _fallback(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+_STANDARD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_fallback).encode
+
+
 def layout_json(value: Any, depth: int = 0) -> str:
     """JSON with the top two levels indented and each list element (a group, an issue) on one
-    line: readable and diff-friendly, and fast, because every line is written by json's C
-    encoder (``indent=`` would switch the whole document to the pure-Python encoder)."""
+    line: readable and diff-friendly, and fast, because every line is written in one call to
+    orjson (``_compact``)."""
     return "".join(layout_chunks(value, depth))
 
 
