@@ -60,8 +60,6 @@ def _fallback(value: Any) -> Any:
         return list(value)
     if isinstance(value, Mapping):
         return dict(value)
-    if isinstance(value, bool):
-        return bool(value)
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):
