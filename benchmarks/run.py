@@ -40,8 +40,10 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
 TOL = 1e-6
-TOOLS: tuple[str, ...] = ("berakhlak", "duckdb")
-"""Tools timed by default; ``--pandas`` adds the pandas reference (slow on a shared machine)."""
+TOOLS: tuple[str, ...] = ("berakhlak", "duckdb", "parse-floor", "read-floor")
+"""Tools timed by default; ``--pandas`` adds the pandas reference (slow on a shared machine),
+``--no-floors`` drops the two floors (floors.py: pyarrow's parse alone, the loader alone)."""
+FLOORS = ("parse-floor", "read-floor")
 TIMEOUT_S = 1800
 
 
@@ -146,6 +148,9 @@ def command(tool: str, data: Path, out: Path) -> list[str]:
             "--output",
             str(out),
         ]
+    if tool in FLOORS:
+        mode = tool.removesuffix("-floor")
+        return [sys.executable, str(HERE / "floors.py"), mode, str(data), "--out", str(out)]
     script = HERE / f"reference_{tool}.py"
     return [sys.executable, str(script), str(data), "--out", str(out)]
 
@@ -283,8 +288,9 @@ def target_lines(size: str, results: dict[str, ToolResult]) -> list[str]:
     rss = max(m.rss_mib for m in cli.runs)
     lines = []
     limit = 1.5 if size.split()[0] == "100k" else 1.0
+    base_wall = math.nan
     if base.failure is None:
-        base_wall = statistics.median(m.wall for m in base.runs)
+        base_wall = _median_wall(base)
         cpu_ratio = statistics.median(m.cpu for m in cli.runs) / statistics.median(
             m.cpu for m in base.runs
         )
@@ -297,7 +303,22 @@ def target_lines(size: str, results: dict[str, ToolResult]) -> list[str]:
         f"- {size}: peak RSS {rss:.0f} MiB (target <= 300 MiB): "
         f"{'met' if rss <= 300 else 'NOT met'}"
     )
+    floors = [
+        f"{tool.removesuffix('-floor')} alone {_median_wall(results[tool]) / base_wall:.2f}x"
+        for tool in TOOLS
+        if tool in FLOORS and results[tool].failure is None and base.failure is None
+    ]
+    if floors:
+        lines.append(f"- {size}: floors, as DuckDB wall: {', '.join(floors)}")
     return lines
+
+
+def _median_wall(res: ToolResult) -> float:
+    return statistics.median(m.wall for m in res.runs)
+
+
+IMPORTS = "import numpy, pyarrow, pyarrow.csv, pyarrow.compute"
+"""What every ``score`` needs before it reads a row (the interval quantiles add scipy.special)."""
 
 
 def startup_lines(runs: int, cli_env: dict[str, str] | None, workdir: Path) -> list[str]:
@@ -306,6 +327,9 @@ def startup_lines(runs: int, cli_env: dict[str, str] | None, workdir: Path) -> l
     cases = {
         "berakhlak --help": [sys.executable, "-m", "berakhlak_cli", "--help"],
         "score of the 531-row example (json)": command("berakhlak", example, workdir / "ex.json"),
+        "floor: the interpreter alone": [sys.executable, "-c", "pass"],
+        "floor: imports numpy, pyarrow (csv, compute)": [sys.executable, "-c", IMPORTS],
+        "floor: those and scipy.special": [sys.executable, "-c", IMPORTS + ", scipy.special"],
     }
     targets = {"berakhlak --help": 0.15, "score of the 531-row example (json)": 0.4}
     measured: dict[str, list[Measure]] = {name: [] for name in cases}
@@ -316,6 +340,9 @@ def startup_lines(runs: int, cli_env: dict[str, str] | None, workdir: Path) -> l
     for name, ms in measured.items():
         wall = statistics.median(m.wall for m in ms)
         cpu = statistics.median(m.cpu for m in ms)
+        if name not in targets:
+            lines.append(f"| {name} | {wall:.3f} | {cpu:.3f} | (floor under the example) |")
+            continue
         verdict = "met" if wall <= targets[name] else "NOT met"
         lines.append(f"| {name} | {wall:.3f} | {cpu:.3f} | <= {targets[name]} s: {verdict} |")
     return lines
@@ -395,7 +422,8 @@ def bench_size(
             if res.failure is not None:
                 continue
             out = workdir / f"{data.stem}.{tool}.run{r + 1}.json"
-            m = run_measured(command(tool, data, out), cli_env if tool == "berakhlak" else None)
+            ours = tool == "berakhlak" or tool in FLOORS
+            m = run_measured(command(tool, data, out), cli_env if ours else None)
             if m.returncode != 0 or not out.exists():
                 reason = _first_line(m.stderr) if m.returncode != 0 else "no output written"
                 res.failure = f"{reason} (exit {m.returncode}, run {r + 1})"
@@ -423,6 +451,9 @@ def agreement(results: dict[str, ToolResult]) -> tuple[dict[str, str], list[str]
         if res.output is None or res.failure is not None:
             continue
         doc = json.loads(res.output.read_text(encoding="utf-8"))
+        if tool in FLOORS:
+            cells[tool] = f"floor: {doc['rows']} rows read, nothing scored"
+            continue
         try:
             test = normalise_cli(doc) if tool == "berakhlak" else doc
         except (KeyError, TypeError, AttributeError) as exc:
@@ -460,12 +491,15 @@ def main(argv: list[str] | None = None) -> int:
         "--no-all-issues", action="store_true", help="skip the file with an issue in every row"
     )
     parser.add_argument("--pandas", action="store_true", help="time the pandas reference too")
+    parser.add_argument("--no-floors", action="store_true", help="skip the parse/read floors")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
     parser.add_argument("--data-dir", type=Path, default=HERE / "data")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args(argv)
     if args.pandas:
-        TOOLS = ("berakhlak", "pandas", "duckdb")
+        TOOLS = ("berakhlak", "pandas", "duckdb", *FLOORS)
+    if args.no_floors:
+        TOOLS = tuple(tool for tool in TOOLS if tool not in FLOORS)
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     realistic = not args.narrow
     mode = ("realistic" if realistic else "") + ("-labels" if args.labels else "")

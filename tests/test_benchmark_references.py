@@ -177,6 +177,20 @@ def test_generator_is_deterministic_and_well_formed(generate: ModuleType, tmp_pa
     assert {cell for r in rows for cell in r[4:]} <= {"", "1", "2", "3", "4", "5"}
 
 
+@pytest.mark.parametrize("typo", [False, True])
+def test_floors_read_every_row_of_the_realistic_file(
+    generate: ModuleType, tmp_path: Path, typo: bool
+) -> None:
+    """The two floors of run.py (parse alone, loader alone) see every data row, so a floor
+    that stopped early cannot pass for a fast one."""
+    floors = _load("floors")
+    path = generate.generate(
+        tmp_path / "real.csv", 1_234, seed=5, realistic=True, labels=typo, typo=typo
+    )
+    assert floors.parse_only(path) == 1_234
+    assert floors.read_only(path) == 1_234
+
+
 def test_parse_rows_accepts_size_names(generate: ModuleType) -> None:
     assert generate.parse_rows("100k") == 100_000
     assert generate.parse_rows("4.3m") == 4_300_000
