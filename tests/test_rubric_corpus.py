@@ -153,6 +153,5 @@ def test_every_corpus_problem_has_indonesian_text() -> None:
     missing = [m for m in dict.fromkeys(messages) if not has_entry(m)]
     assert not missing, (
         "add these problems to render/language/catalogue_rubric.py "
-        "(English template -> Indonesian):\n"
-        + "\n".join(missing)
+        "(English template -> Indonesian):\n" + "\n".join(missing)
     )

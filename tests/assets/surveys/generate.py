@@ -298,8 +298,6 @@ def personal_data_cases() -> dict[str, str | bytes]:
     }
 
 
-
-
 def issue18_cases() -> dict[str, str | bytes]:
     """Issue 18: workbook bombs (tiny files, huge when expanded) and valid files once refused."""
     from workbooks import column_letters, raw_ods, raw_xlsx
