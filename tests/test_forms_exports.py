@@ -168,6 +168,36 @@ def test_survey_check_vocabulary_counts_and_flags_unknown(
     assert "19900101" not in result.stdout
 
 
+def test_survey_check_counts_no_answer_of_a_withheld_unit(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Whole-file answer counts minus the published units' distributions would give a withheld
+    unit's answers back (audit 2026-12-03): the check counts only the rows ``score`` counts in
+    the units it publishes, and says how many rows it left out."""
+    survey = tmp_path / "s.csv"
+    items = [f"{v}{i}" for v in ("bp", "ak", "ko", "ha", "lo", "ad", "kl") for i in (1, 2, 3)]
+    rows = ["unit_kerja,nip," + ",".join(items)]
+    people = [("Biro Kecil", "Sangat Tidak Setuju")] * 3 + [("Biro Hukum", "Setuju")] * 6
+    people += [("Biro Umum", "Netral")] * 7 + [("Biro Umum", "Netral")]  # the last: a repeat
+    for r, (unit, answer) in enumerate(people):
+        nip = f"1990010120150110{min(r, len(people) - 2):02d}"
+        rows.append(f"{unit},{nip}," + ",".join([answer] * 21))
+    survey.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    units = tmp_path / "units.csv"
+    units.write_text("unit_kerja,headcount\nBiro Kecil,10\nBiro Hukum,7\nBiro Umum,8\n")
+    args = ["survey", "check", str(survey), "--units", str(units)]
+    doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    assert doc["rows"] == {"read": 17, "scored": 16, "excluded": {"duplicate-respondent": 1}}
+    # Biro Kecil (3 people, below its minimum) is withheld; its 3 rows and the repeat are out.
+    assert doc["answers"]["bp1"] == [
+        {"text": "Netral", "count": 7, "known": True},
+        {"text": "Setuju", "count": 6, "known": True},
+    ]
+    assert doc["answers_untallied_rows"] == 4
+    table = runner.invoke(app, args)
+    assert "Jawaban 4 baris tidak dihitung di sini" in " ".join(table.stdout.split())
+
+
 def test_survey_check_exit_codes(runner: CliRunner, asset, exports: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
     clean = runner.invoke(app, ["survey", "check", str(exports["forms-grid.csv"])])
     assert clean.exit_code == 0, clean.stdout

@@ -76,10 +76,14 @@ class SurveyCheck:
     notes: tuple[str, ...] = ()
     issue_codes: dict[str, int] | None = None
     """Data issues by code (what ``score`` would report)."""
+    untallied: int = 0
+    """Rows whose answers ``vocabulary`` leaves out: rows ``score`` excludes and rows of units
+    it withholds (their counts would give a withheld unit's answers back)."""
 
     @property
     def unknown_labels(self) -> int:
-        """Cells whose answer text is neither a label, a number on the scale nor missing."""
+        """Cells whose answer text is neither a label, a number on the scale nor missing (in
+        the rows ``vocabulary`` counts; the issues count every row)."""
         return sum(c.count for counts in self.vocabulary.values() for c in counts if not c.known)
 
     @property

@@ -55,6 +55,9 @@ def render_check_table(check: SurveyCheck, lang: Lang) -> RenderableType:
         if len(counts) > len(listed):
             parts.append(word("check_more", lang).format(n=len(counts) - len(listed)))
         answers.add_row(item, Text(" · ".join(parts)))
+    if check.untallied:
+        answers.caption = word("check_untallied", lang).format(n=fmt_count(check.untallied, lang))
+        answers.caption_justify = "left"
     units = Table(title=word("check_units", lang), title_justify="left")
     units.add_column(word("check_units", lang))
     for key in ("resp", "headcount", "minimum", "rate", "needed"):
@@ -131,6 +134,7 @@ def render_check_json(check: SurveyCheck) -> str:
             item: [{"text": c.text, "count": c.count, "known": c.known} for c in counts]
             for item, counts in check.vocabulary.items()
         },
+        "answers_untallied_rows": check.untallied,
         "rows": {
             "read": check.rows.read,
             "scored": check.rows.scored,

@@ -275,6 +275,10 @@ EN: dict[str, str] = {
     "check_needed": "Still needed",
     "check_unknown": "unknown",
     "check_blank": "(blank)",
+    "check_untallied": (
+        "Answers of {n} rows are not counted here: rows excluded from scoring "
+        "and rows of units whose scores are withheld (anonymity)."
+    ),
     "check_more": "… {n} more",
     "check_rows": (
         "Rows read {read}, scored {scored}, blank/unanswered {blank}, duplicated ids {dup}, "

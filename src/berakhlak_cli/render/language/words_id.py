@@ -276,6 +276,10 @@ ID: dict[str, str] = {
     "check_needed": "Kurang",
     "check_unknown": "tidak dikenal",
     "check_blank": "(kosong)",
+    "check_untallied": (
+        "Jawaban {n} baris tidak dihitung di sini: baris yang dikecualikan dari "
+        "penilaian dan baris unit yang skornya ditahan (anonimitas)."
+    ),
     "check_more": "… {n} lainnya",
     "check_rows": (
         "Baris dibaca {read}, dinilai {scored}, kosong/tanpa jawaban {blank}, ID berulang {dup}, "
