@@ -14,12 +14,38 @@ import pyarrow as pa
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.files.workbook import cell_text, read_sheet
+from berakhlak_cli.model.personal_data import quote_cell
 
 Reader = Callable[[list[int], frozenset[int]], Iterator[pa.RecordBatch]]
 
 
+SIGNIFICANT_DIGITS = 15
+"""A spreadsheet keeps a number to 15 significant digits (Excel drops the rest as it is typed)."""
+
+
 def _header(rows: list[list[Any]]) -> list[str]:
     return [cell_text(c) for c in rows[0]] if rows else []
+
+
+def _digits_lost(value: Any) -> bool:
+    """A whole number of more than 15 digits: stored as a number, its last digits are gone (an
+    18-digit NIP typed into a number cell), so two people's ids may read the same."""
+    return isinstance(value, float) and value.is_integer() and abs(value) >= 10**SIGNIFICANT_DIGITS
+
+
+def _lost_digit_warnings(source: str, header: list[str], body: list[list[Any]]) -> list[str]:
+    lost: dict[int, int] = {}
+    for row in body:
+        for c, value in enumerate(row):
+            if _digits_lost(value):
+                lost[c] = lost.get(c, 0) + 1
+    return [
+        f"{source}: column {quote_cell(header[c]) if c < len(header) else c + 1!r} holds {n} "
+        f"numbers of more than {SIGNIFICANT_DIGITS} digits; a workbook keeps only "
+        f"{SIGNIFICANT_DIGITS}, so their last digits are lost and, as respondent ids, they are "
+        "not checked for repeats. Store the column as text."
+        for c, n in sorted(lost.items())
+    ]
 
 
 def excel_reader(
@@ -70,10 +96,19 @@ def excel_reader(
         raise SurveyError(f"{source}: sheet {sheet!r} is empty")
     header = [cell_text(c) for c in rows[0]]
     body = rows[1:]
+    warnings += _lost_digit_warnings(source, header, body)
 
     def read(columns: list[int], plain: frozenset[int] = frozenset()) -> Iterator[pa.RecordBatch]:
+        # NOTE: ``plain`` is the respondent id: an id whose digits were lost reads as no id, so
+        # people whose NIPs share their first 15 digits are not dropped as one repeated person.
         arrays = [
-            pa.array([cell_text(r[c]) if c < len(r) else "" for r in body], pa.string())
+            pa.array(
+                [
+                    "" if c >= len(r) or (c in plain and _digits_lost(r[c])) else cell_text(r[c])
+                    for r in body
+                ],
+                pa.string(),
+            )
             for c in columns
         ]
         yield pa.RecordBatch.from_arrays(arrays, names=[f"c{c}" for c in columns])

@@ -147,6 +147,13 @@ INPUT_MESSAGES: dict[str, str] = {
     ),
     "no sheet {sheet} (sheets: {names})": "tidak ada lembar {sheet} (lembar: {names})",
     "sheet {sheet} is empty": "lembar {sheet} kosong",
+    "column {column} holds {n} numbers of more than {digits} digits; a workbook keeps only "
+    "{kept}, so their last digits are lost and, as respondent ids, they are not checked for "
+    "repeats. Store the column as text.": (
+        "kolom {column} berisi {n} angka lebih dari {digits} digit; buku kerja hanya menyimpan "
+        "{kept} digit, jadi digit terakhirnya hilang dan, sebagai ID responden, tidak diperiksa "
+        "keberulangannya. Simpan kolom itu sebagai teks."
+    ),
     "not a readable Parquet file ({reason})": "bukan berkas Parquet yang dapat dibaca ({reason})",
     # Units
     "need a unit column ({unit}) and a headcount column (one of: {names}); found {found}": (
