@@ -13,8 +13,11 @@ a small part of them); national files belong in CSV or Parquet, which are stream
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 import zipfile
+import zlib
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,16 +61,40 @@ class Grid:
 def check_workbook(path: Path, source: str, error: type[BerakhlakError]) -> None:
     """Raise ``error`` ("workbook too large: ...") when ``path`` exceeds a limit.
 
-    Every sheet is measured: calamine parses a whole .ods at open, and any .xlsx sheet may be
-    the one read. Files that are not zip containers are left to calamine (it reports them).
+    Every part calamine could read as a sheet is measured: calamine parses a whole .ods at
+    open, and any .xlsx sheet may be the one read. A zip container Python cannot read in full
+    (a bad CRC, a member longer than declared, a truncated directory) is refused as damaged:
+    calamine reads some of these anyway, so nothing in them has been measured. Files that are
+    not zip containers are left to calamine (it reports them).
     """
     try:
         _check(path)
     except WorkbookTooLarge as exc:
         raise error(f"{source}: workbook too large: {exc}; save it as CSV instead") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
-        # NOTE: a damaged container is calamine's to report ("cannot open the workbook").
-        return
+    except DamagedWorkbook as exc:
+        raise error(
+            f"{source}: cannot open the workbook ({exc}); is it password-protected or damaged?"
+        ) from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        KeyError,
+        NotImplementedError,
+        RuntimeError,
+        OSError,
+    ) as exc:
+        # NOTE: never a pass: calamine has none of these checks (no CRC, no declared sizes).
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise error(
+            f"{source}: cannot open the workbook (damaged zip container: {reason}); is it "
+            "password-protected or damaged?"
+        ) from None
+
+
+class DamagedWorkbook(Exception):
+    """A zip container whose parts cannot all be measured, worded for the one-line error."""
 
 
 def _check(path: Path) -> None:
@@ -91,21 +118,55 @@ def _check(path: Path) -> None:
             raise WorkbookTooLarge(
                 f"its contents unpack to {_mib(total)} MiB (limit {MAX_UNCOMPRESSED >> 20} MiB)"
             )
-        names = {m.filename for m in members}
-        if "content.xml" in names:
-            _check_grid(_ods_grid(book, "content.xml"))
-            return
-        lengths = (
-            _shared_strings(book, "xl/sharedStrings.xml")
-            if "xl/sharedStrings.xml" in names
-            else None
-        )
-        for name in sorted(n for n in names if _is_sheet(n)):
+        # NOTE: calamine looks parts up by name ignoring case (and "\\" for "/"); two names
+        # that differ only so would let it read a part other than the one measured.
+        by_key: dict[str, str] = {}
+        for member in members:
+            key = _key(member.filename)
+            if key in by_key:
+                raise DamagedWorkbook(f"two parts are named {member.filename!r}")
+            by_key[key] = member.filename
+        # NOTE: both kinds are measured whatever the name says: calamine picks the reader by
+        # the file's extension (or tries each), not by which parts are present.
+        if "content.xml" in by_key:
+            _check_grid(_ods_grid(book, by_key["content.xml"]))
+        strings = by_key.get(_SHARED_STRINGS)
+        lengths = _shared_strings(book, strings) if strings is not None else None
+        for name in sorted(_xlsx_sheets(book, by_key) - {strings}):
             _check_grid(_xlsx_grid(book, name, lengths))
 
 
-def _is_sheet(name: str) -> bool:
-    return name.startswith("xl/worksheets/") and name.endswith(".xml") and "/_rels/" not in name
+_SHARED_STRINGS = "xl/sharedstrings.xml"
+_TARGET = re.compile(rb"\bTarget\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def _key(name: str) -> str:
+    return name.replace("\\", "/").lower()
+
+
+def _xlsx_sheets(book: zipfile.ZipFile, by_key: dict[str, str]) -> set[str]:
+    """Every part calamine could read as a worksheet: any ``.xml`` part, whatever its folder or
+    case (ODS's own ``content.xml`` aside), and any part a relationship points to, whatever its
+    name; relationship targets are resolved the ways calamine and the standard do."""
+    found = {name for key, name in by_key.items() if key.endswith(".xml") and key != "content.xml"}
+    for key, name in by_key.items():
+        if not key.endswith(".rels"):
+            continue
+        owner = posixpath.dirname(posixpath.dirname(key))
+        with book.open(name) as stream:
+            data = stream.read(MAX_ROW_BYTES)
+        for match in _TARGET.finditer(data):
+            target = (match.group(1) or match.group(2) or b"").decode("utf-8", "replace")
+            target = _key(html.unescape(target))
+            for candidate in (
+                target.lstrip("/"),
+                f"xl/{target}",
+                posixpath.normpath(posixpath.join(owner, target)),
+                posixpath.normpath(posixpath.join("xl", target)),
+            ):
+                if candidate in by_key:
+                    found.add(by_key[candidate])
+    return found
 
 
 def _check_grid(grid: Grid) -> None:
@@ -177,13 +238,20 @@ _ROW_END = re.compile(rb"</(?:\w+:)?row>|<(?:\w+:)?row\b[^>]*/>")
 # piece sends the piece through the general (slower) patterns.
 _FAST_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*?(/?)>')
 _FAST_SHARED = re.compile(rb't="s"[^>]*?><v>(\d+)</v>')
-_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/?)>", re.DOTALL)
+# NOTE: calamine reads any ``c`` element (any prefix, any whitespace, no attributes at all) and
+# parses ``r`` as letters then digits of any length (leading zeros, lower case); a cell without
+# ``r`` takes the next column of its row, and a row without ``r`` the next row.
+_ODD_CELL = (b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r", b":c")
+_CELL = re.compile(rb"<(?:\w+:)?c(?=[\s/>])([^>]*?)(/?)>", re.DOTALL)
 _REF = re.compile(
-    rb"<(?:\w+:)?c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,3})(\d{1,7})[\"'][^>]*?(/?)>", re.DOTALL
+    rb"<(?:\w+:)?c\s[^>]*?(?<=\s)r\s*=\s*[\"']([A-Za-z]+)(\d+)[\"'][^>]*?(/?)>", re.DOTALL
 )
 _SHARED = re.compile(
-    rb"<(?:\w+:)?c\s[^>]*?\bt\s*=\s*[\"']s[\"'][^>]*(?<!/)>\s*<(?:\w+:)?v>\s*(\d+)\s*<", re.DOTALL
+    rb"<(?:\w+:)?c\s[^>]*?(?<=\s)t\s*=\s*[\"']s[\"'][^>]*(?<!/)>\s*<(?:\w+:)?v>([^<]*)<",
+    re.DOTALL,
 )
+_ROW_REF = re.compile(rb"row\s[^>]*?(?<=\s)r\s*=\s*[\"'][A-Za-z]*(\d+)[\"']", re.DOTALL)
+_ROW_SPLIT = re.compile(rb"</(?:\w+:)?row>")
 
 
 def _column_number(letters: bytes) -> int:
@@ -193,14 +261,27 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def _shared_index(value: bytes, count: int) -> int:
+    """The shared string a ``<v>`` names; ``count`` (past the end: the longest) when it is not
+    a plain index, so a value calamine may parse differently is never counted as no text."""
+    plain = _PLAIN_COUNT.fullmatch(value.strip())
+    return int(plain.group(1)) if plain else count
+
+
 def _xlsx_grid(book: zipfile.ZipFile, name: str, lengths: np.ndarray | None) -> Grid:
     """Used range (to the last cell with content, from A1), cell count and shared text."""
     max_row = max_col = cells = text = 0
+    rows_seen = max_row_ref = max_ref_col = 0
     with book.open(name) as stream:
         for piece in _elements(stream, _ROW_END):
+            # NOTE: an upper bound (a prefixed row counts twice), used for cells without r.
+            rows_seen += piece.count(b"<row") + piece.count(b":row")
+            row_refs = _ROW_REF.findall(piece) if b"row" in piece else []
+            if row_refs:
+                max_row_ref = max(max_row_ref, max(int(r) for r in row_refs))
             tags = piece.count(b"<c ")
             refs = _FAST_REF.findall(piece) if tags else []
-            fast = len(refs) == tags and b":c " not in piece and b"<c\t" not in piece
+            fast = len(refs) == tags and not any(odd in piece for odd in _ODD_CELL)
             if not fast:
                 tags = sum(1 for _, closed in _CELL.findall(piece) if not closed)
                 refs = _REF.findall(piece)
@@ -208,19 +289,36 @@ def _xlsx_grid(book: zipfile.ZipFile, name: str, lengths: np.ndarray | None) -> 
             cells += len(filled) if fast else tags
             if filled:
                 max_row = max(max_row, max(int(r) for r in {r for _, r in filled}))
-                max_col = max(max_col, max(_column_number(c) for c in {c for c, _ in filled}))
-            if not fast and len(refs) < tags:
-                # NOTE: cells without ``r`` follow one another; the count bounds them.
-                max_row, max_col = max(max_row, 1), max(max_col, 1)
+                max_ref_col = max(
+                    max_ref_col, max(_column_number(c) for c in {c for c, _ in filled})
+                )
+                max_col = max(max_col, max_ref_col)
+            if not fast and len(refs) < sum(1 for _ in _CELL.finditer(piece)):
+                # NOTE: a cell without ``r`` follows the cell before it (in its row) and its
+                # row follows the row before it: bounded by the farthest row named so far plus
+                # every row seen, and the farthest column plus the most cells in one row.
+                widest = max(len(_CELL.findall(row)) for row in _ROW_SPLIT.split(piece))
+                max_row = max(max_row, max_row_ref + rows_seen, 1)
+                max_col = max(max_col, max_ref_col + widest)
             if lengths is not None and filled:
-                found = (_FAST_SHARED if fast else _SHARED).findall(piece)
-                index = np.array(found, dtype=np.int64)
+                if fast and len(found := _FAST_SHARED.findall(piece)) == piece.count(b't="s"'):
+                    index = np.array(found, dtype=np.int64)
+                else:
+                    found = _SHARED.findall(piece)
+                    index = np.array(
+                        [_shared_index(v, len(lengths)) for v in found], dtype=np.int64
+                    )
                 if len(index):
+                    beyond = int((index >= len(lengths)).sum())
                     index = index[(index >= 0) & (index < len(lengths))]
-                    text += int(lengths[index].sum())
+                    text += int(lengths[index].sum()) + beyond * _longest(lengths)
             if cells > MAX_CELLS or max_row * max_col > MAX_CELLS or text > MAX_TEXT:
                 break
     return Grid(max_row, max_col, cells, text)
+
+
+def _longest(lengths: np.ndarray) -> int:
+    return int(lengths.max()) if len(lengths) else 0
 
 
 _ODS_ROW = re.compile(
@@ -228,8 +326,11 @@ _ODS_ROW = re.compile(
 )
 _ODS_ROW_END = re.compile(rb"</table:table-row>|<table:table-row\b[^>]*/>")
 _ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>", re.DOTALL)
-_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated\s*=\s*["\'](\d+)["\']')
-_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated\s*=\s*["\'](\d+)["\']')
+# NOTE: the whole value is captured: calamine parses it with Rust's ``usize`` parser, which
+# takes "+1000000" and "0001000000" too; anything else counts as too many (see ``_repeat``).
+_ROWS_REPEATED = re.compile(rb"table:number-rows-repeated\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_COLUMNS_REPEATED = re.compile(rb"table:number-columns-repeated\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_PLAIN_COUNT = re.compile(rb"\+?([0-9]+)")
 _VALUE_TYPE = re.compile(rb"office:value-type\s*=")
 
 
@@ -278,8 +379,18 @@ def _ods_row(body: bytes) -> tuple[int, int]:
 
 
 def _repeat(pattern: re.Pattern[bytes], attributes: bytes) -> int:
+    """The repeat count of a row or cell; one that is not a plain count (optional "+", ASCII
+    digits, as Rust parses it) counts as more than any limit, never as 1."""
     found = pattern.search(attributes)
-    return max(1, int(found.group(1))) if found else 1
+    if not found:
+        return 1
+    value = found.group(1) if found.group(1) is not None else found.group(2)
+    plain = _PLAIN_COUNT.fullmatch(value)
+    if plain is None:
+        raise WorkbookTooLarge(
+            f"a repeat count is not a plain number ({value[:40].decode('ascii', 'replace')!r})"
+        )
+    return max(1, int(plain.group(1)))
 
 
 def _add(total: Grid, rows: int, columns: int, cells: int) -> Grid:

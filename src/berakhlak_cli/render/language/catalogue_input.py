@@ -262,6 +262,9 @@ INPUT_MESSAGES: dict[str, str] = {
     "workbook too large: it holds more than {limit} shared strings": (
         "buku kerja terlalu besar: berisi lebih dari {limit} teks bersama"
     ),
+    "workbook too large: a repeat count is not a plain number ({value})": (
+        "buku kerja terlalu besar: jumlah pengulangan bukan bilangan biasa ({value})"
+    ),
     "save it as CSV instead": "simpan sebagai CSV",
     "no data rows below the header ({empty} empty rows)": (
         "tidak ada baris data di bawah baris judul ({empty} baris kosong)"
