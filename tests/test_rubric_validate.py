@@ -257,3 +257,26 @@ def test_single_unquoted_label_and_percentage_weights(tmp_path: Path) -> None:
             "to 100); write shares such as 0.8 and 0.2, not percentages",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "code", "message"),
+    [
+        # YAML reads yes/true as True and Python counts True as 1: never taken for format 1.
+        ("yes", "wrong-type", "'format' must be a whole number"),
+        ("true", "wrong-type", "'format' must be a whole number"),
+        ("1.0", "bad-format", "format 1.0 is not supported (this tool reads 1)"),
+    ],
+)
+def test_format_must_be_the_integer_one(
+    tmp_path: Path, runner: CliRunner, written: str, code: str, message: str
+) -> None:
+    text = (CORPUS / "rubric.valid.yaml").read_text(encoding="utf-8")
+    assert "\nformat: 1\n" in text
+    path = tmp_path / "f.yaml"
+    path.write_text(text.replace("\nformat: 1\n", f"\nformat: {written}\n"), encoding="utf-8")
+    found = [(p.code, p.message) for p in validate_rubric(path).problems]
+    assert found == [(code, message)]
+    result = runner.invoke(app, ["rubric", "validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{code} {message}" in result.stdout

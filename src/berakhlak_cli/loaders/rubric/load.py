@@ -144,7 +144,11 @@ def _build(top: Fields, digest: str) -> Rubric | None:
     if not top.ok:
         return None
     fmt = top.raw("format", required=True)
-    if fmt is not None and fmt != FORMAT:
+    if isinstance(fmt, bool):
+        # NOTE: YAML reads `format: yes` as True, and True == 1 in Python: refused as the
+        # integer getter refuses it (``Fields.integer``), never taken for format 1.
+        top.col.add("wrong-type", "'format' must be a whole number", top.at("format"))
+    elif fmt is not None and (type(fmt) is not int or fmt != FORMAT):
         top.col.add(
             "bad-format", f"format {fmt!r} is not supported (this tool reads {FORMAT})", "format"
         )
