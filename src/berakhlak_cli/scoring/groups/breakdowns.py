@@ -61,27 +61,48 @@ class Breakdown:
 
 
 def breakdown(cells: Cells, by: tuple[int, ...]) -> Breakdown:
-    """Regroup the fine cells by the columns ``by``."""
+    """Regroup the fine cells by the columns ``by``.
+
+    Cells are numbered in the order of their normalized keys, whatever the order of the fine
+    cells (the file's row order): suppression breaks ties by cell number, so a run and every
+    simulation of it inside another run must number the same cells alike. The display spelling
+    of a key is the first one met in the fine cells.
+    """
     everyone = cells.unit is not None and cells.unit in by
-    index: dict[tuple[str, ...], int] = {}
-    out = Breakdown(by, [], [], [], [], [])
+    found: dict[tuple[str, ...], int] = {}
+    shown_of: list[tuple[str, ...]] = []
+    counts: list[int] = []
+    inside: list[bool] = []
+    first: list[int] = []
     for f, key in enumerate(cells.keys):
         if not (everyone or cells.inside[f]):
-            out.cell_of.append(-1)
+            first.append(-1)
             continue
         shown = tuple(key[d] for d in by)
         norm = tuple(normalize(k) for k in shown)
-        c = index.get(norm)
+        c = found.get(norm)
         if c is None:
-            c = index[norm] = len(out.keys)
-            out.keys.append(shown)
-            out.counts.append(0)
-            out.inside.append(True)
-            out.blank.append("" in shown)
-        out.cell_of.append(c)
-        out.counts[c] += int(cells.counts[f])
-        out.inside[c] = out.inside[c] and bool(cells.inside[f])
-    return out
+            c = found[norm] = len(shown_of)
+            shown_of.append(shown)
+            counts.append(0)
+            inside.append(True)
+        first.append(c)
+        counts[c] += int(cells.counts[f])
+        inside[c] = inside[c] and bool(cells.inside[f])
+    order = sorted(found)
+    number = [0] * len(order)
+    for c, norm in enumerate(order):
+        number[found[norm]] = c
+    cell_of = [number[c] if c >= 0 else -1 for c in first]
+    keys = [shown_of[found[norm]] for norm in order]
+    return Breakdown(
+        by,
+        cell_of,
+        keys,
+        [counts[found[norm]] for norm in order],
+        [inside[found[norm]] for norm in order],
+        ["" in key for key in keys],
+    )
 
 
 def suppress(cells: Cells, by: tuple[int, ...], floor: int) -> tuple[Breakdown, dict[int, str]]:
