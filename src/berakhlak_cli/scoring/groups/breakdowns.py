@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from berakhlak_cli.model.normalize import normalize
-from berakhlak_cli.scoring.groups.suppression import Parent, withhold
+from berakhlak_cli.scoring.groups.suppression import ANONYMITY, Parent, withhold
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ def suppress(cells: Cells, by: tuple[int, ...], floor: int) -> tuple[Breakdown, 
     run = breakdown(cells, by)
     inside = tuple(c for c in range(len(run.keys)) if run.inside[c])
     parents = [Parent(inside, sum(run.counts[c] for c in inside) >= floor)]
+    protected: list[tuple[int, ...]] = []
     for size in range(1, len(by)):
         for dims in combinations(by, size):
             margin, hidden = suppress(cells, dims, floor)
@@ -125,7 +126,14 @@ def suppress(cells: Cells, by: tuple[int, ...], floor: int) -> tuple[Breakdown, 
                 Parent(tuple(sorted(members[m])), not margin.blank[m] and m not in hidden)
                 for m in sorted(members)
             ]
-    return run, withhold(run.counts, parents, floor, run.blank)
+            # NOTE: a margin its own run withholds for anonymity (or a blank one below the
+            # floor) must stay undetermined here too, as a combination of this run's cells.
+            protected += [
+                tuple(sorted(members[m]))
+                for m in sorted(members)
+                if hidden.get(m) == ANONYMITY or (margin.blank[m] and margin.counts[m] < floor)
+            ]
+    return run, withhold(run.counts, parents, floor, run.blank, protected)
 
 
 def parents_of(

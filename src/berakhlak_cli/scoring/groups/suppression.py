@@ -92,20 +92,25 @@ def withhold(
     parents: Sequence[Parent],
     floor: int,
     unpublished: Sequence[bool] = (),
+    protected: Sequence[Sequence[int]] = (),
 ) -> dict[int, str]:
     """Group index -> reason (``anonymity`` or ``complementary``) for every withheld group.
 
     ``unpublished`` marks cells that are never published (rows with a blank key): below the
     floor they are protected like any small group; at or above it they are treated as known.
+    ``protected`` lists combinations of groups whose *total* must stay undetermined too (for a
+    cross-breakdown: the cells making up a margin that its own run withholds for anonymity).
     Cost: each pass of the rules is linear in the total parent membership, and a pass runs
     once per group withheld.
     """
     known = {g for g, b in enumerate(unpublished) if b and counts[g] >= floor}
     state = _State(counts, parents, floor, known)
+    combos = {tuple(sorted(set(v))) for v in protected if v}
+    targets = sorted(combos, key=lambda v: (sum(counts[g] for g in v), v))
     while True:
         if _balance_parents(state):
             continue
-        if not _break_determination(state):
+        if not _break_determination(state, targets):
             return state.withheld
 
 
@@ -127,10 +132,11 @@ def _balance_parents(state: _State) -> bool:
     return added
 
 
-def determined(withheld: Sequence[int], parents: Sequence[Parent]) -> set[int]:
-    """Withheld groups whose score sum follows from the published parents' equations."""
-    if not withheld:
-        return set()
+def _null_space(
+    withheld: Sequence[int], parents: Sequence[Parent]
+) -> tuple[dict[int, int], np.ndarray]:
+    """Column of each withheld group, and a basis of the null space of the parents' equations
+    restricted to the withheld groups (one row per group, one column per free direction)."""
     column = {g: j for j, g in enumerate(withheld)}
     rows = []
     for parent in parents:
@@ -140,38 +146,63 @@ def determined(withheld: Sequence[int], parents: Sequence[Parent]) -> set[int]:
             row[hits] = 1.0
             rows.append(row)
     if not rows:
-        return set()
+        return column, np.eye(len(withheld))
     matrix = np.array(rows)
     _, singular, vt = np.linalg.svd(matrix)
     tol = max(matrix.shape) * np.finfo(float).eps * (singular[0] if len(singular) else 0.0)
     rank = int((singular > tol).sum())
-    null = vt[rank:].T
-    if null.shape[1] == 0:
-        return set(withheld)
+    return column, vt[rank:].T
+
+
+def determined(withheld: Sequence[int], parents: Sequence[Parent]) -> set[int]:
+    """Withheld groups whose score sum follows from the published parents' equations."""
+    if not withheld:
+        return set()
+    column, null = _null_space(withheld, parents)
     free = np.linalg.norm(null, axis=1) > 1e-9
     return {g for g, j in column.items() if not free[j]}
 
 
-def _break_determination(state: _State) -> bool:
+def combination_determined(
+    combination: Sequence[int], withheld: Sequence[int], parents: Sequence[Parent]
+) -> bool:
+    """True when the total of ``combination`` follows from the parents' equations: restricted
+    to the withheld groups it lies in the row space of the equations restricted to them (it
+    is orthogonal to their null space). Without a withheld group it is known outright."""
+    column, null = _null_space(withheld, parents)
+    cols = [column[g] for g in combination if g in column]
+    return not cols or bool(np.linalg.norm(null[cols].sum(axis=0)) < 1e-9)
+
+
+def _break_determination(state: _State, combos: Sequence[tuple[int, ...]] = ()) -> bool:
     """Rule 3; True when a group was added."""
     withheld, counts, parents = state.withheld, state.counts, state.parents
     hidden = sorted(withheld)
     # NOTE: only parents holding a withheld cell constrain the withheld cells.
     live = [p for i, p in enumerate(parents) if state.hidden[i]]
-    exposed = sorted(
-        (g for g in determined(hidden, live) if withheld[g] == ANONYMITY),
-        key=lambda g: (counts[g], g),
-    )
-    for g in exposed:
+    exposed: list[tuple[int, ...]] = []
+    if hidden:
+        column, null = _null_space(hidden, live)
+        norms = np.linalg.norm(null, axis=1)
+        singles = [g for g in hidden if withheld[g] == ANONYMITY and norms[column[g]] <= 1e-9]
+        exposed += [(g,) for g in sorted(singles, key=lambda g: (counts[g], g))]
+    else:
+        column, null = {}, np.zeros((0, 0))
+    for v in combos:
+        cols = [column[g] for g in v if g in column]
+        if not cols or np.linalg.norm(null[cols].sum(axis=0)) < 1e-9:
+            exposed.append(v)
+    for v in exposed:
         near = {
             c
+            for g in v
             for i in state.member_of.get(g, ())
             for c in parents[i].cells
             if c not in withheld and c not in state.pinned
         }
         for candidate in sorted(near, key=lambda c: (counts[c], c)):
             opened = [parents[i] for i in state.member_of.get(candidate, ()) if not state.hidden[i]]
-            if g not in determined(sorted([*hidden, candidate]), [*live, *opened]):
+            if not combination_determined(v, sorted([*hidden, candidate]), [*live, *opened]):
                 state.add(candidate, COMPLEMENTARY)
                 return True
         # NOTE: no single neighbour helps (rare); withholding the smallest still moves on and
