@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -21,7 +23,7 @@ from typer.testing import CliRunner
 from berakhlak_cli.api.score import score_survey
 from berakhlak_cli.cli import app
 from berakhlak_cli.loaders.rubric.load import load_rubric
-from berakhlak_cli.scoring.groups.breakdowns import parents_of
+from berakhlak_cli.scoring.groups.breakdowns import Cells, parents_of, suppress
 from berakhlak_cli.scoring.groups.suppression import ANONYMITY, COMPLEMENTARY, Parent, withhold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,6 +170,135 @@ def test_what_the_one_way_runs_expose_is_beyond_repair() -> None:
     keys, counts = _table({("u0", "j1"): 3, ("u1", "j0"): 3, ("u1", "j1"): 1})
     parents = parents_of(keys, counts, range(3), 3)
     assert keys.index(("u1", "j1")) in exposed([0, 1, 2], _published(parents))
+
+
+Atom = tuple[str, str, int]  # (unit, jenis_asn, respondents); "" for a blank type
+
+
+def _in_row_space(v: set[int], equations: Sequence[set[int]], width: int) -> bool:
+    """Independent rank test: the indicator of ``v`` is a combination of the equations."""
+    if not equations:
+        return False
+    matrix = np.array([[1.0 if a in eq else 0.0 for a in range(width)] for eq in equations])
+    vector = np.array([[1.0 if a in v else 0.0 for a in range(width)]])
+    rank = np.linalg.matrix_rank(matrix)
+    return bool(np.linalg.matrix_rank(np.vstack([matrix, vector])) == rank)
+
+
+def _three_runs(
+    atoms: Sequence[Atom], floor: int = 5
+) -> tuple[dict[str, dict[tuple[str, ...], str]], dict[str, list[set[int]]], list[set[int]]]:
+    """The runs ``--by unit_kerja``, ``--by jenis_asn`` and both, each over fine cells built as
+    the CLI builds them (the ``--by`` columns then the unit, in the order the rows come):
+    (withheld by key per run, published sets of atoms per run, protected sets of atoms)."""
+    specs = {
+        "unit": (lambda a: (a[0],), 0, (0,)),
+        "type": (lambda a: (a[1], a[0]), 1, (0,)),
+        "cross": (lambda a: (a[0], a[1]), 0, (0, 1)),
+    }
+    everyone = set(range(len(atoms)))
+    published = {"institution": [everyone] if sum(a[2] for a in atoms) >= floor else []}
+    protected = [{i} for i, a in enumerate(atoms) if a[2] < floor]
+    withheld: dict[str, dict[tuple[str, ...], str]] = {}
+    for name, (fine_key, unit, by) in specs.items():
+        keys = list(dict.fromkeys(fine_key(a) for a in atoms))
+        counts = [sum(a[2] for a in atoms if fine_key(a) == k) for k in keys]
+        run, hidden = suppress(Cells(keys, counts, [True] * len(keys), unit), by, floor)
+        withheld[name] = {run.keys[c]: why for c, why in hidden.items() if not run.blank[c]}
+        published[name] = []
+        for c in range(len(run.keys)):
+            members = {i for i, a in enumerate(atoms) if run.cell_of[keys.index(fine_key(a))] == c}
+            if hidden.get(c) == ANONYMITY or (run.blank[c] and run.counts[c] < floor):
+                protected.append(members)
+            elif c not in hidden and not run.blank[c]:
+                published[name].append(members)
+    return withheld, published, protected
+
+
+CASE_A: list[Atom] = [
+    ("U0", "PNS", 5),
+    ("U0", "PPPK", 5),
+    ("U0", "", 2),
+    ("U1", "PNS", 1),
+    ("U1", "", 2),
+    ("U2", "PPPK", 5),
+]
+# NOTE: PNS comes first in the file, so the type run once numbered PNS before PPPK.
+CASE_B: list[Atom] = [("U0", "PPPK", 3), ("U1", "PNS", 7), ("U1", "PPPK", 4), ("U1", "", 1)]
+
+
+def test_a_margin_withheld_for_anonymity_stays_undetermined_in_the_cross_run() -> None:
+    """Audit case A: U1 (3 people) is withheld for anonymity by unit, U2 (5, all PPPK) as its
+    complement. Publishing U2 x PPPK in the cross run would give U1 = institution - U0 -
+    U2 x PPPK, so the combination U1 x PNS + U1 x blank is protected in the cross run."""
+    withheld, runs, protected = _three_runs(CASE_A)
+    published = [eq for sets in runs.values() for eq in sets]
+    assert withheld["unit"] == {("U1",): ANONYMITY, ("U2",): COMPLEMENTARY}
+    assert withheld["type"] == {("PNS",): COMPLEMENTARY}
+    assert withheld["cross"] == {
+        ("U0", "PNS"): COMPLEMENTARY,
+        ("U0", "PPPK"): COMPLEMENTARY,
+        ("U1", "PNS"): ANONYMITY,
+        ("U2", "PPPK"): COMPLEMENTARY,
+    }
+    for v in protected:
+        assert not _in_row_space(v, published, len(CASE_A)), v
+    # The defect: with U2 x PPPK published, institution - U0 - U2 x PPPK is U1.
+    old = [set(range(6)), {0, 1, 2}, {5}]
+    assert _in_row_space({3, 4}, old, len(CASE_A))
+
+
+def test_the_simulated_type_run_is_the_real_one_whatever_the_row_order() -> None:
+    """Audit case B: PNS (7) and PPPK (7) tie as complement of the blank-type respondent. The
+    type run on the file (PNS first) and its simulation in the cross run (PPPK first among the
+    fine cells) must choose the same one, or institution - PPPK - U1 x PNS is that person."""
+    withheld, runs, protected = _three_runs(CASE_B)
+    published = [eq for sets in runs.values() for eq in sets]
+    assert withheld["type"] == {("PNS",): COMPLEMENTARY}
+    assert withheld["unit"] == {("U0",): ANONYMITY, ("U1",): COMPLEMENTARY}
+    assert withheld["cross"] == {
+        ("U0", "PPPK"): ANONYMITY,
+        ("U1", "PNS"): COMPLEMENTARY,
+        ("U1", "PPPK"): ANONYMITY,
+    }
+    blank = CASE_B.index(("U1", "", 1))
+    assert {blank} in protected
+    for v in protected:
+        assert not _in_row_space(v, published, len(CASE_B)), v
+
+
+def _random_atoms(rnd: random.Random) -> list[Atom]:
+    units = [f"U{u}" for u in range(rnd.randint(2, 5))]
+    kinds = ["PNS", "PPPK", "CPNS", ""]
+    atoms = [
+        (u, k, rnd.choice([1, 2, 3, 4, 5, 6, 7, 9, 12]))
+        for u in units
+        for k in kinds
+        if rnd.random() < 0.7
+    ]
+    return atoms or [("U0", "PNS", 5)]
+
+
+@pytest.mark.parametrize("block", range(6))
+def test_withheld_groups_do_not_depend_on_the_row_order(block: int) -> None:
+    """Shuffling the fine cells changes no run's withheld groups (ties are broken by key),
+    and the three runs together determine no protected group or cell beyond what the one-way
+    margins give away by themselves (docs/privacy.md, limits). 240 seeded tables; before the
+    fix, 5 of the first 40 depended on the row order and seeds 59, 129, 162, 203 exposed a
+    margin withheld for anonymity through the cross run."""
+    for seed in range(40 * block, 40 * block + 40):
+        rnd = random.Random(seed)
+        atoms = _random_atoms(rnd)
+        withheld, runs, protected = _three_runs(atoms)
+        for _ in range(3):
+            shuffled = atoms[:]
+            rnd.shuffle(shuffled)
+            assert _three_runs(shuffled)[0] == withheld, seed
+        published = [eq for sets in runs.values() for eq in sets]
+        margins = runs["institution"] + runs["unit"] + runs["type"]
+        for v in protected:
+            if _in_row_space(v, published, len(atoms)):
+                assert _in_row_space(v, margins, len(atoms)), (seed, atoms, v)
 
 
 def _survey(path: Path, units: dict[str, int]) -> None:

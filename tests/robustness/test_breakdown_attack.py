@@ -198,3 +198,43 @@ def test_a_blank_breakdown_cell_stays_in_the_institution_row_and_is_protected(
     assert (
         issue["message"] == "no value in 'jenis_asn': counted in the institution row, in no group"
     )
+
+
+def _audit_survey(path: Path, people: list[tuple[str, str, int]]) -> None:
+    """Every item of a respondent has the same answer (audit f1 inputs)."""
+    lines = ["nip,unit_kerja,jenis_asn," + ",".join(ITEMS)]
+    lines += [f"R{i:04d},{u},{j}," + ",".join([str(a)] * 21) for i, (u, j, a) in enumerate(people)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+_PAIRS = [("PNS", "PPPK")[i % 2] for i in range(10)]
+AUDIT = {
+    # U1 (3) withheld by unit and U2 (5, all PPPK) as its complement: the cross run must not
+    # publish U2 x PPPK, or institution - U0 - U2 x PPPK is U1.
+    "A": [("U0", "", 4), ("U0", "", 3)]
+    + [("U0", _PAIRS[i], (3, 4, 5, 4, 3)[i % 5]) for i in range(10)]
+    + [("U1", "PNS", 2), ("U1", "", 1), ("U1", "", 2)]
+    + [("U2", "PPPK", a) for a in (4, 3, 4, 5, 3)],
+    # PNS first in the file: the type run and its simulation in the cross run must pick the
+    # same complement for the one blank-type respondent.
+    "B": [("U0", "PPPK", a) for a in (2, 3, 2)]
+    + [("U1", "PNS", a) for a in (3, 4, 4, 5, 3, 4, 4)]
+    + [("U1", "PPPK", a) for a in (3, 3, 4, 2)]
+    + [("U1", "", 5)],
+}
+
+
+@pytest.mark.parametrize("case", sorted(AUDIT))
+@pytest.mark.parametrize("order", ["file", "reversed", "shuffled"])
+def test_the_audit_cases_give_nothing_away(
+    runner: CliRunner, tmp_path: Path, case: str, order: str
+) -> None:
+    people = list(AUDIT[case])
+    if order == "reversed":
+        people.reverse()
+    elif order == "shuffled":
+        random.Random(7).shuffle(people)
+    survey = tmp_path / f"case{case}.csv"
+    _audit_survey(survey, people)
+    _, found, alone = _attack(runner, survey, [UNIT, "jenis_asn"], None)
+    assert found == [] and alone == []
