@@ -17,7 +17,10 @@ institution rows was one respondent's scores. The rule now (docs/privacy.md):
 
 A scorer keeps its sums per *fine cell*: one per distinct key over the ``--by`` columns plus
 the unit column. Every breakdown the CLI can publish from the same file is a regrouping of
-those cells, which is what lets a run simulate what its own margins publish.
+those cells, which is what lets a run simulate what its own margins publish. A breakdown numbers
+its cells by normalized key, so the simulation breaks suppression ties as the real run does
+whatever the row order, and the margins a simulated run withholds for anonymity are protected
+combinations of the cross run's cells (``scoring.suppression``, rule 3).
 """
 
 from __future__ import annotations
@@ -110,6 +113,8 @@ def suppress(cells: Cells, by: tuple[int, ...], floor: int) -> tuple[Breakdown, 
 
     Parents: the institution row (cells inside the population) and, for several columns,
     every margin a run over a proper subset of ``by`` publishes (simulated by the same rule).
+    Protected combinations: the cells of every margin such a run withholds for anonymity, and
+    of every blank margin below the floor.
     """
     run = breakdown(cells, by)
     inside = tuple(c for c in range(len(run.keys)) if run.inside[c])

@@ -14,7 +14,13 @@ withheld ones. The rules, applied until nothing changes:
 3. No group withheld for anonymity may be *determined* by the equations: its unit vector must
    not lie in the row space of the equation matrix restricted to the withheld groups (checked
    with the null space). If it is, the smallest published group that shares a parent with it
-   and removes the determination is withheld as well.
+   and removes the determination is withheld as well. The same holds for each *protected
+   combination* (``withhold(protected=...)``, a set of groups, for a cross-breakdown the cells
+   of a margin its own run withholds for anonymity): restricted to the withheld groups, it must
+   not lie in the row space of the equations restricted to them.
+
+Ties (equal counts) are broken by group index, so callers number groups canonically
+(``scoring.breakdowns`` numbers them by normalized key).
 
 A cell that is never published (rows with a blank ``--by`` cell, ``scoring.breakdowns``) is
 in its parents like any group: below ``k`` it is protected as if withheld for anonymity, at
