@@ -3,14 +3,24 @@
 One detector for every layer (loaders quote cells in errors, scoring builds issues and group
 labels, render writes them), so the rule is the same wherever a cell can reach an output:
 
-- **e-mail addresses**: ``name@host.domain`` (also with the full-width ``＠``) -> ``[e-mail]``;
-- **digit runs**: digits joined by spaces, dots, hyphens, dashes, underscores, zero-width
-  characters or brackets (``19850510 200501 1 002``, ``0812-3456-7890``, ``+62 812.3456.7890``,
-  full-width ``１９８５…``) count as one run. A run with 10 or more digits, or 8 or more
-  without a break, is masked: an Indonesian phone number (``08…``, ``+62…``, ``62 8…``, or a
-  landline ``0xxx…``) -> ``[phone number]``, anything else -> ``[N digits]`` (a NIP has 18, a
-  NIK 16). No Likert answer, unit name or year range (``2020-2024``: 8 digits with a break)
-  needs that many digits.
+Every cell is first read as NFKC with format characters (Unicode category Cf: zero-width
+spaces, the soft hyphen, bidirectional controls) dropped, so full-width ``０８１２－３４５６``,
+``＠``, ``﹫`` and ``budi\u200b@…`` read as their ASCII spellings. Then
+
+- **e-mail addresses**: ``name@host.domain``, also with up to three spaces around the ``@``
+  (``siti @ bkd.go.id``) -> ``[e-mail]``;
+- **digit runs**: digit groups joined by up to four marks that are neither letters nor digits
+  (a run of whitespace counts as one), with an optional leading ``+`` or ``(``:
+  ``19850510 200501 1 002``, ``0812-3456-7890``, ``(0812)3456-7890``, ``0812/3456/7890``,
+  ``0812,3456,7890``, ``0812    3456    7890``, ``+62 812.3456.7890`` count as one run. A
+  run with 10 or more digits, or 8 or more without a break, is masked: an Indonesian phone
+  number (``08…``, ``+62…``, ``62 8…``, or a landline ``0xxx…``) -> ``[phone number]``,
+  anything else -> ``[N digits]`` (a NIP has 18, a NIK 16). No Likert answer, unit name, year
+  range (``2020-2024``: 8 digits with a break) or date (``08-07-2024``) needs that many
+  digits.
+
+Masking reads the text the same way, so whatever is detected is masked; only the masked
+parts of the text change.
 
 A person's name without digits cannot be told from a unit name or a free-text answer, so
 names are not detected; answer cells are quoted only when they look like a mistyped answer
@@ -27,14 +37,45 @@ from functools import lru_cache
 QUOTE_LIMIT = 40
 """Longest quote of a cell in a message; longer text is cut (with ``…``) after masking."""
 
-_EMAIL = re.compile(r"[\w.%+\-]+[@\uff20][\w\-]+(?:[.\uff0e][\w\-]+)+")
-_SEP = r"[\s.\-_\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff]"
-_RUN = re.compile(rf"\+?\(?\d+\)?(?:{_SEP}{{1,3}}\(?\d+\)?)*")
+_EMAIL = re.compile(r"[\w.%+\-]+[ \t]{0,3}@[ \t]{0,3}[\w\-]+(?:[.\u3002][\w\-]+)+")
+# NOTE: a separator between digit groups is up to four marks that are neither letters nor
+# digits (a run of whitespace counts once, as the label rule collapses it): ``0812/3456``,
+# ``0812,3456``, ``0812 • 3456``, ``0812    3456``, ``(0812)3456`` are all one run; the
+# katakana long-vowel mark ``ー`` (a letter to Unicode) looks like a dash and counts as one.
+_SEP = r"(?:\s+|[^\w\s]|[_\u30fc])"
+_RUN = re.compile(rf"\+?(\()?\d+(?:{_SEP}{{1,4}}\d+)*(?(1)\)?)")
 _DIGIT = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _ASCII_DIGITS = b"0123456789"
 _MIN_DIGITS = 10
 _MIN_UNBROKEN = 8
+
+
+def _folded(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the detector reads it, and for each of its characters the position of the
+    character of ``text`` it comes from (None when they are the same string).
+
+    Each character is NFKC-normalised (full-width ``０８１２－３４５６``, ``＠``, ``﹫``,
+    ``．`` become ASCII) and format characters (Unicode category Cf: zero-width spaces and
+    joiners, the soft hyphen, bidirectional controls, BOM) are dropped, so ``budi\u200b@…``
+    is ``budi@…`` and ``0812\u00ad3456`` is ``08123456``.
+    """
+    if text.isascii():
+        return text, None
+    parts: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        if c.isascii():
+            parts.append(c)
+            origin.append(i)
+            continue
+        if unicodedata.category(c) == "Cf":
+            continue
+        n = unicodedata.normalize("NFKC", c)
+        parts.append(n)
+        origin.extend([i] * len(n))
+    return "".join(parts), origin
+
 
 EMAIL = "e-mail"
 PHONE = "phone number"
@@ -64,8 +105,9 @@ def _digit_kind(run: str) -> str | None:
 @lru_cache(maxsize=8192)
 def personal_kinds(text: str) -> tuple[str, ...]:
     """The kinds of personal data found in ``text``: e-mails first, then digit runs in order."""
-    found = [EMAIL] * len(_EMAIL.findall(text))
-    for run in _RUN.finditer(_EMAIL.sub(" ", text)):
+    folded, _ = _folded(text)
+    found = [EMAIL] * len(_EMAIL.findall(folded))
+    for run in _RUN.finditer(_EMAIL.sub(" ", folded)):
         kind = _digit_kind(run.group())
         if kind:
             found.append(kind)
@@ -78,12 +120,22 @@ def looks_personal(text: str) -> str | None:
     return kinds[0] if kinds else None
 
 
-def _mask_run(match: re.Match[str]) -> str:
-    run = match.group()
+def _placeholder(run: str) -> str | None:
     kind = _digit_kind(run)
     if kind is None:
-        return run
+        return None
     return "[phone number]" if kind == PHONE else f"[{len(_digits(run))} digits]"
+
+
+def _spans(folded: str) -> list[tuple[int, int, str]]:
+    """Start, end and placeholder of each e-mail address and long digit run in ``folded``."""
+    spans = [(m.start(), m.end(), "[e-mail]") for m in _EMAIL.finditer(folded)]
+    rest = _EMAIL.sub(lambda m: " " * len(m.group()), folded)
+    for m in _RUN.finditer(rest):
+        shown = _placeholder(m.group())
+        if shown is not None:
+            spans.append((m.start(), m.end(), shown))
+    return sorted(spans)
 
 
 def may_hold_personal(text: str) -> bool:
@@ -99,11 +151,26 @@ def may_hold_personal(text: str) -> bool:
 def mask_personal(text: str) -> str:
     """``text`` with every e-mail address and long digit run replaced by a placeholder.
 
+    The text is read as the detector reads it (``_folded``), so whatever ``personal_kinds``
+    finds is masked, but only the masked parts change: the rest is kept as written.
     Idempotent: placeholders hold no e-mail and no long digit run.
     """
     if not text or not may_hold_personal(text):
         return text
-    return _RUN.sub(_mask_run, _EMAIL.sub("[e-mail]", text))
+    folded, origin = _folded(text)
+    spans = _spans(folded)
+    if not spans:
+        return text
+    out: list[str] = []
+    done = 0
+    for start, end, shown in spans:
+        if origin is not None:
+            start, end = origin[start], origin[end - 1] + 1
+        out.append(text[done:start])
+        out.append(shown)
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 def quote_cell(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -138,3 +205,15 @@ def quote_answer(raw: str, labels: tuple[str, ...]) -> str:
         if target and difflib.SequenceMatcher(None, compact, target).ratio() >= 0.75:
             return quoted
     return f"[text, {len(raw)} characters]"
+
+
+def mask_header(text: str) -> str:
+    """A header cell or sheet name as every message, listing, rubric file and output shows it:
+    personal data masked (``mask_personal``), the rest as written.
+
+    Headers are text a person typed too (``HP 0812-3456-7890``, ``NIP operator …``), and a file
+    without a header row makes the first respondent's cells the "headers"; every place that
+    quotes a header or sheet name goes through this function (``header_match.header_row_is_data``
+    covers the names it cannot detect).
+    """
+    return mask_personal(text)
