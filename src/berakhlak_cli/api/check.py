@@ -24,7 +24,7 @@ from berakhlak_cli.loaders.survey.columns import SurveyPlan
 from berakhlak_cli.loaders.survey.source import open_survey
 from berakhlak_cli.model.issue_rows import IssueRows
 from berakhlak_cli.model.normalize import normalize
-from berakhlak_cli.model.personal_data import quote_answer
+from berakhlak_cli.model.personal_data import mask_header, quote_answer
 from berakhlak_cli.model.results import Issue, Scoresheet
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.survey import SurveyBatch
@@ -182,7 +182,8 @@ def _order(entry: tuple[str, int]) -> tuple[int, str]:
 
 
 def column_roles(plan: SurveyPlan, rubric: Rubric) -> tuple[ColumnRole, ...]:
-    """Every header with the role it was given (item, unit, id, identifying, attribute, ...)."""
+    """Every header with the role it was given (item, unit, id, identifying, attribute, ...);
+    headers are shown masked (``mask_header``), in the table and in JSON alike."""
     items = {pos: item for item, pos in plan.items.items()}
     groups = set(plan.groups.values())
     cols = rubric.columns
@@ -190,8 +191,9 @@ def column_roles(plan: SurveyPlan, rubric: Rubric) -> tuple[ColumnRole, ...]:
     attributes = {normalize(n) for a in cols.attributes for n in (a.name, *a.aliases)}
     how = plan.matched_by or {}
     out = []
-    for pos, header in enumerate(plan.headers):
-        key = normalize(header)
+    for pos, raw in enumerate(plan.headers):
+        key = normalize(raw)
+        header = mask_header(raw)
         if pos in items:
             item = items[pos]
             out.append(ColumnRole(pos, header, Role.ITEM, item, str(how.get(item, "id"))))

@@ -239,20 +239,39 @@ def _survey_aliases(
     """(item id -> headers to add, comment lines) from the survey's header row."""
     from dataclasses import replace
 
+    from berakhlak_cli.errors import SurveyError
     from berakhlak_cli.loaders.survey.columns import known_columns
-    from berakhlak_cli.loaders.survey.header_match import match_items
+    from berakhlak_cli.loaders.survey.header_match import (
+        header_row_is_data,
+        match_items,
+        no_header_hint,
+    )
     from berakhlak_cli.loaders.survey.source import read_header
     from berakhlak_cli.model.normalize import normalize
+    from berakhlak_cli.model.personal_data import looks_personal, mask_header
     from berakhlak_cli.model.rubric import HeaderMatching
 
     loose = replace(model, columns=replace(model.columns, header_matching=HeaderMatching.LOOSE))
     headers = read_header(survey, loose, sheet=sheet)[0]
     matching = match_items(headers, loose)
     if matching.ambiguities:
-        from berakhlak_cli.errors import SurveyError
-
         raise SurveyError(f"{survey}: {matching.ambiguities[0].message}")
-    additions = {item: [headers[m.position]] for item, m in matching.matches.items() if m.how.loose}
+    if matching.missing and (data_row := header_row_is_data(headers)):
+        # NOTE: without its header row a file's first respondent (NIP, name) would be written
+        # into the rubric's comments; the name cannot be detected, so nothing is written.
+        raise SurveyError(f"{survey}: {no_header_hint(data_row)}")
+    additions: dict[str, list[str]] = {}
+    withheld: list[str] = []
+    for item, m in matching.matches.items():
+        if not m.how.loose:
+            continue
+        header = headers[m.position]
+        if looks_personal(header) is None:
+            additions[item] = [header]
+        else:
+            # NOTE: a masked alias would no longer match the header, and the header itself
+            # must not be written: it still matches loosely, but is not added as an alias.
+            withheld.append(f"  - {item}: {mask_header(header)!r}")
     used = {m.position for m in matching.matches.values()}
     known = known_columns(model)
     free = [
@@ -266,7 +285,13 @@ def _survey_aliases(
         "its aliases."
     ]
     lines.append("Survey headers matched to no item and no known column (not scored):")
-    lines += [f"  - {h!r}" for h in free] or ["  (none)"]
+    lines += [f"  - {mask_header(h)!r}" for h in free] or ["  (none)"]
+    if withheld:
+        lines.append(
+            "Headers matched loosely that hold personal data, not added to aliases (they still "
+            "match loosely; remove the personal data from the header):"
+        )
+        lines += withheld
     if matching.missing:
         lines.append("Items with no column in the survey (add its header to their aliases):")
         lines += [f"  - {i}: {labels[i]}" for i in matching.missing]

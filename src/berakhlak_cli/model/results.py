@@ -13,7 +13,7 @@ from typing import Any
 
 from berakhlak_cli.model.behaviours import BehaviourResult, GapTest
 from berakhlak_cli.model.evidence import UnitGaps
-from berakhlak_cli.model.personal_data import mask_personal, may_hold_personal
+from berakhlak_cli.model.personal_data import mask_header, mask_personal, may_hold_personal
 
 COMBINED_WITHHELD = "combined-withheld"
 """Group flag: evidence was scored but the rubric withholds this group's combined index."""
@@ -314,6 +314,14 @@ class Scoresheet:
     levels: tuple[str, ...] = ()
     """The level columns of a run with levels, outermost first (``model.levels``): ``groups``
     then holds one row per group at every level, its key padded with "" to the levels."""
+
+    def __post_init__(self) -> None:
+        # NOTE: the grouping and level columns are headers of the survey (``--by "HP 0812…"``):
+        # every output names them, so they are masked here once, like ignored_columns.
+        for name in ("group_by", "levels", "ignored_columns"):
+            names = getattr(self, name)
+            if any(map(may_hold_personal, names)):
+                object.__setattr__(self, name, tuple(map(mask_header, names)))
 
     @property
     def has_issues(self) -> bool:

@@ -21,7 +21,7 @@ from berakhlak_cli.loaders.files.small_table import read_small_table
 from berakhlak_cli.loaders.survey.source import CSV_SUFFIXES, EXCEL_SUFFIXES
 from berakhlak_cli.model.evidence import Checklist, ChecklistColumn, EvidenceEntry
 from berakhlak_cli.model.normalize import normalize
-from berakhlak_cli.model.personal_data import quote_cell
+from berakhlak_cli.model.personal_data import mask_header, quote_cell
 from berakhlak_cli.model.rubric import Rubric
 
 Col = ChecklistColumn
@@ -158,7 +158,7 @@ def _match_header(header: list[str], rubric: Rubric, source: str) -> dict[Checkl
         wanted = {header_key(a) for a in (role.value, *aliases)}
         hits = [p for p, k in enumerate(keys) if k in wanted]
         if len(hits) > 1:
-            cols = ", ".join(f"{header[p]!r} (column {p + 1})" for p in hits)
+            cols = ", ".join(f"{mask_header(header[p])!r} (column {p + 1})" for p in hits)
             raise EvidenceError(
                 located(source, f"the {role.value} matches more than one column: {cols}", row=1)
             )
@@ -170,7 +170,7 @@ def _match_header(header: list[str], rubric: Rubric, source: str) -> dict[Checkl
             f"{r.value} (e.g. {', '.join(repr(a) for a in names[r][:3])})" for r in absent
         )
         # NOTE: a checklist without a header row shows its first entry here.
-        found = ", ".join(repr(quote_cell(h)) for h in header) or "nothing"
+        found = ", ".join(repr(quote_cell(mask_header(h))) for h in header) or "nothing"
         raise EvidenceError(
             located(source, f"no column for {wanted_text}; the header has {found}", row=1)
         )

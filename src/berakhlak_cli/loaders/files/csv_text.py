@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.model.personal_data import mask_header
 
 SNIFF_BYTES = 1 << 20
 DELIMITERS = (",", ";", "\t", "|")
@@ -153,6 +154,7 @@ def locate_merge(path: Path, dialect: CsvDialect, source: str) -> SurveyError:
                 for pos, field in enumerate(record):
                     if ("\n" in field or "\r" in field) and field.count(dialect.delimiter) >= need:
                         name = dialect.header[pos] if pos < len(dialect.header) else str(pos + 1)
+                        name = mask_header(name)
                         lines = field.count("\n") + 1
                         return SurveyError(
                             f"{source}: row {row} (line {line}): column {name!r}: a quote opened "

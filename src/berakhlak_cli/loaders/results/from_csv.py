@@ -22,7 +22,7 @@ from berakhlak_cli.loaders.files.csv_text import delimiter_of
 from berakhlak_cli.loaders.files.small_files import csv_rows, shown
 from berakhlak_cli.model.comparison import published_row
 from berakhlak_cli.model.normalize import normalize
-from berakhlak_cli.model.personal_data import mask_personal
+from berakhlak_cli.model.personal_data import mask_header, mask_personal
 from berakhlak_cli.model.results import GroupResult, Score
 from berakhlak_cli.model.years import parse_year, year_hint
 
@@ -60,7 +60,7 @@ class _Row:
         self.source, self.number, self.header, self.cells = source, number, header, cells
 
     def fail(self, column: int, message: str) -> ResultsError:
-        where = f"{self.source}: row {self.number}: column {self.header[column]!r}"
+        where = f"{self.source}: row {self.number}: column {mask_header(self.header[column])!r}"
         return ResultsError(f"{where}: {mask_personal(message)}")
 
     def text(self, column: int | None) -> str:
@@ -102,15 +102,15 @@ def _columns(
         if key in FIXED and key not in fixed:
             fixed[key] = pos
         elif key in FIXED:
-            raise ResultsError(f"{source}: row 1: column {name!r} appears twice")
+            raise ResultsError(f"{source}: row 1: column {mask_header(name)!r} appears twice")
         elif (vid := value_id(name)) is not None and vid not in values:
             values[vid] = pos
         else:
             match = difflib.get_close_matches(key, FIXED, n=1, cutoff=0.6)
             hint = f" (did you mean {match[0]!r}?)" if match else ""
             raise ResultsError(
-                f"{source}: row 1: column {name!r} is neither a known column nor a value "
-                f"id/code{hint}"
+                f"{source}: row 1: column {mask_header(name)!r} is neither a known column nor a "
+                f"value id/code{hint}"
             )
     for required in ("year", "unit"):
         if required not in fixed:

@@ -12,9 +12,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from berakhlak_cli.errors import SurveyError
-from berakhlak_cli.loaders.survey.header_match import How, ItemMatching, closest_header, match_items
+from berakhlak_cli.loaders.survey.header_match import (
+    How,
+    ItemMatching,
+    closest_header,
+    header_row_is_data,
+    match_items,
+    no_header_hint,
+)
 from berakhlak_cli.model.normalize import normalize
-from berakhlak_cli.model.personal_data import mask_personal
+from berakhlak_cli.model.personal_data import mask_header
 from berakhlak_cli.model.rubric import ColumnSpec, Rubric
 
 
@@ -96,7 +103,7 @@ def _plan(
     def find(names: tuple[str, ...], what: str, required: bool) -> int | None:
         hits = sorted({p for n in names for p in where.get(normalize(n), [])})
         if len(hits) > 1:
-            cols = ", ".join(f"{headers[p]!r} (column {p + 1})" for p in hits)
+            cols = ", ".join(f"{mask_header(headers[p])!r} (column {p + 1})" for p in hits)
             raise SurveyError(f"{source}: {what} matches more than one column: {cols}")
         if not hits:
             if required:
@@ -119,10 +126,13 @@ def _plan(
         spec = _spec_for(name, rubric)
         if personal & {normalize(n) for n in (name, spec.name, *spec.aliases)}:
             raise SurveyError(
-                f"{source}: refusing to group by {name!r}: the rubric lists it as personal data "
-                "(columns.identifying / respondent_id), which never appears in any output"
+                f"{source}: refusing to group by {mask_header(name)!r}: the rubric lists it as "
+                "personal data (columns.identifying / respondent_id), which never appears in any "
+                "output"
             )
-        column = find((spec.name, *spec.aliases), f"grouping column {name!r}", required=True)
+        column = find(
+            (spec.name, *spec.aliases), f"grouping column {mask_header(name)!r}", required=True
+        )
         if column is not None:  # required=True raises instead of returning None
             groups[spec.name] = column
     unit_only = None
@@ -142,7 +152,7 @@ def _plan(
     identifying = {normalize(n) for n in rubric.columns.identifying}
     # NOTE: a file without a header row would list its first respondent's cells here.
     ignored = tuple(
-        mask_personal(h)
+        mask_header(h)
         for p, h in enumerate(headers)
         if p not in used and normalize(h) not in identifying
     )
@@ -185,7 +195,7 @@ def _id_warning(headers: list[str], rubric: Rubric, used: set[int]) -> tuple[str
     if not close:
         return ()
     looked = ", ".join(repr(n) for n in (rid.name, *rid.aliases))
-    shown = ", ".join(repr(h) for h in close)
+    shown = ", ".join(repr(mask_header(h)) for h in close)
     return (
         f"no respondent id column (looked for {looked}), so repeated submissions are not "
         f"screened; {shown} looks like one: add it to columns.respondent_id.aliases in the rubric",
@@ -233,20 +243,27 @@ def missing_message(matching: ItemMatching, rubric: Rubric, source: str, where: 
     for item_id in missing[:SHOWN]:
         best = closest_header(items[item_id], labels[item_id], free)
         if best is not None and best[1] >= 0.5:
-            guesses.append(f"{item_id} -> {best[0]!r} ({best[1]:.2f})")
+            guesses.append(f"{item_id} -> {mask_header(best[0])!r} ({best[1]:.2f})")
     text = (
         f"{len(missing)} of {len(rubric.items)} rubric items have no column "
         f"({', '.join(missing[:SHOWN])}{', ...' if len(missing) > SHOWN else ''}); for "
         f"{missing[0]!r} looked for {looked}. Is this the right rubric?"
     )
-    if guesses:
+    data_row = header_row_is_data(matching.headers)
+    if data_row:
+        # NOTE: a file without its header row: the "headers" are the first respondent's cells,
+        # a name among them, which no masking can detect; none of them is quoted.
+        text += f" {no_header_hint(data_row)}."
+    elif guesses:
         text += f" Did you mean: {'; '.join(guesses)}?"
-    if free:
-        listed = ", ".join(repr(h) for h in free[:10])
+    if free and not data_row:
+        listed = ", ".join(repr(mask_header(h)) for h in free[:10])
         more = f" and {len(free) - 10} more" if len(free) > 10 else ""
         text += f" Headers not matched: {listed}{more}."
     if where:
         text += f" Read {where}."
+    if data_row:
+        return text[:-1]
     return text + f" To map them: berakhlak rubric init --from-survey {source!r} -o rubrik.yaml"
 
 

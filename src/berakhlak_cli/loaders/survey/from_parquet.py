@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from berakhlak_cli.errors import SurveyError
+from berakhlak_cli.model.personal_data import mask_header
 
 Reader = Callable[[list[int], frozenset[int]], Iterator[pa.RecordBatch]]
 BATCH_ROWS = 256_000
@@ -37,7 +38,7 @@ def _as_text(array: pa.Array, name: str, source: str) -> pa.Array:
         return _cast_text(array)
     except (pa.ArrowNotImplementedError, pa.ArrowInvalid):
         raise SurveyError(
-            f"{source}: column {name!r} holds {array.type}, not text or numbers"
+            f"{source}: column {mask_header(name)!r} holds {array.type}, not text or numbers"
         ) from None
 
 

@@ -30,12 +30,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from enum import StrEnum
 
+from berakhlak_cli.model.personal_data import looks_personal, mask_header
 from berakhlak_cli.model.rubric import HeaderMatching, Item, Rubric
 
 _PUNCT = re.compile(r"[\W_]+")
 _NUMBERING = re.compile(r"^(?:(?:no|nomor|q)\.?\s*)?\d{1,3}\s*(?:[.):\-]\s*|\s+)(?=\S)")
 _Q_NUMBER = re.compile(r"^q\d{1,3}\s+(?=\S)")
 _GRID = re.compile(r"^(?P<question>.*\S)\s*\[(?P<row>[^\[\]]+)\]\s*$", re.DOTALL)
+_DATA_CELL = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|[-+]?\d{4,}|[-+]?\d+[.,]\d+")
 
 
 class How(StrEnum):
@@ -57,6 +59,40 @@ def header_key(text: str) -> str:
     """A header or name as compared: folded, punctuation as spaces, whitespace collapsed."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_PUNCT.sub(" ", folded).split())
+
+
+def header_row_is_data(headers: list[str] | tuple[str, ...]) -> tuple[int, int] | None:
+    """(data-like cells, non-blank cells) when the header row looks like a data row, else None.
+
+    A cell looks like data when it is a date, a number of four or more digits or with a decimal
+    part (item numbers ``1``, ``2`` are headers), holds personal data, or repeats
+    another cell of the row (answers such as ``Setuju`` repeat; headers do not). A row is read
+    as data when at least two of its cells are non-blank and at least half of them look like
+    data: a file without its header row, whose first respondent's cells (a name, which cannot
+    be detected, among them) must then not be quoted as headers.
+    """
+    cells = [" ".join(h.split()) for h in headers]
+    cells = [c for c in cells if c]
+    if len(cells) < 2:
+        return None
+    seen: dict[str, int] = defaultdict(int)
+    for c in cells:
+        seen[c.casefold()] += 1
+    data = sum(
+        1
+        for c in cells
+        if seen[c.casefold()] > 1 or _DATA_CELL.match(c) or looks_personal(c) is not None
+    )
+    return (data, len(cells)) if 2 * data >= len(cells) else None
+
+
+def no_header_hint(found: tuple[int, int]) -> str:
+    """The sentence that replaces a header listing when ``header_row_is_data`` found data."""
+    return (
+        f"The first row looks like data, not a header row ({found[0]} of {found[1]} cells are "
+        "dates, numbers, personal data or repeated answers), so its cells are not listed; add "
+        "the header row, or check that the file starts with it"
+    )
 
 
 def _unnumbered(text: str) -> str:
@@ -123,7 +159,7 @@ def _phrases(item: Item, label: str) -> list[str]:
 
 
 def _column_list(headers: tuple[str, ...], positions: list[int]) -> str:
-    return ", ".join(f"{headers[p]!r} (column {p + 1})" for p in sorted(positions))
+    return ", ".join(f"{mask_header(headers[p])!r} (column {p + 1})" for p in sorted(positions))
 
 
 def match_items(headers: list[str], rubric: Rubric) -> ItemMatching:
@@ -160,7 +196,9 @@ def match_items(headers: list[str], rubric: Rubric) -> ItemMatching:
         if len(items) > 1:
             names = ", ".join(repr(i) for i in items)
             out.ambiguities.append(
-                Ambiguity(f"column {headers[pos]!r} (column {pos + 1}) matches items {names}")
+                Ambiguity(
+                    f"column {mask_header(headers[pos])!r} (column {pos + 1}) matches items {names}"
+                )
             )
     out.missing = [
         i.id for i in rubric.items if i.id not in out.matches and i.id not in out.ambiguous_items

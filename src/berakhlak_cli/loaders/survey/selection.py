@@ -21,7 +21,7 @@ from berakhlak_cli.loaders.survey.columns import SurveyPlan, plan_columns
 from berakhlak_cli.loaders.survey.header_match import header_key
 from berakhlak_cli.loaders.survey.source import read_header
 from berakhlak_cli.model.normalize import normalize
-from berakhlak_cli.model.personal_data import mask_personal, quote_answer
+from berakhlak_cli.model.personal_data import mask_header, quote_answer
 from berakhlak_cli.model.results import Issue, IssueCode
 from berakhlak_cli.model.rubric import Rubric
 from berakhlak_cli.model.values_selection import ValuesSelection
@@ -174,7 +174,7 @@ def open_selection(
     used = {p for ps in questions.values() for p in ps}
     identifying = {normalize(n) for n in rubric.columns.identifying}
     ignored = tuple(
-        mask_personal(h)
+        mask_header(h)
         for p, h in enumerate(headers)
         if p not in used and p not in plan.needed and normalize(h) not in identifying
     )
@@ -196,7 +196,7 @@ def _one(
 ) -> int:
     hits = sorted({p for n in names for p in keys.get(header_key(n), [])})
     if len(hits) > 1:
-        cols = ", ".join(f"{headers[p]!r} (column {p + 1})" for p in hits)
+        cols = ", ".join(f"{mask_header(headers[p])!r} (column {p + 1})" for p in hits)
         raise SurveyError(f"{source}: {what} matches more than one column: {cols}")
     if not hits:
         looked = ", ".join(repr(n) for n in dict.fromkeys(names))

@@ -102,6 +102,14 @@ INPUT_MESSAGES: dict[str, str] = {
     "Is this the right rubric": "Benarkah ini rubrik yang tepat",
     "Did you mean: {guesses}": "Mungkin maksudnya: {guesses}",
     "Headers not matched: {headers}": "Judul kolom yang tidak cocok: {headers}",
+    "The first row looks like data, not a header row ({n} of {total} cells are dates, numbers, "
+    "personal data or repeated answers), so its cells are not listed": (
+        "Baris pertama tampak seperti data, bukan baris judul kolom ({n} dari {total} sel berupa "
+        "tanggal, angka, data pribadi atau jawaban berulang), sehingga isinya tidak ditampilkan"
+    ),
+    "add the header row, or check that the file starts with it": (
+        "tambahkan baris judul kolom, atau periksa bahwa berkas diawali baris itu"
+    ),
     "Read sheet {sheet} (other sheets: {others})": (
         "Lembar {sheet} yang dibaca (lembar lain: {others})"
     ),
