@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from berakhlak_cli.errors import BerakhlakError
+from berakhlak_cli.model.personal_data import mask_header, mask_personal
 
 WORKBOOK_SIGNATURES = (b"PK", b"\xd0\xcf\x11\xe0")
 """Zip (xlsx, ods) and OLE (xls, encrypted xlsx) containers."""
@@ -55,7 +56,8 @@ def read_sheet(
     if not names:
         raise error(f"{source}: the workbook has no sheets")
     if sheet is not None and sheet not in names:
-        raise error(f"{source}: no sheet {sheet!r} (sheets: {', '.join(names)})")
+        shown = ", ".join(map(mask_header, names))
+        raise error(f"{source}: no sheet {mask_header(sheet)!r} (sheets: {shown})")
     chosen = sheet or names[0]
     try:
         chosen_sheet = book.get_sheet_by_name(chosen)
@@ -66,5 +68,7 @@ def read_sheet(
     except BerakhlakError:
         raise
     except Exception as exc:  # noqa: BLE001 - calamine raises several untyped errors
-        raise error(f"{source}: sheet {chosen!r}: {str(exc).splitlines()[0]}") from None
+        raise error(
+            f"{source}: sheet {mask_header(chosen)!r}: {mask_personal(str(exc).splitlines()[0])}"
+        ) from None
     return rows, chosen, names

@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from berakhlak_cli.errors import SurveyError
 from berakhlak_cli.loaders.files.workbook import cell_text, read_sheet
-from berakhlak_cli.model.personal_data import quote_cell
+from berakhlak_cli.model.personal_data import mask_header
 
 Reader = Callable[[list[int], frozenset[int]], Iterator[pa.RecordBatch]]
 
@@ -40,7 +40,7 @@ def _lost_digit_warnings(source: str, header: list[str], body: list[list[Any]]) 
             if _digits_lost(value):
                 lost[c] = lost.get(c, 0) + 1
     return [
-        f"{source}: column {quote_cell(header[c]) if c < len(header) else c + 1!r} holds {n} "
+        f"{source}: column {mask_header(header[c]) if c < len(header) else c + 1!r} holds {n} "
         f"numbers of more than {SIGNIFICANT_DIGITS} digits; a workbook keeps only "
         f"{SIGNIFICANT_DIGITS}, so their last digits are lost and, as respondent ids, they are "
         "not checked for repeats. Store the column as text."
@@ -58,6 +58,8 @@ def excel_reader(
     and the others, for error messages. ``holds_items(header)`` decides whether a sheet is the
     survey when the first one is not."""
     rows, chosen, names = read_sheet(path, source, sheet, SurveyError)
+    # NOTE: sheet names are typed by a person too; messages quote them masked (mask_header).
+    shown = {n: mask_header(n) for n in names}
     warnings: list[str] = []
     others = [n for n in names if n != chosen]
     searched = sheet is None and bool(others) and not holds_items(_header(rows))
@@ -68,32 +70,32 @@ def excel_reader(
             if holds_items(_header(candidate)):
                 fits.append((name, candidate))
         if len(fits) > 1:
-            listed = ", ".join(repr(n) for n, _ in fits)
+            listed = ", ".join(repr(shown[n]) for n, _ in fits)
             raise SurveyError(
                 f"{source}: sheets {listed} all hold the survey items; choose one with --sheet"
             )
         if fits:
             first, (chosen, rows) = chosen, fits[0]
             warnings.append(
-                f"{source}: read sheet {chosen!r}: the first sheet {first!r} holds no survey "
-                f"items (sheets: {', '.join(names)})"
+                f"{source}: read sheet {shown[chosen]!r}: the first sheet {shown[first]!r} holds "
+                f"no survey items (sheets: {', '.join(shown.values())})"
             )
             others = [n for n in names if n != chosen]
             searched = False
     elif sheet is None and others:
         warnings.append(
-            f"{source}: the workbook has {len(names)} sheets ({', '.join(names)}); read "
-            f"{chosen!r}. Use --sheet to choose another."
+            f"{source}: the workbook has {len(names)} sheets ({', '.join(shown.values())}); "
+            f"read {shown[chosen]!r}. Use --sheet to choose another."
         )
-    where = f"sheet {chosen!r}"
+    where = f"sheet {shown[chosen]!r}"
     if others:
-        listed = ", ".join(repr(n) for n in others)
+        listed = ", ".join(repr(shown[n]) for n in others)
         where += f" (other sheets: {listed}{'; none holds the items' if searched else ''})"
     sheet = chosen
     while rows and not any(cell_text(c) for c in rows[-1]):
         rows.pop()
     if not rows:
-        raise SurveyError(f"{source}: sheet {sheet!r} is empty")
+        raise SurveyError(f"{source}: sheet {shown[sheet]!r} is empty")
     header = [cell_text(c) for c in rows[0]]
     body = rows[1:]
     warnings += _lost_digit_warnings(source, header, body)
