@@ -289,3 +289,21 @@ def test_masking_masks_whatever_is_detected() -> None:
     for cell in [*PLANTED, "0812 \t 3456 \n 7890", "N\u00adI\u00adP 1980 0101 2005 0110 01"]:
         if looks_personal(cell):
             assert looks_personal(mask_personal(cell)) is None, cell
+
+
+@pytest.mark.parametrize("header", ["Nama Pegawai", "Nama Responden", "No. WA", "WhatsApp"])
+def test_common_identifying_spellings_are_refused_as_groups(
+    header: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    """The default rubric lists the usual spellings of name, phone and e-mail columns."""
+    lines = SURVEY.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "survey.csv"
+    path.write_text(lines[0].replace(",nama,", f",{header},", 1) + "".join(lines[1:]), "utf-8")
+    result = runner.invoke(app, ["score", str(path), "--by", header, "--lang", "en"])
+    assert result.exit_code == 2
+    assert "the rubric lists it as personal data" in result.stderr
+    _, rows = _rows()
+    assert not [r[2] for r in rows[:50] if r[2] in result.stdout + result.stderr]
+    check = runner.invoke(app, ["survey", "check", str(path), "-f", "json"])
+    roles = {c["header"]: c["role"] for c in json.loads(check.stdout)["columns"]}
+    assert roles[header] == "identifying"
