@@ -65,6 +65,7 @@ def test_exclude_from_parent_can_be_switched_off(runner: CliRunner, tmp_path: Pa
     doc = _json(runner, "--rubric", str(rubric))
     assert doc["institution"]["respondents"] == 527
     assert doc["institution"]["response_rate"] == pytest.approx(527 / 648)
+    assert doc["institution"]["staff"] == doc["institution"]["headcount"] == 648
 
 
 def test_response_rate_per_unit_and_for_the_institution(runner: CliRunner) -> None:
@@ -75,6 +76,11 @@ def test_response_rate_per_unit_and_for_the_institution(runner: CliRunner) -> No
     assert rates["Biro Pengadaan Barang dan Jasa"] == pytest.approx(4 / 36)
     # The institution row holds the 7 eligible units: 427 respondents of 648 - 140 - 36 staff.
     assert doc["institution"]["response_rate"] == pytest.approx(427 / 472)
+    # Its staff, the rate's denominator, is published beside every unit's headcount (648), so
+    # respondents / staff gives the published rate (audit 2026-12-03).
+    inst = doc["institution"]
+    assert (inst["headcount"], inst["staff"]) == (648, 472)
+    assert inst["respondents"] / inst["staff"] == inst["response_rate"]
     table = runner.invoke(app, ["score", str(SURVEY), "--units", str(UNITS)])
     assert "96 (69%)" in table.stdout and "427 (90%)" in table.stdout
 

@@ -146,7 +146,10 @@ def _gap_test_in(node: DocNode) -> GapTest:
     )
 
 
-_OPTIONAL_COUNTS = ("headcount", "min_respondents", "eligible")
+_OPTIONAL_COUNTS = ("headcount", "min_respondents", "eligible", "staff")
+"""Written when set; ``staff`` (the institution row only) is the denominator of its
+``response_rate``: the headcounts of the units it contains, where ``headcount`` is every
+unit's (audit 2026-12-03: without it, headcount x rate did not give the respondents)."""
 
 
 def group_out(
@@ -298,6 +301,7 @@ def group_in(
         headcount=node.optional_int("headcount"),
         min_respondents=node.optional_int("min_respondents"),
         eligible=node.optional_bool("eligible"),
+        staff=node.optional_int("staff"),
         flags=node.texts("flags"),
         behaviours={k: _behaviour_in(k, b, value_of) for k, b in block.entries()} if block else {},
         gap_tests=tuple(_gap_test_in(t) for t in node.get("behaviour_gaps").items())
