@@ -175,7 +175,11 @@ def combination_determined(
     """True when the total of ``combination`` follows from the parents' equations: restricted
     to the withheld groups it lies in the row space of the equations restricted to them (it
     is orthogonal to their null space). Without a withheld group it is known outright."""
-    column, null = _null_space(withheld, parents)
+    return _follows(combination, *_null_space(withheld, parents))
+
+
+def _follows(combination: Sequence[int], column: dict[int, int], null: np.ndarray) -> bool:
+    """``combination_determined`` for a null space already computed."""
     cols = [column[g] for g in combination if g in column]
     return not cols or bool(np.linalg.norm(null[cols].sum(axis=0)) < 1e-9)
 
@@ -194,10 +198,7 @@ def _break_determination(state: _State, combos: Sequence[tuple[int, ...]] = ()) 
         exposed += [(g,) for g in sorted(singles, key=lambda g: (counts[g], g))]
     else:
         column, null = {}, np.zeros((0, 0))
-    for v in combos:
-        cols = [column[g] for g in v if g in column]
-        if not cols or np.linalg.norm(null[cols].sum(axis=0)) < 1e-9:
-            exposed.append(v)
+    exposed += [v for v in combos if _follows(v, column, null)]
     for v in exposed:
         near = {
             c
